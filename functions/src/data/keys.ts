@@ -1,0 +1,102 @@
+// Every key string of the table: the only module that knows how items are addressed.
+import type { OrganisationKind } from '@collective-actions/shared';
+
+const position = (n: number) => String(n).padStart(6, '0');
+
+/** Organisation directory order: name without accents or case, then the id to break ties. */
+export const directorySortKey = (name: string, id: string) =>
+  `${name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}#${id}`;
+
+export const keys = {
+  seedMarker: { PK: 'META', SK: 'SEED' },
+  actionSequence: { PK: 'META', SK: 'ACTION_SEQUENCE' },
+
+  theme: (id: string) => ({ PK: `THEME#${id}`, SK: 'THEME' }),
+  themeListing: (n: number) => ({ GSI1PK: 'THEMES', GSI1SK: position(n) }),
+  themes: { index: 'GSI1', partition: 'THEMES' },
+
+  action: (slug: string) => ({ PK: `ACTION#${slug}`, SK: 'ACTION' }),
+  actionListing: (n: number, theme: string) => ({
+    GSI1PK: 'ACTIONS',
+    GSI1SK: position(n),
+    GSI2PK: `ACTIONS#THEME#${theme}`,
+    GSI2SK: position(n),
+  }),
+  actions: { index: 'GSI1', partition: 'ACTIONS' },
+  actionsOfTheme: (theme: string) => ({ index: 'GSI2', partition: `ACTIONS#THEME#${theme}` }),
+
+  contribution: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `CONTRIBUTION#${id}` }),
+  contributionPrefix: 'CONTRIBUTION#',
+  /** Index entries of a published contribution; withdrawing removes them, so these lists hold public records only. */
+  contributionListing: (slug: string, id: string, kind: OrganisationKind, country: string) => ({
+    GSI1PK: `ACTION#${slug}#CONTRIBUTIONS`,
+    GSI1SK: id,
+    GSI2PK: `ACTION#${slug}#CONTRIBUTIONS#KIND#${kind}`,
+    GSI2SK: id,
+    GSI3PK: `ACTION#${slug}#CONTRIBUTIONS#COUNTRY#${country}`,
+    GSI3SK: id,
+  }),
+  contributionListingAttributes: ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'],
+  contributionsOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#CONTRIBUTIONS` }),
+  contributionsOfActionByKind: (slug: string, kind: OrganisationKind) => ({
+    index: 'GSI2',
+    partition: `ACTION#${slug}#CONTRIBUTIONS#KIND#${kind}`,
+  }),
+  contributionsOfActionByCountry: (slug: string, country: string) => ({
+    index: 'GSI3',
+    partition: `ACTION#${slug}#CONTRIBUTIONS#COUNTRY#${country}`,
+  }),
+  /** Every contribution of an organisation, whatever its status. */
+  contributionOwner: (organisationId: string, id: string) => ({
+    GSI4PK: `ORGANISATION#${organisationId}#CONTRIBUTIONS`,
+    GSI4SK: id,
+  }),
+  contributionsOfOrganisation: (organisationId: string) => ({
+    index: 'GSI4',
+    partition: `ORGANISATION#${organisationId}#CONTRIBUTIONS`,
+  }),
+  /** How many published contributions an organisation has on an action. */
+  contributorTally: (slug: string, organisationId: string) => ({ PK: `ACTION#${slug}`, SK: `CONTRIBUTOR#${organisationId}` }),
+
+  organisation: (id: string) => ({ PK: `ORGANISATION#${id}`, SK: 'ORGANISATION' }),
+  organisationListing: (sortKey: string, kind: OrganisationKind, country: string) => ({
+    GSI1PK: 'ORGANISATIONS',
+    GSI1SK: sortKey,
+    GSI2PK: `ORGANISATIONS#KIND#${kind}`,
+    GSI2SK: sortKey,
+    GSI3PK: `ORGANISATIONS#COUNTRY#${country}`,
+    GSI3SK: sortKey,
+  }),
+  organisations: { index: 'GSI1', partition: 'ORGANISATIONS' },
+  organisationsOfKind: (kind: OrganisationKind) => ({ index: 'GSI2', partition: `ORGANISATIONS#KIND#${kind}` }),
+  organisationsOfCountry: (country: string) => ({ index: 'GSI3', partition: `ORGANISATIONS#COUNTRY#${country}` }),
+  /** The partition holding an organisation, its people and its invitations. */
+  organisationPartition: (id: string) => `ORGANISATION#${id}`,
+
+  membership: (organisationId: string, personId: string) => ({
+    PK: `ORGANISATION#${organisationId}`,
+    SK: `PERSON#${personId}`,
+  }),
+  membershipOwner: (organisationId: string, personId: string) => ({
+    GSI4PK: `PERSON#${personId}`,
+    GSI4SK: `ORGANISATION#${organisationId}`,
+  }),
+  membershipsOfPerson: (personId: string) => ({ index: 'GSI4', partition: `PERSON#${personId}` }),
+  membershipPrefix: 'PERSON#',
+
+  invitation: (organisationId: string, email: string) => ({
+    PK: `ORGANISATION#${organisationId}`,
+    SK: `INVITATION#${email}`,
+  }),
+  invitationOwner: (organisationId: string, email: string) => ({
+    GSI4PK: `INVITATION#${email}`,
+    GSI4SK: `ORGANISATION#${organisationId}`,
+  }),
+  invitationsOfEmail: (email: string) => ({ index: 'GSI4', partition: `INVITATION#${email}` }),
+  invitationPrefix: 'INVITATION#',
+
+  platformStats: { PK: 'STATS', SK: 'PLATFORM' },
+  countryStats: (country: string) => ({ PK: 'STATS', SK: `COUNTRY#${country}` }),
+  statsPartition: 'STATS',
+  countryStatsPrefix: 'COUNTRY#',
+} as const;

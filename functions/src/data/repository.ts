@@ -1,0 +1,850 @@
+// Reads and writes of every entity; each request path is a GetItem, a Query or a transaction.
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BadRequest,
+  Conflict,
+  NotFound,
+  StaleVersion,
+  organisationKinds,
+  type Action,
+  type ActionChanges,
+  type Contribution,
+  type ContributionChanges,
+  type ContributionsQuery,
+  type CountsByKind,
+  type NewAction,
+  type Organisation,
+  type OrganisationChanges,
+  type OrganisationKind,
+  type OrganisationRole,
+  type OrganisationsQuery,
+  type Person,
+  type Stats,
+  type Theme,
+} from '@collective-actions/shared';
+import { documents, tableName } from './client.ts';
+import { directorySortKey, keys } from './keys.ts';
+
+type Item = Record<string, any>;
+
+/** A write lost a race with another one; re-read and try again. */
+export class WriteRaced extends Error {}
+
+// ---------------------------------------------------------------- items ↔ records
+
+const kindCountAttribute = (kind: OrganisationKind) => `organisations_${kind}`;
+
+function countsByKind(item: Item): CountsByKind {
+  return Object.fromEntries(organisationKinds.map((kind) => [kind, item[kindCountAttribute(kind)] ?? 0])) as CountsByKind;
+}
+
+function toAction(item: Item): Action {
+  return {
+    slug: item.slug,
+    position: item.position,
+    theme: item.theme,
+    title: item.title,
+    summary: item.summary,
+    workingGroup: item.workingGroup ?? null,
+    ...(item.reported2016 ? { reported2016: item.reported2016 } : {}),
+    counts: { contributions: item.contributionCount ?? 0, organisations: countsByKind(item) },
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+function toOrganisation(item: Item): Organisation {
+  return {
+    id: item.id,
+    name: item.name,
+    kind: item.kind,
+    country: item.country,
+    website: item.website,
+    verified: item.verified ?? false,
+    verifiedAt: item.verifiedAt ?? null,
+    contributionCount: item.contributionCount ?? 0,
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+/** A contribution as stored: the public record plus who wrote it. */
+export type StoredContribution = Contribution & { authorId: string };
+
+function toContribution(item: Item): StoredContribution {
+  const { id, name, kind, country } = item.organisation;
+  return {
+    id: item.id,
+    action: item.action,
+    organisation: { id, name, kind, country },
+    offers: item.offers,
+    title: item.title,
+    text: item.text,
+    links: item.links,
+    language: item.language,
+    status: item.status,
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    authorId: item.authorId,
+  };
+}
+
+export const publicContribution = ({ authorId: _, ...contribution }: StoredContribution): Contribution => contribution;
+
+// ---------------------------------------------------------------- pages and cursors
+
+const encodeCursor = (after: string) => Buffer.from(JSON.stringify({ after }), 'utf8').toString('base64url');
+
+function decodeCursor(cursor: string, valid: RegExp): string {
+  try {
+    const { after } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof after === 'string' && valid.test(after)) return after;
+  } catch {
+    // falls through to the same answer as a well-formed cursor of another list
+  }
+  throw new BadRequest('The cursor is not valid: pass the `next` value of the previous page unchanged.');
+}
+
+interface PageSpec {
+  index: string;
+  partition: string;
+  /** Attributes tested after the key condition, for filters no index covers. */
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  limit: number;
+  cursor?: string;
+  /** What a valid cursor position looks like (the index's sort key). */
+  cursorPattern: RegExp;
+  /** The table key of the item at a sort key position, which DynamoDB needs to resume an index query. */
+  tableKeyAt: (sortKey: string) => Record<string, string>;
+  newestFirst?: boolean;
+}
+
+// A filtered page reads at most this many index items, so a rare filter never reads the whole list.
+const maxItemsReadPerPage = 500;
+
+async function queryPage(spec: PageSpec): Promise<{ items: Item[]; next: string | null }> {
+  const pk = `${spec.index}PK`;
+  const sk = `${spec.index}SK`;
+  const startKeyAt = (sortKey: string) => ({ ...spec.tableKeyAt(sortKey), [pk]: spec.partition, [sk]: sortKey });
+  let exclusiveStartKey = spec.cursor ? startKeyAt(decodeCursor(spec.cursor, spec.cursorPattern)) : undefined;
+  const items: Item[] = [];
+  let read = 0;
+  // One more than the page, so `next` is null exactly on the last page.
+  const wanted = spec.limit + 1;
+  do {
+    const output = await documents.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: spec.index,
+        KeyConditionExpression: '#pk = :pk',
+        FilterExpression: spec.filter?.expression,
+        ExpressionAttributeNames: { '#pk': pk, ...spec.filter?.names },
+        ExpressionAttributeValues: { ':pk': spec.partition, ...spec.filter?.values },
+        ScanIndexForward: !spec.newestFirst,
+        Limit: spec.filter ? Math.min(100, maxItemsReadPerPage - read) : wanted - items.length,
+        ExclusiveStartKey: exclusiveStartKey,
+      }),
+    );
+    items.push(...(output.Items ?? []));
+    read += output.ScannedCount ?? 0;
+    exclusiveStartKey = output.LastEvaluatedKey as typeof exclusiveStartKey;
+    if (items.length >= wanted) {
+      return { items: items.slice(0, spec.limit), next: encodeCursor(items[spec.limit - 1][sk]) };
+    }
+  } while (exclusiveStartKey && read < maxItemsReadPerPage);
+  // The read budget ran out before the page filled: the next page resumes after the last item read.
+  return { items, next: exclusiveStartKey ? encodeCursor(exclusiveStartKey[sk]) : null };
+}
+
+async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
+  const items: Item[] = [];
+  let exclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const output = await documents.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: exclusiveStartKey }));
+    items.push(...(output.Items ?? []));
+    exclusiveStartKey = output.LastEvaluatedKey;
+  } while (exclusiveStartKey);
+  return items;
+}
+
+const queryIndex = ({ index, partition }: { index: string; partition: string }) =>
+  queryAll({
+    IndexName: index,
+    KeyConditionExpression: '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': `${index}PK` },
+    ExpressionAttributeValues: { ':pk': partition },
+  });
+
+async function getItem(key: Record<string, string>, consistent = false): Promise<Item | undefined> {
+  const output = await documents.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: consistent }));
+  return output.Item;
+}
+
+/** The codes of a cancelled transaction, one per item, or undefined for any other error. */
+function cancellationCodes(error: unknown): string[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+}
+
+/** Turns a cancelled transaction into the error of the first item that explains it. */
+function explainCancellation(error: unknown, explanations: Array<(() => Error) | undefined>): never {
+  const codes = cancellationCodes(error);
+  if (!codes) throw error;
+  if (codes.includes('TransactionConflict')) throw new WriteRaced('transaction conflict');
+  const failed = codes.findIndex((code) => code === 'ConditionalCheckFailed');
+  throw explanations[failed]?.() ?? new WriteRaced(`condition ${failed} failed`);
+}
+
+const ulidPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+// ---------------------------------------------------------------- themes and actions
+
+export async function putTheme(theme: Theme): Promise<void> {
+  await documents.send(
+    new PutCommand({ TableName: tableName, Item: { ...keys.theme(theme.id), ...keys.themeListing(theme.position), ...theme } }),
+  );
+}
+
+export async function getTheme(id: string): Promise<Theme | undefined> {
+  const item = await getItem(keys.theme(id));
+  return item && { id: item.id, position: item.position, title: item.title };
+}
+
+export async function listThemes(): Promise<Theme[]> {
+  return (await queryIndex(keys.themes)).map((item) => ({ id: item.id, position: item.position, title: item.title }));
+}
+
+export async function getAction(slug: string): Promise<Action | undefined> {
+  const item = await getItem(keys.action(slug));
+  return item && toAction(item);
+}
+
+export async function listActions(theme?: string): Promise<Action[]> {
+  return (await queryIndex(theme ? keys.actionsOfTheme(theme) : keys.actions)).map(toAction);
+}
+
+/** Creates an action at the end of the list (or at a given position, for the seed). */
+export async function createAction(
+  action: NewAction,
+  now: string,
+  seed?: { position: number; reported2016?: Action['reported2016'] },
+): Promise<Action> {
+  const position = seed?.position ?? (await nextActionPosition());
+  const item = {
+    ...keys.action(action.slug),
+    ...keys.actionListing(position, action.theme),
+    ...action,
+    position,
+    reported2016: seed?.reported2016,
+    contributionCount: 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await documents.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new Conflict(`An action with the slug "${action.slug}" already exists: choose another slug.`);
+    }
+    throw error;
+  }
+  return toAction(item);
+}
+
+async function nextActionPosition(): Promise<number> {
+  const output = await documents.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.actionSequence,
+      UpdateExpression: 'ADD #value :one',
+      ExpressionAttributeNames: { '#value': 'value' },
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return output.Attributes!.value;
+}
+
+/** Seeded actions take positions from 1; later ones continue after them. */
+export async function reserveActionPositions(count: number): Promise<void> {
+  await documents.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.actionSequence,
+      UpdateExpression: 'SET #value = :count',
+      ConditionExpression: 'attribute_not_exists(#value) OR #value < :count',
+      ExpressionAttributeNames: { '#value': 'value' },
+      ExpressionAttributeValues: { ':count': count },
+    }),
+  ).catch((error) => {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  });
+}
+
+/** Builds `SET a = :a, …` for the given changes, plus the version and timestamp every edit bumps. */
+function setChanges(changes: Record<string, unknown>, now: string, extra: Record<string, unknown> = {}) {
+  const { version, ...fields } = changes;
+  const all = { ...fields, ...extra, updatedAt: now };
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':expected': version, ':one': 1 };
+  const assignments = Object.entries(all)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value], i) => {
+      names[`#f${i}`] = name;
+      values[`:f${i}`] = value;
+      return `#f${i} = :f${i}`;
+    });
+  return {
+    UpdateExpression: `SET ${[...assignments, '#version = #version + :one'].join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+export async function updateAction(slug: string, changes: ActionChanges, now: string): Promise<Action> {
+  const current = await getItem(keys.action(slug), true);
+  if (!current) throw new NotFound(`There is no action "${slug}".`);
+  const listing = changes.theme ? keys.actionListing(current.position, changes.theme) : {};
+  const update = setChanges(changes, now, listing);
+  try {
+    const output = await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.action(slug),
+        ...update,
+        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toAction(output.Attributes!);
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new StaleVersion('action');
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------- organisations and people
+
+export async function getOrganisation(id: string, consistent = false): Promise<Organisation | undefined> {
+  const item = await getItem(keys.organisation(id), consistent);
+  return item && toOrganisation(item);
+}
+
+export async function getOrganisations(ids: string[]): Promise<Map<string, Organisation>> {
+  const found = new Map<string, Organisation>();
+  for (let i = 0; i < ids.length; i += 100) {
+    let request: Record<string, any> | undefined = {
+      [tableName]: { Keys: ids.slice(i, i + 100).map((id) => keys.organisation(id)) },
+    };
+    while (request && Object.keys(request).length > 0) {
+      const output: BatchGetCommandOutput = await documents.send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of output.Responses?.[tableName] ?? []) found.set(item.id, toOrganisation(item));
+      request = output.UnprocessedKeys;
+    }
+  }
+  return found;
+}
+
+export async function listOrganisations(query: OrganisationsQuery) {
+  // Country is the narrowest index; kind filters within it when both are given.
+  const source = query.country
+    ? keys.organisationsOfCountry(query.country)
+    : query.kind
+      ? keys.organisationsOfKind(query.kind)
+      : keys.organisations;
+  const page = await queryPage({
+    ...source,
+    filter:
+      query.country && query.kind
+        ? { expression: '#kind = :kind', names: { '#kind': 'kind' }, values: { ':kind': query.kind } }
+        : undefined,
+    limit: query.limit,
+    cursor: query.cursor,
+    cursorPattern: /#[0-9A-HJKMNP-TV-Z]{26}$/,
+    tableKeyAt: (sortKey) => keys.organisation(sortKey.slice(-26)),
+  });
+  return { items: page.items.map(toOrganisation), next: page.next };
+}
+
+export interface PersonClaims {
+  id: string;
+  name: string | null;
+  email: string | null;
+}
+
+export async function createOrganisation(
+  organisation: Pick<Organisation, 'id' | 'name' | 'kind' | 'country' | 'website'>,
+  admin: PersonClaims,
+  now: string,
+): Promise<Organisation> {
+  const item = {
+    ...keys.organisation(organisation.id),
+    ...keys.organisationListing(directorySortKey(organisation.name, organisation.id), organisation.kind, organisation.country),
+    ...organisation,
+    verified: false,
+    contributionCount: 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await documents.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+        { Put: { TableName: tableName, Item: membershipItem(organisation.id, admin, 'admin', now) } },
+      ],
+    }),
+  );
+  return toOrganisation(item);
+}
+
+/**
+ * Applies an edit. Kind and country are copied into every contribution and count, so they may
+ * change only while the organisation has no published contribution.
+ */
+export async function updateOrganisation(id: string, changes: OrganisationChanges, now: string): Promise<Organisation> {
+  const current = await getItem(keys.organisation(id), true);
+  if (!current) throw new NotFound(`There is no organisation ${id}.`);
+  const next = { name: current.name, kind: current.kind, country: current.country, ...changes };
+  const listing = keys.organisationListing(directorySortKey(next.name, id), next.kind, next.country);
+  const movesCounts = (changes.kind && changes.kind !== current.kind) || (changes.country && changes.country !== current.country);
+  const update = setChanges(changes, now, listing);
+  let updated: Item;
+  try {
+    const output = await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.organisation(id),
+        ...update,
+        ConditionExpression: `#version = :expected${movesCounts ? ' AND contributionCount = :zero' : ''}`,
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...(movesCounts ? { ':zero': 0 } : {}) },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    updated = output.Attributes!;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    // The item in the error is in DynamoDB's own notation.
+    if (error.Item?.version?.N !== String(changes.version)) throw new StaleVersion('organisation');
+    throw new Conflict(
+      'Kind and country cannot change once the organisation has published contributions: they are part of those records. Ask a steward.',
+    );
+  }
+  if (changes.name && changes.name !== current.name) await renameInContributions(id, changes.name);
+  return toOrganisation(updated);
+}
+
+/** Contributions carry their organisation's name; a rename rewrites them (a submission racing it re-reads, see createContribution). */
+async function renameInContributions(organisationId: string, name: string): Promise<void> {
+  const contributions = await queryIndex(keys.contributionsOfOrganisation(organisationId));
+  for (const item of contributions) {
+    await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { PK: item.PK, SK: item.SK },
+        UpdateExpression: 'SET organisation.#name = :name',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':name': name },
+      }),
+    );
+  }
+}
+
+export async function verifyOrganisation(id: string, stewardId: string, now: string): Promise<Organisation> {
+  try {
+    const output = await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.organisation(id),
+        UpdateExpression:
+          'SET verified = :true, verifiedAt = if_not_exists(verifiedAt, :now), verifiedBy = if_not_exists(verifiedBy, :steward), updatedAt = :now, #version = #version + :one',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':true': true, ':now': now, ':steward': stewardId, ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toOrganisation(output.Attributes!);
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new NotFound(`There is no organisation ${id}.`);
+    throw error;
+  }
+}
+
+function membershipItem(organisationId: string, person: PersonClaims, role: OrganisationRole, now: string) {
+  return {
+    ...keys.membership(organisationId, person.id),
+    ...keys.membershipOwner(organisationId, person.id),
+    organisationId,
+    personId: person.id,
+    name: person.name,
+    email: person.email,
+    role,
+    since: now,
+  };
+}
+
+export async function getRole(organisationId: string, personId: string): Promise<OrganisationRole | undefined> {
+  return (await getItem(keys.membership(organisationId, personId), true))?.role;
+}
+
+export async function getInvitedRole(organisationId: string, email: string): Promise<OrganisationRole | undefined> {
+  return (await getItem(keys.invitation(organisationId, email), true))?.role;
+}
+
+export async function listInvitingOrganisations(email: string): Promise<string[]> {
+  return (await queryIndex(keys.invitationsOfEmail(email))).map((item) => item.organisationId);
+}
+
+export async function listMemberships(personId: string): Promise<Array<{ organisationId: string; role: OrganisationRole }>> {
+  return (await queryIndex(keys.membershipsOfPerson(personId))).map((item) => ({
+    organisationId: item.organisationId,
+    role: item.role,
+  }));
+}
+
+/** Turns an invitation into a membership; answers the role the person holds afterwards. */
+export async function acceptInvitation(organisationId: string, person: PersonClaims & { email: string }, now: string) {
+  const role = await getInvitedRole(organisationId, person.email);
+  if (!role) return getRole(organisationId, person.id);
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: tableName,
+              Key: keys.invitation(organisationId, person.email),
+              ConditionExpression: 'attribute_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: membershipItem(organisationId, person, role, now),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+      }),
+    );
+    return role;
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    // Already a member: the invitation has nothing left to do. Otherwise a parallel request accepted it.
+    if (codes[1] === 'ConditionalCheckFailed') {
+      await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.invitation(organisationId, person.email) }));
+    }
+    return getRole(organisationId, person.id);
+  }
+}
+
+export async function invitePerson(organisationId: string, email: string, role: OrganisationRole, invitedBy: string, now: string): Promise<Person> {
+  const item = {
+    ...keys.invitation(organisationId, email),
+    ...keys.invitationOwner(organisationId, email),
+    organisationId,
+    email,
+    role,
+    invitedBy,
+    since: now,
+  };
+  try {
+    await documents.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new Conflict(`${email} is already invited to this organisation.`);
+    throw error;
+  }
+  return { email, name: null, role, status: 'invited', since: now };
+}
+
+/** The organisation's people and pending invitations, in one Query of its partition. */
+export async function listPeople(organisationId: string): Promise<Person[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.organisationPartition(organisationId) },
+  });
+  return items.flatMap((item): Person[] => {
+    if (item.SK.startsWith(keys.membershipPrefix)) {
+      return [{ email: item.email ?? '', name: item.name ?? null, role: item.role, status: 'active', since: item.since }];
+    }
+    if (item.SK.startsWith(keys.invitationPrefix)) {
+      return [{ email: item.email, name: null, role: item.role, status: 'invited', since: item.since }];
+    }
+    return [];
+  });
+}
+
+// ---------------------------------------------------------------- contributions
+
+export async function getContribution(slug: string, id: string, consistent = false): Promise<StoredContribution | undefined> {
+  const item = await getItem(keys.contribution(slug, id), consistent);
+  return item && toContribution(item);
+}
+
+/** Published contributions the organisation has on the action (0 when it has none). */
+export async function getContributorTally(slug: string, organisationId: string): Promise<number> {
+  return (await getItem(keys.contributorTally(slug, organisationId), true))?.contributions ?? 0;
+}
+
+/** What the writer read just before a write that changes counts; the write fails if either moved. */
+export interface CountsSeen {
+  /** The organisation's published contributions on this action. */
+  tally: number;
+  /** The organisation's published contributions on all actions. */
+  organisationContributions: number;
+}
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Moves every count a published contribution is part of, by +1 (publish) or -1 (withdraw), with
+ * conditions that fail (WriteRaced) if the counts read before have moved since.
+ */
+function countUpdates(contribution: Contribution, seen: CountsSeen, delta: 1 | -1): TransactItem[] {
+  const { id: organisationId, kind, country } = contribution.organisation;
+  // Whether the organisation starts or stops counting as a contributor to the action, and to the platform.
+  const actionTransition = seen.tally === (delta === 1 ? 0 : 1);
+  const platformTransition = seen.organisationContributions === (delta === 1 ? 0 : 1);
+  const kindCount = { '#kindCount': kindCountAttribute(kind) };
+  const updates: TransactItem[] = [
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.action(contribution.action),
+        UpdateExpression: `ADD contributionCount :delta${actionTransition ? ', #kindCount :delta' : ''}`,
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: actionTransition ? kindCount : undefined,
+        ExpressionAttributeValues: { ':delta': delta },
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.contributorTally(contribution.action, organisationId),
+        UpdateExpression: 'ADD contributions :delta',
+        ConditionExpression: seen.tally === 0 ? 'attribute_not_exists(contributions) OR contributions = :seen' : 'contributions = :seen',
+        ExpressionAttributeValues: { ':delta': delta, ':seen': seen.tally },
+      },
+    },
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.organisation(organisationId),
+        UpdateExpression: 'ADD contributionCount :delta',
+        // Name, kind and country are copied into the contribution: they must still be what was read.
+        ConditionExpression: 'contributionCount = :seen AND #name = :name AND kind = :kind AND country = :country',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: {
+          ':delta': delta,
+          ':seen': seen.organisationContributions,
+          ':name': contribution.organisation.name,
+          ':kind': kind,
+          ':country': country,
+        },
+      },
+    },
+  ];
+  if (platformTransition) {
+    updates.push(
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.platformStats,
+          UpdateExpression: 'ADD #kindCount :delta',
+          ExpressionAttributeNames: kindCount,
+          ExpressionAttributeValues: { ':delta': delta },
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.countryStats(country),
+          UpdateExpression: 'SET country = :country ADD organisations :delta',
+          ExpressionAttributeValues: { ':delta': delta, ':country': country },
+        },
+      },
+    );
+  }
+  return updates;
+}
+
+export async function createContribution(contribution: StoredContribution, seen: CountsSeen): Promise<void> {
+  const { action, id, organisation } = contribution;
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: keys.membership(organisation.id, contribution.authorId),
+              ConditionExpression: 'attribute_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.contribution(action, id),
+                ...keys.contributionListing(action, id, organisation.kind, organisation.country),
+                ...keys.contributionOwner(organisation.id, id),
+                ...contribution,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          ...countUpdates(contribution, seen, 1),
+        ],
+      }),
+    );
+  } catch (error) {
+    explainCancellation(error, [
+      () => new WriteRaced('no longer a member'),
+      undefined,
+      () => new NotFound(`There is no action "${action}".`),
+    ]);
+  }
+}
+
+export async function updateContribution(slug: string, id: string, changes: ContributionChanges, now: string): Promise<StoredContribution> {
+  const update = setChanges(changes, now);
+  try {
+    const output = await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.contribution(slug, id),
+        UpdateExpression: update.UpdateExpression,
+        ConditionExpression: 'attribute_exists(PK) AND #version = :expected AND #status = :published',
+        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':published': 'published' },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return toContribution(output.Attributes!);
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!error.Item) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
+    if (error.Item.status?.S !== 'published') throw new Conflict('This contribution was withdrawn: it can no longer be edited.');
+    throw new StaleVersion('contribution');
+  }
+}
+
+/** Withdraws a published contribution: kept, out of every public list, taken out of every count. */
+export async function withdrawContribution(contribution: StoredContribution, seen: CountsSeen, now: string): Promise<void> {
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.contribution(contribution.action, contribution.id),
+              UpdateExpression: `SET #status = :withdrawn, updatedAt = :now, withdrawnAt = :now, #version = #version + :one REMOVE ${keys.contributionListingAttributes.join(', ')}`,
+              ConditionExpression: '#status = :published',
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':published': 'published', ':now': now, ':one': 1 },
+            },
+          },
+          ...countUpdates(contribution, seen, -1),
+        ],
+      }),
+    );
+  } catch (error) {
+    explainCancellation(error, []);
+  }
+}
+
+export async function listContributions(slug: string, query: ContributionsQuery) {
+  // The narrowest index serves the page; filters no index covers are tested on the items it reads.
+  const source = query.country
+    ? keys.contributionsOfActionByCountry(slug, query.country)
+    : query.organisationKind
+      ? keys.contributionsOfActionByKind(slug, query.organisationKind)
+      : keys.contributionsOfAction(slug);
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (query.country && query.organisationKind) {
+    conditions.push('organisation.kind = :kind');
+    values[':kind'] = query.organisationKind;
+  }
+  if (query.type) {
+    conditions.push('contains(offers, :type)');
+    values[':type'] = query.type;
+  }
+  const page = await queryPage({
+    ...source,
+    filter: conditions.length ? { expression: conditions.join(' AND '), names, values } : undefined,
+    limit: query.limit,
+    cursor: query.cursor,
+    cursorPattern: ulidPattern,
+    tableKeyAt: (id) => keys.contribution(slug, id),
+    newestFirst: true,
+  });
+  return { items: page.items.map((item) => publicContribution(toContribution(item))), next: page.next };
+}
+
+/** Recomputes an action's counts from its contribution records (for consistency checks, not requests). */
+export async function recountAction(slug: string): Promise<Action['counts']> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    FilterExpression: '#status = :published',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pk': keys.action(slug).PK, ':prefix': keys.contributionPrefix, ':published': 'published' },
+  });
+  const organisations = new Map(items.map((item) => [item.organisation.id, item.organisation.kind as OrganisationKind]));
+  const byKind = Object.fromEntries(organisationKinds.map((kind) => [kind, 0])) as CountsByKind;
+  for (const kind of organisations.values()) byKind[kind] += 1;
+  return { contributions: items.length, organisations: byKind };
+}
+
+// ---------------------------------------------------------------- statistics
+
+export async function getStats(): Promise<Stats> {
+  const [statsItems, actions] = await Promise.all([
+    queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.statsPartition } }),
+    listActions(),
+  ]);
+  const platform = statsItems.find((item) => item.SK === keys.platformStats.SK) ?? {};
+  const byCountry = statsItems
+    .filter((item) => item.SK.startsWith(keys.countryStatsPrefix) && item.organisations > 0)
+    .map((item) => ({ country: item.country as string, organisations: item.organisations as number }))
+    .sort((a, b) => b.organisations - a.organisations || a.country.localeCompare(b.country));
+  return {
+    contributions: actions.reduce((sum, action) => sum + action.counts.contributions, 0),
+    organisations: countsByKind(platform),
+    countries: byCountry.length,
+    byCountry,
+  };
+}
+
+// ---------------------------------------------------------------- seed marker
+
+export async function getSeedVersion(): Promise<number | undefined> {
+  return (await getItem(keys.seedMarker, true))?.version;
+}
+
+export async function putSeedVersion(version: number, now: string): Promise<void> {
+  await documents.send(new PutCommand({ TableName: tableName, Item: { ...keys.seedMarker, version, seededAt: now } }));
+}

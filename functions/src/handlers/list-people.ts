@@ -1,0 +1,7 @@
+import { organisationPath } from '@collective-actions/shared';
+import { json, routeHandler } from '../http/route-handler.ts';
+import { listPeople } from '../services/organisations.ts';
+
+export const handler = routeHandler('GET /v1/organisations/{id}/people', { path: organisationPath }, async ({ path, caller }) =>
+  json(200, { items: await listPeople(caller, path.id) }),
+);

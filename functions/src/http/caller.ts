@@ -1,0 +1,30 @@
+// The signed-in person, read from the JWT claims that API Gateway's authorizer (or the local gateway) verified.
+import { stewardsGroup } from '@collective-actions/shared';
+
+export interface Caller {
+  id: string;
+  name: string | null;
+  /** Lower-cased; null unless the identity provider verified it. */
+  verifiedEmail: string | null;
+  steward: boolean;
+}
+
+type Claims = Record<string, string | number | boolean | string[]>;
+
+/** API Gateway hands array claims over as one string, "[a b]"; tokens may carry real arrays. */
+function listClaim(value: Claims[string] | undefined): string[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value !== 'string') return [];
+  return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+}
+
+export function callerFrom(claims: Claims | undefined): Caller | undefined {
+  if (!claims || typeof claims.sub !== 'string' || claims.sub === '') return undefined;
+  const emailVerified = claims.email_verified === true || claims.email_verified === 'true';
+  return {
+    id: claims.sub,
+    name: typeof claims.name === 'string' ? claims.name : null,
+    verifiedEmail: emailVerified && typeof claims.email === 'string' ? claims.email.toLowerCase() : null,
+    steward: listClaim(claims['cognito:groups']).includes(stewardsGroup),
+  };
+}

@@ -1,0 +1,111 @@
+// Wraps a route's use case in the middy stack every handler shares, so a handler is a few lines.
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { BadRequest, Forbidden, PayloadTooLarge, Unauthorized, ValidationFailed, fieldErrorsOf } from '@collective-actions/shared';
+import { findRoute, type AccessOf, type RouteKey } from '../routes.ts';
+import { callerFrom, type Caller } from './caller.ts';
+import { problemResponses } from './problem-responses.ts';
+
+export const maxBodyBytes = 64 * 1024;
+
+/** The event as API Gateway sends it, plus the caller the authorisation step resolved. */
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer & { caller?: Caller };
+export type Reply = APIGatewayProxyStructuredResultV2;
+
+interface Schemas {
+  body?: z.ZodType;
+  query?: z.ZodType;
+  path?: z.ZodType;
+}
+
+type Parsed<S extends z.ZodType | undefined> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteRequest<Key extends RouteKey, S extends Schemas> {
+  body: Parsed<S['body']>;
+  query: Parsed<S['query']>;
+  path: Parsed<S['path']>;
+  /** Always there on routes that need a signed-in caller; never on public ones (API Gateway checks no token there). */
+  caller: AccessOf<Key> extends 'public' ? undefined : Caller;
+}
+
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
+  statusCode,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+export const noContent = (): Reply => ({ statusCode: 204 });
+
+const bodyBytes = (event: Event) =>
+  event.body === undefined ? 0 : event.isBase64Encoded ? Buffer.from(event.body, 'base64').byteLength : Buffer.byteLength(event.body);
+
+/** Refuses oversized bodies, and bodies sent to routes that take none, before anything parses them. */
+const bodyGuard = (takesBody: boolean): MiddlewareObj<Event> => ({
+  before: ({ event }) => {
+    const bytes = bodyBytes(event);
+    if (bytes > maxBodyBytes) throw new PayloadTooLarge(maxBodyBytes);
+    if (!takesBody && bytes > 0) throw new BadRequest('This request takes no body: send it without one.');
+    if (takesBody && bytes === 0) throw new BadRequest('This request needs a JSON body.');
+  },
+});
+
+function parse(schema: z.ZodType | undefined, input: unknown, where: 'body' | 'parameters') {
+  if (!schema) return undefined;
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationFailed(fieldErrorsOf(result.error, where));
+  return result.data;
+}
+
+/** Resolves the caller the route's access needs, before anything reads the request. */
+const authorisation = (key: RouteKey): MiddlewareObj<Event> => {
+  const route = findRoute(key);
+  if (!route) throw new Error(`${key} is not in the route table`);
+  return {
+    before: ({ event }) => {
+      if (route.access === 'public') return;
+      const caller = callerFrom(event.requestContext.authorizer?.jwt?.claims);
+      if (!caller) throw new Unauthorized();
+      if (route.access === 'steward' && !caller.steward) throw new Forbidden('Only platform stewards may do this.');
+      event.caller = caller;
+    },
+  };
+};
+
+const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? 'http://localhost:3000').split(',');
+
+export function routeHandler<const Key extends RouteKey, const S extends Schemas>(
+  key: Key,
+  schemas: S,
+  useCase: (request: RouteRequest<Key, S>) => Promise<Reply>,
+) {
+  const stack = middy<Event, Reply>()
+    .use(httpHeaderNormalizer())
+    .use(authorisation(key))
+    .use(bodyGuard(schemas.body !== undefined));
+  if (schemas.body) stack.use(httpJsonBodyParser());
+  return stack
+    .use(
+      httpCors({
+        origins: allowedOrigins,
+        // Preflights reach handlers only locally; in AWS the HTTP API's own CORS setting answers them.
+        disableBeforePreflightResponse: false,
+        methods: 'GET, POST, PATCH, DELETE',
+        headers: 'authorization, content-type',
+        exposeHeaders: 'location, retry-after',
+        maxAge: 600,
+      }),
+    )
+    .use(problemResponses())
+    .handler(async (event) =>
+      useCase({
+        body: parse(schemas.body, event.body, 'body'),
+        query: parse(schemas.query, event.queryStringParameters ?? {}, 'parameters'),
+        path: parse(schemas.path, event.pathParameters ?? {}, 'parameters'),
+        caller: event.caller,
+      } as RouteRequest<Key, S>),
+    );
+}

@@ -1,0 +1,176 @@
+// The local stand-in for API Gateway's HTTP API: routes from the route table, JWT checks as its authorizer does, version 2.0 events.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem, Unauthorized } from '@collective-actions/shared';
+import { routeKey, routes, type Route } from '../routes.ts';
+
+type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+// API Gateway's own limits: 10 MB request bodies, 30 s integration timeout.
+const maxRequestBytes = 10 * 1024 * 1024;
+const timeoutMillis = 30_000;
+
+const compiled = routes.map((route) => ({
+  route,
+  pattern: new RegExp(`^${route.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
+}));
+
+const handlers = new Map<string, Promise<Handler>>();
+const handlerOf = (route: Route) => {
+  if (!handlers.has(route.handler)) {
+    handlers.set(route.handler, import(`../handlers/${route.handler}.ts`).then((module) => module.handler));
+  }
+  return handlers.get(route.handler)!;
+};
+
+/** API Gateway passes every claim as a string; lists become "[a b]". */
+function claimsAsApiGatewayPassesThem(payload: JWTPayload): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => [
+      name,
+      Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'object' ? JSON.stringify(value) : String(value),
+    ]),
+  );
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += chunk.length;
+    if (size > maxRequestBytes) throw new PayloadTooLarge(maxRequestBytes);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+const isText = (contentType: string | undefined) =>
+  !contentType || /^(text\/|application\/([\w.+-]+\+)?(json|xml)|application\/x-www-form-urlencoded)/i.test(contentType);
+
+function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
+  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  response.writeHead(result.statusCode ?? 200, headers);
+  response.end(result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'));
+}
+
+const problemResult = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: problem.status,
+  headers: { 'content-type': 'application/problem+json', ...problem.headers },
+  body: JSON.stringify(problem.toDocument()),
+});
+
+export interface GatewayOptions {
+  port: number;
+  issuer: string;
+  audience: string;
+}
+
+export async function startGateway(options: GatewayOptions): Promise<{ stop: () => Promise<void> }> {
+  const jwks = createRemoteJWKSet(new URL(`${options.issuer}/jwks`));
+
+  async function claimsOf(authorization: string | undefined): Promise<Record<string, string>> {
+    const token = /^Bearer ([\w.~+/-]+=*)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw new Unauthorized();
+    try {
+      const { payload } = await jwtVerify(token, jwks, { issuer: options.issuer, audience: options.audience });
+      return claimsAsApiGatewayPassesThem(payload);
+    } catch {
+      throw new Unauthorized('The access token is not valid or has expired: sign in again.');
+    }
+  }
+
+  async function dispatch(request: IncomingMessage): Promise<APIGatewayProxyStructuredResultV2> {
+    const url = new URL(request.url ?? '/', 'http://gateway.local');
+    const method = request.method ?? 'GET';
+    const matches = compiled.flatMap(({ route, pattern }) => {
+      const match = pattern.exec(url.pathname);
+      return match ? [{ route, groups: match.groups ?? {} }] : [];
+    });
+    if (matches.length === 0) throw new NotFound(`No API route matches ${url.pathname}.`);
+    // CORS preflight goes to a handler of the path, whose CORS middleware answers it (API Gateway's CORS setting does this in AWS).
+    const found = method === 'OPTIONS' ? matches[0] : matches.find(({ route }) => route.method === method);
+    if (!found) throw new MethodNotAllowed(method, matches.map(({ route }) => route.method));
+    const { route, groups } = found;
+
+    const pathParameters: Record<string, string> = {};
+    for (const [name, raw] of Object.entries(groups)) {
+      try {
+        pathParameters[name] = decodeURIComponent(raw);
+      } catch {
+        throw new BadRequest(`The ${name} in the path is not correctly URL-encoded.`);
+      }
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers)) {
+      if (value !== undefined && name !== 'cookie') headers[name] = Array.isArray(value) ? value.join(',') : value;
+    }
+    const queryStringParameters: Record<string, string> = {};
+    for (const [name, value] of url.searchParams) {
+      queryStringParameters[name] = name in queryStringParameters ? `${queryStringParameters[name]},${value}` : value;
+    }
+    const claims = route.access === 'public' || method === 'OPTIONS' ? undefined : await claimsOf(headers.authorization);
+    const body = await readBody(request);
+    const text = isText(headers['content-type']);
+    const now = new Date();
+    const requestId = randomUUID();
+    const event = {
+      version: '2.0',
+      routeKey: routeKey(route),
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      cookies: request.headers.cookie?.split(/;\s*/),
+      headers,
+      queryStringParameters: url.search ? queryStringParameters : undefined,
+      pathParameters: Object.keys(pathParameters).length ? pathParameters : undefined,
+      requestContext: {
+        accountId: 'local',
+        apiId: 'local',
+        domainName: headers.host ?? 'localhost',
+        domainPrefix: 'localhost',
+        http: {
+          method,
+          path: url.pathname,
+          protocol: `HTTP/${request.httpVersion}`,
+          sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? '',
+        },
+        requestId,
+        routeKey: routeKey(route),
+        stage: '$default',
+        time: now.toUTCString(),
+        timeEpoch: now.getTime(),
+        ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: claims.scope?.split(' ') ?? [] } } } : {}),
+      },
+      body: body.length ? body.toString(text ? 'utf8' : 'base64') : undefined,
+      isBase64Encoded: body.length > 0 && !text,
+    } as APIGatewayProxyEventV2WithJWTAuthorizer;
+    const deadline = Date.now() + timeoutMillis;
+    const context = {
+      functionName: route.handler,
+      awsRequestId: requestId,
+      getRemainingTimeInMillis: () => deadline - Date.now(),
+    } as Context;
+    return (await handlerOf(route))(event, context);
+  }
+
+  const server: Server = createServer((request, response) => {
+    dispatch(request)
+      .catch((error) => {
+        if (error instanceof Problem) return problemResult(error);
+        console.error('The local gateway failed:', error);
+        return problemResult(new Problem(500, 'internal-error', 'Internal error', 'The local gateway failed.'));
+      })
+      .then((result) => send(response, result));
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port, resolve));
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

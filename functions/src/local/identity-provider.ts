@@ -1,0 +1,109 @@
+// The embedded OpenID Connect provider for local runs: real authorization-code + PKCE flows, RS256 JWT access tokens.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { dirname } from 'node:path';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import Provider, { errors } from 'oidc-provider';
+import { accountFor } from './demo-accounts.ts';
+
+/** The command-line client `npm run token` signs in with; its redirect is never followed. */
+export const cliClient = { clientId: 'collective-actions-cli', redirectUri: 'http://127.0.0.1/callback' };
+
+const apiScope = 'api';
+
+/** Signing keys: kept in a file so tokens survive a restart, or made fresh for a test run. */
+async function signingKeys(file: string | undefined): Promise<JWK[]> {
+  if (file) {
+    try {
+      return JSON.parse(await readFile(file, 'utf8')).keys;
+    } catch {
+      // first start: made below
+    }
+  }
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const keys = [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: `local-${Date.now()}` }];
+  if (file) {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, JSON.stringify({ keys }), { mode: 0o600 });
+  }
+  return keys;
+}
+
+export interface IdentityProviderOptions {
+  port: number;
+  issuer: string;
+  /** The `aud` of access tokens: the API. */
+  audience: string;
+  keysFile?: string;
+}
+
+export async function startIdentityProvider(options: IdentityProviderOptions): Promise<{ stop: () => Promise<void> }> {
+  const { issuer, audience } = options;
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: cliClient.clientId,
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [cliClient.redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
+    jwks: { keys: await signingKeys(options.keysFile) },
+    cookies: { keys: [crypto.randomUUID()] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    scopes: ['openid', 'email', 'profile'],
+    findAccount: async (_ctx, id) => {
+      const account = accountFor(id);
+      return {
+        accountId: account.login,
+        claims: async () => ({ sub: account.login, name: account.name, email: account.email, email_verified: true }),
+      };
+    },
+    // First-party clients: signing in grants the platform's scopes without a consent screen.
+    loadExistingGrant: async (ctx) => {
+      const { client, session, provider: self } = ctx.oidc;
+      const existing = ctx.oidc.result?.consent?.grantId ?? session!.grantIdFor(client!.clientId);
+      if (existing) return self.Grant.find(existing);
+      const grant = new self.Grant({ clientId: client!.clientId, accountId: session!.accountId! });
+      grant.addOIDCScope('openid email profile');
+      grant.addResourceScope(audience, apiScope);
+      await grant.save();
+      return grant;
+    },
+    // The claims API Gateway's authorizer would pass on from a Cognito access token, plus the person's name and e-mail.
+    extraTokenClaims: async (_ctx, token) => {
+      if (token.kind !== 'AccessToken' || !token.accountId) return undefined;
+      const account = accountFor(token.accountId);
+      return {
+        name: account.name,
+        email: account.email,
+        email_verified: true,
+        ...(account.groups.length ? { 'cognito:groups': account.groups } : {}),
+      };
+    },
+    features: {
+      devInteractions: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: async () => audience,
+        useGrantedResource: async () => true,
+        getResourceServerInfo: async (_ctx, resource) => {
+          if (resource !== audience) throw new errors.InvalidTarget();
+          return { scope: apiScope, audience, accessTokenFormat: 'jwt', accessTokenTTL: 3600, jwt: { sign: { alg: 'RS256' } } };
+        },
+      },
+    },
+    pkce: { required: () => true },
+    ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 86400, Grant: 86400 },
+  });
+  const server: Server = createServer(provider.callback());
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port, resolve));
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,49 @@
+// Starts the platform's back end on one machine: DynamoDB Local with the table and seed, the identity provider, the API gateway.
+// Set DYNAMODB_ENDPOINT and TABLE_NAME before importing this module: the data client reads them once.
+import { ensureTable } from './bootstrap.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { startGateway } from './gateway.ts';
+import { startIdentityProvider } from './identity-provider.ts';
+import { seed } from './seed.ts';
+
+export interface PlatformOptions {
+  ports: { dynamodb: number; api: number; identity: number };
+  /** Where DynamoDB Local and the identity provider keep their data; in memory when absent. */
+  dataDirectory?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningPlatform {
+  apiUrl: string;
+  issuer: string;
+  stop: () => Promise<void>;
+}
+
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const log = options.log ?? (() => {});
+  const { ports, dataDirectory } = options;
+  const issuer = `http://localhost:${ports.identity}`;
+  const apiUrl = `http://localhost:${ports.api}`;
+  const stops: Array<() => Promise<void>> = [];
+  const stop = async () => {
+    for (const stopOne of stops.reverse()) await stopOne();
+  };
+  try {
+    const database = await startDynamoDbLocal({ port: ports.dynamodb, directory: dataDirectory && `${dataDirectory}/dynamodb` });
+    stops.push(database.stop);
+    log(`DynamoDB Local: table ${await ensureTable()}, data ${(await seed()) === 'seeded' ? 'loaded' : 'already there'}`);
+    const identity = await startIdentityProvider({
+      port: ports.identity,
+      issuer,
+      audience: apiUrl,
+      keysFile: dataDirectory && `${dataDirectory}/identity/signing-keys.json`,
+    });
+    stops.push(identity.stop);
+    const gateway = await startGateway({ port: ports.api, issuer, audience: apiUrl });
+    stops.push(gateway.stop);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { apiUrl, issuer, stop };
+}

@@ -1,0 +1,36 @@
+// Themes and collective actions: public reading, stewards' editing.
+import { NotFound, ValidationFailed, type Action, type ActionChanges, type ActionList, type NewAction } from '@collective-actions/shared';
+import * as repository from '../data/repository.ts';
+import { now } from './clock.ts';
+
+export async function listActions(theme?: string): Promise<ActionList> {
+  if (!theme) {
+    const [themes, actions] = await Promise.all([repository.listThemes(), repository.listActions()]);
+    return { themes, actions };
+  }
+  const [found, actions] = await Promise.all([repository.getTheme(theme), repository.listActions(theme)]);
+  if (!found) throw new NotFound(`There is no theme "${theme}".`);
+  return { themes: [found], actions };
+}
+
+export async function getAction(slug: string): Promise<Action> {
+  const action = await repository.getAction(slug);
+  if (!action) throw new NotFound(`There is no action "${slug}".`);
+  return action;
+}
+
+async function requireTheme(theme: string | undefined): Promise<void> {
+  if (theme && !(await repository.getTheme(theme))) {
+    throw new ValidationFailed([{ pointer: '#/theme', detail: `is not a theme of the platform` }]);
+  }
+}
+
+export async function createAction(input: NewAction): Promise<Action> {
+  await requireTheme(input.theme);
+  return repository.createAction(input, now());
+}
+
+export async function updateAction(slug: string, changes: ActionChanges): Promise<Action> {
+  await requireTheme(changes.theme);
+  return repository.updateAction(slug, changes, now());
+}

@@ -1,0 +1,21 @@
+// The signed-in caller: who they are, their organisations and roles.
+import type { Me } from '@collective-actions/shared';
+import * as repository from '../data/repository.ts';
+import type { Caller } from '../http/caller.ts';
+import { acceptInvitations } from './people.ts';
+
+export async function getMe(caller: Caller): Promise<Me> {
+  await acceptInvitations(caller);
+  const memberships = await repository.listMemberships(caller.id);
+  const organisations = await repository.getOrganisations(memberships.map((membership) => membership.organisationId));
+  return {
+    id: caller.id,
+    name: caller.name,
+    email: caller.verifiedEmail,
+    steward: caller.steward,
+    organisations: memberships
+      .filter((membership) => organisations.has(membership.organisationId))
+      .map((membership) => ({ organisation: organisations.get(membership.organisationId)!, role: membership.role }))
+      .sort((a, b) => a.organisation.name.localeCompare(b.organisation.name)),
+  };
+}

@@ -1,0 +1,47 @@
+// Registering organisations, editing them, their people, and their verification by stewards.
+import { ulid } from 'ulid';
+import {
+  Conflict,
+  NotFound,
+  type NewOrganisation,
+  type NewPerson,
+  type Organisation,
+  type OrganisationChanges,
+  type OrganisationsQuery,
+} from '@collective-actions/shared';
+import * as repository from '../data/repository.ts';
+import type { Caller } from '../http/caller.ts';
+import { personOf, requireRole } from './people.ts';
+import { now } from './clock.ts';
+
+export async function registerOrganisation(caller: Caller, input: NewOrganisation): Promise<Organisation> {
+  return repository.createOrganisation({ id: ulid(), ...input }, personOf(caller), now());
+}
+
+export async function getOrganisation(id: string): Promise<Organisation> {
+  const organisation = await repository.getOrganisation(id);
+  if (!organisation) throw new NotFound(`There is no organisation ${id}.`);
+  return organisation;
+}
+
+export const listOrganisations = (query: OrganisationsQuery) => repository.listOrganisations(query);
+
+export async function updateOrganisation(caller: Caller, id: string, changes: OrganisationChanges): Promise<Organisation> {
+  await requireRole(caller, id, 'admin');
+  return repository.updateOrganisation(id, changes, now());
+}
+
+export async function listPeople(caller: Caller, id: string) {
+  await requireRole(caller, id, 'member');
+  return repository.listPeople(id);
+}
+
+/** Adds a person by e-mail: the membership starts when they sign in with that e-mail, verified. */
+export async function addPerson(caller: Caller, id: string, person: NewPerson) {
+  await requireRole(caller, id, 'admin');
+  const present = (await repository.listPeople(id)).find((someone) => someone.email === person.email && someone.status === 'active');
+  if (present) throw new Conflict(`${person.email} is already a ${present.role} of this organisation.`);
+  return repository.invitePerson(id, person.email, person.role, caller.id, now());
+}
+
+export const verifyOrganisation = (caller: Caller, id: string) => repository.verifyOrganisation(id, caller.id, now());

@@ -1,0 +1,77 @@
+// `npm start`: the whole platform on one machine, on its embedded defaults, until Ctrl-C.
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const ports = {
+  site: port('SITE_PORT', 3000),
+  api: port('API_PORT', 3001),
+  identity: port('IDENTITY_PORT', 3002),
+  dynamodb: port('DYNAMODB_PORT', 8000),
+};
+
+/** The name of the first port something already listens on, if any. */
+async function takenPort(): Promise<string | undefined> {
+  for (const [name, number] of Object.entries(ports)) {
+    const free = await new Promise<boolean>((done) => {
+      const probe = createServer().once('error', () => done(false));
+      probe.listen(number, () => probe.close(() => done(true)));
+    });
+    if (!free) return `${name} port ${number}`;
+  }
+  return undefined;
+}
+
+const dataDirectory = resolve(import.meta.dirname, '../.data');
+process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
+process.env.TABLE_NAME ??= 'collective-actions';
+process.env.ALLOWED_ORIGINS ??= `http://localhost:${ports.site}`;
+process.env.POWERTOOLS_DEV ??= 'true';
+
+const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
+const { JavaMissing } = await import('@collective-actions/functions/local/dynamodb-local.ts');
+const { demoAccounts } = await import('@collective-actions/functions/local/demo-accounts.ts');
+const { startSite } = await import('@collective-actions/frontend/serve.ts');
+
+const log = (line: string) => console.log(`  ${line}`);
+let stopping = false;
+const stops: Array<() => Promise<void>> = [];
+async function stopAll(code: number) {
+  if (stopping) return;
+  stopping = true;
+  for (const stop of stops.reverse()) await stop().catch(() => {});
+  process.exit(code);
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+const taken = await takenPort();
+if (taken) {
+  console.error(
+    `The ${taken} is already in use (another npm start?): stop what uses it, or choose other ports with SITE_PORT, API_PORT, IDENTITY_PORT and DYNAMODB_PORT.`,
+  );
+  process.exit(1);
+}
+
+try {
+  console.log('Starting Collective Actions…');
+  const platform = await startPlatform({ ports, dataDirectory, log });
+  stops.push(platform.stop);
+  const site = await startSite({ port: ports.site, apiUrl: platform.apiUrl });
+  stops.push(site.stop);
+  console.log(`
+Collective Actions is running (data in ${dataDirectory}):
+  site               http://localhost:${ports.site}
+  API                ${platform.apiUrl}/v1/actions
+  identity provider  ${platform.issuer}/.well-known/openid-configuration
+  DynamoDB Local     ${process.env.DYNAMODB_ENDPOINT}
+
+Demo accounts (any password on the local sign-in page):
+${demoAccounts.map((account) => `  ${account.login.padEnd(14)} ${account.name}, ${account.description}`).join('\n')}
+
+An access token for curl:  npm run token -- government
+Ctrl-C stops everything; the data stays for the next start.`);
+} catch (error) {
+  console.error(error instanceof JavaMissing ? error.message : error);
+  await stopAll(1);
+}

@@ -1,0 +1,66 @@
+// Themes and collective actions: what organisations contribute to.
+import { z } from 'zod';
+import { bilingual, line, patchOf, slug, timestamp, version } from './common.ts';
+import { organisationKinds } from './vocabulary.ts';
+
+export const theme = z.object({
+  id: slug,
+  position: z.int(),
+  title: bilingual(1, 200),
+});
+
+const actionFields = {
+  theme: slug,
+  title: bilingual(3, 200),
+  summary: bilingual(10, 1000),
+  workingGroup: line(1, 100).nullable(),
+};
+
+export const newAction = z.strictObject({ slug, ...actionFields, workingGroup: actionFields.workingGroup.default(null) });
+
+export const actionChanges = patchOf({
+  theme: actionFields.theme.optional(),
+  title: actionFields.title.optional(),
+  summary: actionFields.summary.optional(),
+  workingGroup: actionFields.workingGroup.optional(),
+});
+
+/** How many organisations of each kind have at least one published contribution. */
+export const countsByKind = z.object(
+  Object.fromEntries(organisationKinds.map((kind) => [kind, z.int()])) as Record<
+    (typeof organisationKinds)[number],
+    z.ZodInt
+  >,
+);
+
+export const action = z.object({
+  slug,
+  position: z.int(),
+  ...actionFields,
+  /** Figures reported for the action at the 2016 Paris summit, where known. */
+  reported2016: z
+    .object({
+      countries: z.int(),
+      localGovernments: z.int(),
+      civilSociety: z.int(),
+      notes: z.string().optional(),
+    })
+    .optional(),
+  counts: z.object({ contributions: z.int(), organisations: countsByKind }),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const actionsQuery = z.strictObject({ theme: slug.optional() });
+
+export const actionList = z.object({ themes: z.array(theme), actions: z.array(action) });
+
+export type Theme = z.infer<typeof theme>;
+export type NewAction = z.infer<typeof newAction>;
+export type ActionChanges = z.infer<typeof actionChanges>;
+export type Action = z.infer<typeof action>;
+export type CountsByKind = z.infer<typeof countsByKind>;
+export type ActionList = z.infer<typeof actionList>;
+
+export const actionPath = z.strictObject({ slug });

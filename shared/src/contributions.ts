@@ -1,0 +1,66 @@
+// Contributions: what an organisation offers to a collective action.
+import { z } from 'zod';
+import { countryCode, cursor, httpsUrl, id, languageCode, limit, line, patchOf, slug, text, timestamp, version } from './common.ts';
+import { organisationKind, organisationSummary } from './organisations.ts';
+import { contributionStatuses, offerTypes } from './vocabulary.ts';
+
+export const offerType = z.enum(offerTypes, { error: `must be one of: ${offerTypes.join(', ')}` });
+
+const contributionFields = {
+  offers: z
+    .array(offerType)
+    .min(1, 'must name at least one thing offered')
+    .refine((offers) => new Set(offers).size === offers.length, 'must not name the same offer twice'),
+  title: line(3, 200),
+  text: text(1, 5000),
+  links: z
+    .array(httpsUrl)
+    .max(5, 'must have at most 5 links')
+    .refine((links) => new Set(links).size === links.length, 'must not repeat a link'),
+  language: languageCode,
+};
+
+export const newContribution = z.strictObject({
+  organisationId: id,
+  ...contributionFields,
+  links: contributionFields.links.default([]),
+});
+
+export const contributionChanges = patchOf({
+  offers: contributionFields.offers.optional(),
+  title: contributionFields.title.optional(),
+  text: contributionFields.text.optional(),
+  links: contributionFields.links.optional(),
+  language: contributionFields.language.optional(),
+});
+
+export const contribution = z.object({
+  id,
+  action: slug,
+  organisation: organisationSummary,
+  ...contributionFields,
+  status: z.enum(contributionStatuses),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const contributionsQuery = z.strictObject({
+  type: offerType.optional(),
+  organisationKind: organisationKind.optional(),
+  country: countryCode.optional(),
+  cursor: cursor.optional(),
+  limit,
+});
+
+/** A page of a list; `next` is the opaque cursor of the following page, null on the last one. */
+export const contributionPage = z.object({ items: z.array(contribution), next: z.string().nullable() });
+
+export type OfferType = z.infer<typeof offerType>;
+export type NewContribution = z.infer<typeof newContribution>;
+export type ContributionChanges = z.infer<typeof contributionChanges>;
+export type Contribution = z.infer<typeof contribution>;
+export type ContributionsQuery = z.infer<typeof contributionsQuery>;
+export type ContributionPage = z.infer<typeof contributionPage>;
+
+export const contributionPath = z.strictObject({ slug, id });

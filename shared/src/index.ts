@@ -1,0 +1,9 @@
+// The domain vocabulary shared by the API and the site: schemas, types and errors.
+export * from './vocabulary.ts';
+export * from './common.ts';
+export * from './actions.ts';
+export * from './organisations.ts';
+export * from './contributions.ts';
+export * from './me.ts';
+export * from './stats.ts';
+export * from './problems.ts';

@@ -1,0 +1,83 @@
+// Organisations (governments, local governments, civil society, international organisations) and their people.
+import { z } from 'zod';
+import { countryCode, cursor, httpsUrl, id, limit, line, patchOf, timestamp, version } from './common.ts';
+import { organisationKinds, organisationRoles } from './vocabulary.ts';
+
+export const organisationKind = z.enum(organisationKinds, {
+  error: `must be one of: ${organisationKinds.join(', ')}`,
+});
+
+export const organisationRole = z.enum(organisationRoles, {
+  error: `must be one of: ${organisationRoles.join(', ')}`,
+});
+
+const organisationFields = {
+  name: line(2, 200),
+  kind: organisationKind,
+  country: countryCode,
+  website: httpsUrl,
+};
+
+export const newOrganisation = z.strictObject(organisationFields);
+
+export const organisationChanges = patchOf({
+  name: organisationFields.name.optional(),
+  kind: organisationFields.kind.optional(),
+  country: organisationFields.country.optional(),
+  website: organisationFields.website.optional(),
+});
+
+export const organisation = z.object({
+  id,
+  ...organisationFields,
+  verified: z.boolean(),
+  verifiedAt: timestamp.nullable(),
+  /** Published contributions across all actions. */
+  contributionCount: z.int(),
+  version,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+/** What a contribution or a membership shows of its organisation. */
+export const organisationSummary = organisation.pick({ id: true, name: true, kind: true, country: true });
+
+export const organisationsQuery = z.strictObject({
+  kind: organisationKind.optional(),
+  country: countryCode.optional(),
+  cursor: cursor.optional(),
+  limit,
+});
+
+export const organisationPage = z.object({ items: z.array(organisation), next: z.string().nullable() });
+
+export const email = z
+  .email('must be an e-mail address')
+  .max(254, 'must be at most 254 characters')
+  .transform((value) => value.toLowerCase());
+
+export const newPerson = z.strictObject({ email, role: organisationRole.default('member') });
+
+/** Someone in an organisation (after they signed in) or invited to it (before). Never public. */
+export const person = z.object({
+  email: z.string(),
+  name: z.string().nullable(),
+  role: organisationRole,
+  status: z.enum(['active', 'invited']),
+  since: timestamp,
+});
+
+export const people = z.object({ items: z.array(person) });
+
+export type OrganisationKind = z.infer<typeof organisationKind>;
+export type OrganisationRole = z.infer<typeof organisationRole>;
+export type NewOrganisation = z.infer<typeof newOrganisation>;
+export type OrganisationChanges = z.infer<typeof organisationChanges>;
+export type Organisation = z.infer<typeof organisation>;
+export type OrganisationSummary = z.infer<typeof organisationSummary>;
+export type OrganisationsQuery = z.infer<typeof organisationsQuery>;
+export type OrganisationPage = z.infer<typeof organisationPage>;
+export type NewPerson = z.infer<typeof newPerson>;
+export type Person = z.infer<typeof person>;
+
+export const organisationPath = z.strictObject({ id });

@@ -1,0 +1,16 @@
+// Platform-wide figures.
+import { z } from 'zod';
+import { countsByKind } from './actions.ts';
+import { countryCode } from './common.ts';
+
+export const stats = z.object({
+  contributions: z.int(),
+  /** Organisations with at least one published contribution, by kind. */
+  organisations: countsByKind,
+  /** How many countries have at least one contributing organisation. */
+  countries: z.int(),
+  /** Contributing organisations per country, most first. */
+  byCountry: z.array(z.object({ country: countryCode, organisations: z.int() })),
+});
+
+export type Stats = z.infer<typeof stats>;

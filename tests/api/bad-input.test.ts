@@ -1,0 +1,185 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Action, Me } from '@collective-actions/shared';
+import { call, contributionBody, newAction, newOrganisation, unique } from '../support/api.ts';
+
+const problem = (reply: { status: number; headers: Headers; body: any }, status: number, type: string) => {
+  expect(reply.status).toBe(status);
+  expect(reply.headers.get('content-type')).toBe('application/problem+json');
+  expect(reply.body).toMatchObject({ status, type: `/problems/${type}`, title: expect.any(String), detail: expect.any(String) });
+  expect(JSON.stringify(reply.body)).not.toMatch(/at .*\.ts:\d+/);
+};
+
+describe('bad input gets a clear 4xx problem and stores nothing', () => {
+  let admin: string;
+  let slug: string;
+  let organisationId: string;
+  const organisationsOf = async (login: string) => (await call<Me>('GET', '/v1/me', { as: login })).body.organisations.length;
+  const contributionsOn = async (action: string) => (await call<Action>('GET', `/v1/actions/${action}`)).body.counts.contributions;
+
+  beforeAll(async () => {
+    admin = unique('careless');
+    slug = await newAction();
+    organisationId = (await newOrganisation(admin)).id;
+  });
+
+  it('malformed JSON → 400', async () => {
+    const reply = await call('POST', '/v1/organisations', {
+      as: admin,
+      rawBody: '{"name": "Broken", ',
+      headers: { 'content-type': 'application/json' },
+    });
+    problem(reply, 400, 'bad-request');
+    expect(reply.body.detail).toMatch(/not valid JSON/);
+    expect(await organisationsOf(admin)).toBe(1);
+  });
+
+  it('a body that is not JSON → 415', async () => {
+    const reply = await call('POST', '/v1/organisations', {
+      as: admin,
+      rawBody: 'name=Form',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    problem(reply, 415, 'unsupported-media-type');
+    expect(await organisationsOf(admin)).toBe(1);
+  });
+
+  it('a missing body → 400', async () => {
+    problem(await call('POST', '/v1/organisations', { as: admin, headers: { 'content-type': 'application/json' } }), 400, 'bad-request');
+  });
+
+  it('a body sent to a route that takes none → 400', async () => {
+    const reply = await call('POST', `/v1/organisations/${organisationId}/verification`, { as: 'steward', body: { verified: true } });
+    problem(reply, 400, 'bad-request');
+    expect((await call('GET', `/v1/organisations/${organisationId}`)).body.verified).toBe(false);
+  });
+
+  it('a body over 64 KB → 413', async () => {
+    const reply = await call('POST', `/v1/actions/${slug}/contributions`, {
+      as: admin,
+      body: contributionBody(organisationId, { text: 'x'.repeat(70_000) }),
+    });
+    problem(reply, 413, 'payload-too-large');
+    expect(await contributionsOn(slug)).toBe(0);
+  });
+
+  it('unknown fields → 400 naming each of them', async () => {
+    const reply = await call('POST', `/v1/actions/${slug}/contributions`, {
+      as: admin,
+      body: { ...contributionBody(organisationId), status: 'hidden', 'a/b': 1 },
+    });
+    problem(reply, 400, 'validation-error');
+    expect(reply.body.errors).toEqual([
+      { pointer: '#/status', detail: 'is not a field this request accepts' },
+      { pointer: '#/a~1b', detail: 'is not a field this request accepts' },
+    ]);
+    expect(await contributionsOn(slug)).toBe(0);
+  });
+
+  it.each([
+    ['no offer', { offers: [] }, '#/offers'],
+    ['an unknown offer', { offers: ['bribes'] }, '#/offers/0'],
+    ['a repeated offer', { offers: ['data', 'data'] }, '#/offers'],
+    ['six links', { links: Array.from({ length: 6 }, (_, i) => `https://example.org/${i}`) }, '#/links'],
+    ['a plain http link', { links: ['http://example.org/'] }, '#/links/0'],
+    ['a javascript: link', { links: ['javascript:alert(1)'] }, '#/links/0'],
+    ['an empty title', { title: '   ' }, '#/title'],
+    ['a title with a line break', { title: 'Two\nlines' }, '#/title'],
+    ['control characters', { text: 'Bell \u0007' }, '#/text'],
+    ['an unknown language', { language: 'xx' }, '#/language'],
+    ['a number for text', { text: 42 }, '#/text'],
+    ['a malformed organisation id', { organisationId: '../../etc/passwd' }, '#/organisationId'],
+  ])('a contribution with %s → 400 at the field', async (_, fields, pointer) => {
+    const reply = await call('POST', `/v1/actions/${slug}/contributions`, { as: admin, body: { ...contributionBody(organisationId), ...fields } });
+    problem(reply, 400, 'validation-error');
+    expect(reply.body.errors.map((error: { pointer: string }) => error.pointer)).toContain(pointer);
+    expect(await contributionsOn(slug)).toBe(0);
+  });
+
+  it('a missing required field → 400 "is required"', async () => {
+    const { title: _, ...withoutTitle } = contributionBody(organisationId);
+    const reply = await call('POST', `/v1/actions/${slug}/contributions`, { as: admin, body: withoutTitle });
+    expect(reply.body.errors).toEqual([{ pointer: '#/title', detail: 'is required' }]);
+  });
+
+  it('an organisation with an unassigned country code or a non-https website → 400', async () => {
+    const reply = await call('POST', '/v1/organisations', {
+      as: admin,
+      body: { name: 'Nowhere', kind: 'civil-society', country: 'ZZ', website: 'ftp://example.org' },
+    });
+    problem(reply, 400, 'validation-error');
+    expect(reply.body.errors.map((error: { pointer: string }) => error.pointer)).toEqual(['#/country', '#/website']);
+    expect(await organisationsOf(admin)).toBe(1);
+  });
+
+  it('an edit that changes nothing but the version → 400', async () => {
+    const reply = await call('PATCH', `/v1/organisations/${organisationId}`, { as: admin, body: { version: 1 } });
+    problem(reply, 400, 'validation-error');
+  });
+
+  it.each([
+    ['/v1/organisations/not-an-id', 'id'],
+    ['/v1/actions/Not_A_Slug', 'slug'],
+    ['/v1/actions/open-public-procurement/contributions/123', 'id'],
+    ['/v1/actions/open-public-procurement/contributions/..%2F..%2Fadmin', 'id'],
+  ])('a malformed id in %s → 400', async (path, parameter) => {
+    const reply = await call('GET', path);
+    problem(reply, 400, 'validation-error');
+    expect(reply.body.errors[0].parameter).toBe(parameter);
+  });
+
+  it('a well-formed id of nothing → 404', async () => {
+    problem(await call('GET', '/v1/organisations/01ARZ3NDEKTSV4RRFFQ69G5FAV'), 404, 'not-found');
+    problem(await call('GET', `/v1/actions/${slug}/contributions/01ARZ3NDEKTSV4RRFFQ69G5FAV`), 404, 'not-found');
+    problem(await call('GET', '/v1/actions/no-such-action'), 404, 'not-found');
+  });
+
+  it.each([
+    ['garbage', 'not-a-cursor'],
+    ['base64 of something else', Buffer.from('{"after":{"PK":"x"}}').toString('base64url')],
+    ['a cursor of another list', Buffer.from(JSON.stringify({ after: `acme#01ARZ3NDEKTSV4RRFFQ69G5FAV` })).toString('base64url')],
+  ])('a bad cursor (%s) → 400', async (_, cursor) => {
+    const reply = await call('GET', `/v1/actions/${slug}/contributions?cursor=${cursor}`);
+    problem(reply, 400, 'bad-request');
+    expect(reply.body.detail).toMatch(/cursor/);
+  });
+
+  it.each([
+    ['limit=0', 'limit'],
+    ['limit=many', 'limit'],
+    ['limit=101', 'limit'],
+    ['type=bribes', 'type'],
+    ['country=fr', 'country'],
+    ['organisationKind=company', 'organisationKind'],
+    ['sort=oldest', 'sort'],
+  ])('a bad query parameter (%s) → 400', async (query, parameter) => {
+    const reply = await call('GET', `/v1/actions/${slug}/contributions?${query}`);
+    problem(reply, 400, 'validation-error');
+    expect(reply.body.errors[0].parameter).toBe(parameter);
+  });
+
+  it('a contribution to an action that does not exist → 404, nothing counted', async () => {
+    const reply = await call('POST', '/v1/actions/no-such-action/contributions', { as: admin, body: contributionBody(organisationId) });
+    problem(reply, 404, 'not-found');
+    expect((await call('GET', `/v1/organisations/${organisationId}`)).body.contributionCount).toBe(0);
+  });
+
+  it('an unknown route → 404, a known path with another method → 405 with Allow', async () => {
+    problem(await call('GET', '/v1/nothing-here'), 404, 'not-found');
+    const reply = await call('PUT', '/v1/organisations');
+    problem(reply, 405, 'method-not-allowed');
+    expect(reply.headers.get('allow')).toBe('GET, POST');
+  });
+});
+
+describe('hostile JSON', () => {
+  it('a __proto__ key → 400, nothing stored', async () => {
+    const admin = unique('hostile');
+    const reply = await call('POST', '/v1/organisations', {
+      as: admin,
+      rawBody: '{"name":"Proto","kind":"civil-society","country":"FR","website":"https://example.org/","__proto__":{"admin":true}}',
+      headers: { 'content-type': 'application/json' },
+    });
+    problem(reply, 400, 'bad-request');
+    expect((await call<Me>('GET', '/v1/me', { as: admin })).body.organisations).toEqual([]);
+  });
+});

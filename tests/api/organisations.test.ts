@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import * as repository from '@collective-actions/functions/data/repository.ts';
+import type { Contribution, Me, Organisation, OrganisationPage } from '@collective-actions/shared';
+import { call, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
+
+describe('organisations', () => {
+  it('registers an organisation with its creator as admin', async () => {
+    const creator = unique('founder');
+    const reply = await call<Organisation>('POST', '/v1/organisations', {
+      as: creator,
+      body: { name: '  Open Knowledge Demo  ', kind: 'civil-society', country: 'DE', website: 'https://okf.example.org/' },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.headers.get('location')).toBe(`/v1/organisations/${reply.body.id}`);
+    expect(reply.body).toMatchObject({ name: 'Open Knowledge Demo', verified: false, verifiedAt: null, contributionCount: 0, version: 1 });
+    expect(await repository.getOrganisation(reply.body.id, true)).toEqual(reply.body);
+    expect((await call('GET', `/v1/organisations/${reply.body.id}`)).body).toEqual(reply.body);
+
+    const me = (await call<Me>('GET', '/v1/me', { as: creator })).body;
+    expect(me).toMatchObject({ id: creator, steward: false, email: `${creator}@users.localhost` });
+    expect(me.organisations).toEqual([{ organisation: reply.body, role: 'admin' }]);
+  });
+
+  it('lists the directory by name, filtered by kind and country, page by page', async () => {
+    // A country no other test uses, so the list holds exactly these.
+    const country = 'IS';
+    const names = ['Ísafjörður Council', 'Akureyri Open Data', 'Reykjavík City', 'Iceland Ministry'];
+    const kinds = ['local-government', 'civil-society', 'local-government', 'national-government'] as const;
+    for (const [i, name] of names.entries()) await newOrganisation(unique('iceland'), { name, kind: kinds[i], country });
+
+    const all = await call<OrganisationPage>('GET', `/v1/organisations?country=${country}&limit=3`);
+    // Accents and case do not change the order.
+    expect(all.body.items.map((item) => item.name)).toEqual(['Akureyri Open Data', 'Iceland Ministry', 'Ísafjörður Council']);
+    const rest = await call<OrganisationPage>('GET', `/v1/organisations?country=${country}&limit=3&cursor=${all.body.next}`);
+    expect(rest.body).toMatchObject({ items: [{ name: 'Reykjavík City' }], next: null });
+
+    const local = await call<OrganisationPage>('GET', `/v1/organisations?country=${country}&kind=local-government`);
+    expect(local.body.items.map((item) => item.name)).toEqual(['Ísafjörður Council', 'Reykjavík City']);
+    const byKind = await call<OrganisationPage>('GET', '/v1/organisations?kind=national-government&limit=100');
+    expect(byKind.body.items.every((item) => item.kind === 'national-government')).toBe(true);
+    expect(byKind.body.items.map((item) => item.name)).toContain('Iceland Ministry');
+  });
+
+  it('lets admins edit; a rename reaches the organisation’s contributions', async () => {
+    const admin = unique('renamer');
+    const organisation = await newOrganisation(admin, { name: 'Old Name Foundation' });
+    const slug = await newAction();
+    const contribution = await newContribution(admin, slug, organisation.id);
+
+    const reply = await call<Organisation>('PATCH', `/v1/organisations/${organisation.id}`, {
+      as: admin,
+      body: { version: 1, name: 'New Name Foundation' },
+    });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ name: 'New Name Foundation', version: 2 });
+    const after = await call<Contribution>('GET', `/v1/actions/${slug}/contributions/${contribution.id}`);
+    expect(after.body.organisation.name).toBe('New Name Foundation');
+
+    const stale = await call('PATCH', `/v1/organisations/${organisation.id}`, { as: admin, body: { version: 1, name: 'Lost' } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.type).toBe('/problems/stale-version');
+  });
+
+  it('allows a change of kind or country only before the first published contribution', async () => {
+    const admin = unique('kind');
+    const organisation = await newOrganisation(admin, { kind: 'civil-society' });
+    const early = await call('PATCH', `/v1/organisations/${organisation.id}`, { as: admin, body: { version: 1, kind: 'international-organisation' } });
+    expect(early.status).toBe(200);
+    await newContribution(admin, await newAction(), organisation.id);
+    const late = await call('PATCH', `/v1/organisations/${organisation.id}`, { as: admin, body: { version: 2, country: 'BE' } });
+    expect(late.status).toBe(409);
+    expect(late.body.detail).toMatch(/cannot change once/);
+    expect((await repository.getOrganisation(organisation.id, true))?.country).toBe('FR');
+  });
+
+  it('adds people by e-mail: the membership starts when they sign in with that e-mail', async () => {
+    const admin = unique('hr');
+    const organisation = await newOrganisation(admin);
+    const email = `${unique('newcomer')}@example.org`;
+
+    const added = await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email: email.toUpperCase(), role: 'admin' } });
+    expect(added.status).toBe(201);
+    expect(added.body).toMatchObject({ email, role: 'admin', status: 'invited' });
+    const again = await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email } });
+    expect(again.status).toBe(409);
+
+    const before = (await call('GET', `/v1/organisations/${organisation.id}/people`, { as: admin })).body.items;
+    expect(before).toContainEqual(expect.objectContaining({ email, status: 'invited', role: 'admin' }));
+
+    // Signing in with that verified e-mail makes the person an admin.
+    const me = (await call<Me>('GET', '/v1/me', { as: email })).body;
+    expect(me.organisations).toEqual([{ organisation: expect.objectContaining({ id: organisation.id }), role: 'admin' }]);
+    const after = (await call('GET', `/v1/organisations/${organisation.id}/people`, { as: email })).body.items;
+    expect(after).toContainEqual(expect.objectContaining({ email, status: 'active', role: 'admin', name: email }));
+    expect(after.filter((person: { email: string }) => person.email === email)).toHaveLength(1);
+
+    const already = await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email } });
+    expect(already.status).toBe(409);
+    expect(already.body.detail).toMatch(/already a admin|already an? admin/);
+  });
+
+  it('never shows people or e-mail addresses publicly', async () => {
+    const admin = unique('private');
+    const organisation = await newOrganisation(admin);
+    const publicView = JSON.stringify((await call('GET', `/v1/organisations/${organisation.id}`)).body);
+    const directory = JSON.stringify((await call('GET', '/v1/organisations?limit=100')).body);
+    for (const text of [publicView, directory]) expect(text).not.toMatch(/@/);
+  });
+
+  it('is verified by a steward', async () => {
+    const organisation = await newOrganisation(unique('verify'));
+    const reply = await call<Organisation>('POST', `/v1/organisations/${organisation.id}/verification`, { as: 'steward' });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ verified: true, verifiedAt: expect.any(String), version: 2 });
+    const twice = await call<Organisation>('POST', `/v1/organisations/${organisation.id}/verification`, { as: 'steward' });
+    expect(twice.body.verifiedAt).toBe(reply.body.verifiedAt);
+    const missing = await call('POST', '/v1/organisations/01ARZ3NDEKTSV4RRFFQ69G5FAV/verification', { as: 'steward' });
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSite } from '@collective-actions/frontend/serve.ts';
+import type { ActionList } from '@collective-actions/shared';
+import { apiUrl, call } from '../support/api.ts';
+import { freePort } from '../support/free-port.ts';
+
+describe('the home page, rendered on the server', () => {
+  let siteUrl: string;
+  let stop: () => Promise<void>;
+  let actions: ActionList;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    ({ stop } = await startSite({ port, apiUrl }));
+    siteUrl = `http://localhost:${port}`;
+    actions = (await call<ActionList>('GET', '/v1/actions')).body;
+  });
+  afterAll(() => stop?.());
+
+  const page = async (path: string) => {
+    const response = await fetch(`${siteUrl}${path}`);
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  it('lists every action by theme in English, with the counts the API gives', async () => {
+    const html = await page('/');
+    expect(html).toMatch(/<html lang="en">/);
+    expect(html).toContain('<title>Collective actions for open government</title>');
+    for (const theme of actions.themes) expect(html).toContain(theme.title.en);
+    for (const action of actions.actions) expect(html).toContain(action.title.en.replaceAll("'", '&#39;'));
+    const procurement = actions.actions.find((action) => action.slug === 'open-public-procurement')!;
+    const section = html.slice(html.indexOf('Open public procurement'), html.indexOf('Ending abuse of anonymous companies'));
+    const text = section.replace(/<!--.*?-->/g, '').replace(/ class="[^"]*"/g, '');
+    expect(text).toContain(`<dt>Contributions</dt><dd>${procurement.counts.contributions}</dd>`);
+    expect(text).toContain(`<dt>Civil-society organisations</dt><dd>${procurement.counts.organisations['civil-society']}</dd>`);
+  });
+
+  it('renders the same page in French under /fr', async () => {
+    const html = await page('/fr');
+    expect(html).toMatch(/<html lang="fr">/);
+    expect(html).toContain('<title>Actions collectives pour un gouvernement ouvert</title>');
+    expect(html).toContain('Transparence des marchés publics');
+    expect(html).toContain('hreflang="en"');
+  });
+
+  it('has a skip link to the main landmark', async () => {
+    const html = await page('/');
+    expect(html).toMatch(/<a class="skip[^"]*" href="#content">Skip to content<\/a>/);
+    expect(html).toMatch(/<main id="content"/);
+  });
+});

@@ -1,0 +1,107 @@
+// Talks to the running API as a client would: HTTP, bearer tokens from the identity provider's real sign-in flow.
+import { inject } from 'vitest';
+import { signIn } from '@collective-actions/functions/local/sign-in.ts';
+import type { Contribution, NewContribution, NewOrganisation, Organisation } from '@collective-actions/shared';
+
+export const apiUrl = inject('apiUrl');
+const issuer = inject('issuer');
+
+const tokens = new Map<string, Promise<string>>();
+
+/** An access token for a login name; any name not among the demo accounts is a fresh person. */
+export function tokenFor(login: string): Promise<string> {
+  if (!tokens.has(login)) tokens.set(login, signIn(issuer, login));
+  return tokens.get(login)!;
+}
+
+export interface Reply<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface CallOptions {
+  /** Who calls: a login name, or nobody. */
+  as?: string;
+  body?: unknown;
+  /** Sent as is, instead of `body` as JSON. */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<Reply<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.as) headers.authorization = `Bearer ${await tokenFor(options.as)}`;
+  let body = options.rawBody;
+  if (options.body !== undefined) {
+    headers['content-type'] ??= 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  const response = await fetch(`${apiUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: the text itself
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T };
+}
+
+/** A name nobody used before: for login names, slugs, organisation names. */
+export const unique = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
+
+/** A new action made by the demo steward, so a test owns every count on it. */
+export async function newAction(): Promise<string> {
+  const slug = unique('test-action');
+  const reply = await call('POST', '/v1/actions', {
+    as: 'steward',
+    body: {
+      slug,
+      theme: 'integrity',
+      title: { en: `Test action ${slug}`, fr: `Action de test ${slug}` },
+      summary: { en: 'An action made by a test run.', fr: 'Une action créée par un test.' },
+    },
+  });
+  if (reply.status !== 201) throw new Error(`Could not create an action: ${JSON.stringify(reply.body)}`);
+  return slug;
+}
+
+export async function newOrganisation(admin: string, fields: Partial<NewOrganisation> = {}): Promise<Organisation> {
+  const reply = await call<Organisation>('POST', '/v1/organisations', {
+    as: admin,
+    body: {
+      name: unique('Test organisation'),
+      kind: 'civil-society',
+      country: 'FR',
+      website: 'https://example.org/',
+      ...fields,
+    },
+  });
+  if (reply.status !== 201) throw new Error(`Could not register an organisation: ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+export const contributionBody = (organisationId: string, fields: Partial<NewContribution> = {}) => ({
+  organisationId,
+  offers: ['expertise'],
+  title: 'Peer review of procurement data',
+  text: 'We review the published procurement data and report gaps.',
+  links: ['https://example.org/review'],
+  language: 'en',
+  ...fields,
+});
+
+export async function newContribution(
+  author: string,
+  slug: string,
+  organisationId: string,
+  fields: Partial<NewContribution> = {},
+): Promise<Contribution> {
+  const reply = await call<Contribution>('POST', `/v1/actions/${slug}/contributions`, {
+    as: author,
+    body: contributionBody(organisationId, fields),
+  });
+  if (reply.status !== 201) throw new Error(`Could not submit a contribution: ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}

@@ -1,0 +1,23 @@
+// Global setup: the back end on free ports, DynamoDB Local in memory, seeded as on a first start; stopped after the run.
+import type { TestProject } from 'vitest/node';
+import { freePort } from './free-port.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    apiUrl: string;
+    issuer: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
+  // Read once by the data client, here and in the test workers, which inherit this environment.
+  process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
+  process.env.TABLE_NAME = 'collective-actions-test';
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
+  const platform = await startPlatform({ ports });
+  project.provide('apiUrl', platform.apiUrl);
+  project.provide('issuer', platform.issuer);
+  return platform.stop;
+}
