@@ -5,7 +5,7 @@ export default defineConfig({
     // Errors the API logs on purpose (a 500 in a test of the error mapper) stay out of the test report.
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
     projects: [
-      { test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts', 'infra/**/*.test.ts'] } },
       {
         test: {
           name: 'integration',

@@ -20,12 +20,21 @@ export async function startSite(options: { port: number; apiUrl: string }): Prom
     }
   };
   let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes(`:${options.port}/`)) resolve();
-    });
-    exited.then((code) => reject(new Error(`The site's server exited (code ${code}):\n${output}`)));
-  });
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  const url = `http://localhost:${options.port}/`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The site's server exited at start:\n${output}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`The site did not answer on ${url} within 60 s:\n${output}`);
+    }
+    try {
+      await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
   return { stop };
 }
