@@ -158,3 +158,27 @@ describe('authorisation of every route that needs a signed-in caller', () => {
     expect((await reply.json()).detail).toMatch(/not valid/);
   });
 });
+
+describe('an admin of one organisation acting for another', () => {
+  it('is refused on every id, in the path and in the body, and nothing changes', async () => {
+    const adminOfA = unique('admin-a');
+    const adminOfB = unique('admin-b');
+    const [a, b] = [await newOrganisation(adminOfA), await newOrganisation(adminOfB, { name: 'Organisation B' })];
+    const slug = await newAction();
+    const ofB = await newContribution(adminOfB, slug, b.id);
+
+    const attempts = [
+      call('POST', `/v1/actions/${slug}/contributions`, { as: adminOfA, body: contributionBody(b.id) }),
+      call('PATCH', `/v1/organisations/${b.id}`, { as: adminOfA, body: { version: 1, name: 'Taken over' } }),
+      call('POST', `/v1/organisations/${b.id}/people`, { as: adminOfA, body: { email: `${adminOfA}@users.localhost`, role: 'admin' } }),
+      call('GET', `/v1/organisations/${b.id}/people`, { as: adminOfA }),
+      call('PATCH', `/v1/actions/${slug}/contributions/${ofB.id}`, { as: adminOfA, body: { version: 1, title: 'Rewritten' } }),
+      call('DELETE', `/v1/actions/${slug}/contributions/${ofB.id}`, { as: adminOfA }),
+    ];
+    expect((await Promise.all(attempts)).map((reply) => reply.status)).toEqual([403, 403, 403, 403, 403, 403]);
+
+    expect((await call('GET', `/v1/organisations/${b.id}`)).body).toMatchObject({ name: 'Organisation B', version: 1, contributionCount: 1 });
+    expect((await call('GET', `/v1/actions/${slug}/contributions/${ofB.id}`)).body).toMatchObject({ title: ofB.title, version: 1 });
+    expect((await call('GET', `/v1/organisations/${a.id}`)).body.contributionCount).toBe(0);
+  });
+});

@@ -20,6 +20,7 @@ import {
   organisationKinds,
   type Action,
   type ActionChanges,
+  type BilingualText,
   type Contribution,
   type ContributionChanges,
   type ContributionsQuery,
@@ -44,6 +45,11 @@ export class WriteRaced extends Error {}
 
 // ---------------------------------------------------------------- items ↔ records
 
+/** Both languages, in the order every answer gives them (DynamoDB keeps no order in a map). */
+const bilingualOf = (text: BilingualText): BilingualText => ({ en: text.en, fr: text.fr });
+
+const toTheme = (item: Item): Theme => ({ id: item.id, position: item.position, title: bilingualOf(item.title) });
+
 const kindCountAttribute = (kind: OrganisationKind) => `organisations_${kind}`;
 
 function countsByKind(item: Item): CountsByKind {
@@ -55,8 +61,8 @@ function toAction(item: Item): Action {
     slug: item.slug,
     position: item.position,
     theme: item.theme,
-    title: item.title,
-    summary: item.summary,
+    title: bilingualOf(item.title),
+    summary: bilingualOf(item.summary),
     workingGroup: item.workingGroup ?? null,
     ...(item.reported2016 ? { reported2016: item.reported2016 } : {}),
     counts: { contributions: item.contributionCount ?? 0, organisations: countsByKind(item) },
@@ -222,11 +228,11 @@ export async function putTheme(theme: Theme): Promise<void> {
 
 export async function getTheme(id: string): Promise<Theme | undefined> {
   const item = await getItem(keys.theme(id));
-  return item && { id: item.id, position: item.position, title: item.title };
+  return item && toTheme(item);
 }
 
 export async function listThemes(): Promise<Theme[]> {
-  return (await queryIndex(keys.themes)).map((item) => ({ id: item.id, position: item.position, title: item.title }));
+  return (await queryIndex(keys.themes)).map(toTheme);
 }
 
 export async function getAction(slug: string): Promise<Action | undefined> {
