@@ -1,10 +1,11 @@
 // The local stand-in for API Gateway's HTTP API: routes from the route table, JWT checks as its authorizer does, version 2.0 events.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem, Unauthorized } from '@collective-actions/shared';
 import { routeKey, routes, type Route } from '../routes.ts';
+import { serve } from './serve.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -156,7 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop: () 
     return (await handlerOf(route))(event, context);
   }
 
-  const server: Server = createServer((request, response) => {
+  return serve((request, response) => {
     dispatch(request)
       .catch((error) => {
         if (error instanceof Problem) return problemResult(error);
@@ -164,13 +165,5 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop: () 
         return problemResult(new Problem(500, 'internal-error', 'Internal error', 'The local gateway failed.'));
       })
       .then((result) => send(response, result));
-  });
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port, resolve));
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  }, options.port);
 }

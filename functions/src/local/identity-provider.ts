@@ -1,10 +1,10 @@
 // The embedded OpenID Connect provider for local runs: real authorization-code + PKCE flows, RS256 JWT access tokens.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { errors } from 'oidc-provider';
 import { accountFor } from './demo-accounts.ts';
+import { serve } from './serve.ts';
 
 /** The command-line client `npm run token` signs in with; its redirect is never followed. */
 export const cliClient = { clientId: 'collective-actions-cli', redirectUri: 'http://127.0.0.1/callback' };
@@ -97,13 +97,5 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     pkce: { required: () => true },
     ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 86400, Grant: 86400 },
   });
-  const server: Server = createServer(provider.callback());
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port, resolve));
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return serve(provider.callback(), options.port);
 }
