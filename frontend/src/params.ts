@@ -1,5 +1,5 @@
 import { defineParams } from '@sveltejs/kit/params';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const params = defineParams({
   // The languages that get a path prefix; English, the default, has none.

@@ -3,26 +3,36 @@
 /** Who may call a route: anyone, any signed-in person, or platform stewards only. */
 export type Access = 'public' | 'signed-in' | 'steward';
 
+/** What a route's function may do to the table: in AWS, read routes get no write permission. */
+export type TableAccess = 'read' | 'write';
+
 export const routes = [
-  { method: 'GET', path: '/v1/actions', handler: 'list-actions', access: 'public' },
-  { method: 'POST', path: '/v1/actions', handler: 'create-action', access: 'steward' },
-  { method: 'GET', path: '/v1/actions/{slug}', handler: 'get-action', access: 'public' },
-  { method: 'PATCH', path: '/v1/actions/{slug}', handler: 'update-action', access: 'steward' },
-  { method: 'GET', path: '/v1/actions/{slug}/contributions', handler: 'list-contributions', access: 'public' },
-  { method: 'POST', path: '/v1/actions/{slug}/contributions', handler: 'submit-contribution', access: 'signed-in' },
-  { method: 'GET', path: '/v1/actions/{slug}/contributions/{id}', handler: 'get-contribution', access: 'public' },
-  { method: 'PATCH', path: '/v1/actions/{slug}/contributions/{id}', handler: 'edit-contribution', access: 'signed-in' },
-  { method: 'DELETE', path: '/v1/actions/{slug}/contributions/{id}', handler: 'withdraw-contribution', access: 'signed-in' },
-  { method: 'GET', path: '/v1/me', handler: 'get-me', access: 'signed-in' },
-  { method: 'GET', path: '/v1/organisations', handler: 'list-organisations', access: 'public' },
-  { method: 'POST', path: '/v1/organisations', handler: 'register-organisation', access: 'signed-in' },
-  { method: 'GET', path: '/v1/organisations/{id}', handler: 'get-organisation', access: 'public' },
-  { method: 'PATCH', path: '/v1/organisations/{id}', handler: 'update-organisation', access: 'signed-in' },
-  { method: 'GET', path: '/v1/organisations/{id}/people', handler: 'list-people', access: 'signed-in' },
-  { method: 'POST', path: '/v1/organisations/{id}/people', handler: 'add-person', access: 'signed-in' },
-  { method: 'POST', path: '/v1/organisations/{id}/verification', handler: 'verify-organisation', access: 'steward' },
-  { method: 'GET', path: '/v1/stats', handler: 'get-stats', access: 'public' },
-] as const satisfies ReadonlyArray<{ method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; path: string; handler: string; access: Access }>;
+  { method: 'GET', path: '/v1/actions', handler: 'list-actions', access: 'public', table: 'read' },
+  { method: 'POST', path: '/v1/actions', handler: 'create-action', access: 'steward', table: 'write' },
+  { method: 'GET', path: '/v1/actions/{slug}', handler: 'get-action', access: 'public', table: 'read' },
+  { method: 'PATCH', path: '/v1/actions/{slug}', handler: 'update-action', access: 'steward', table: 'write' },
+  { method: 'GET', path: '/v1/actions/{slug}/contributions', handler: 'list-contributions', access: 'public', table: 'read' },
+  { method: 'POST', path: '/v1/actions/{slug}/contributions', handler: 'submit-contribution', access: 'signed-in', table: 'write' },
+  { method: 'GET', path: '/v1/actions/{slug}/contributions/{id}', handler: 'get-contribution', access: 'public', table: 'read' },
+  { method: 'PATCH', path: '/v1/actions/{slug}/contributions/{id}', handler: 'edit-contribution', access: 'signed-in', table: 'write' },
+  { method: 'DELETE', path: '/v1/actions/{slug}/contributions/{id}', handler: 'withdraw-contribution', access: 'signed-in', table: 'write' },
+  // Reading the caller turns invitations waiting for their e-mail into memberships.
+  { method: 'GET', path: '/v1/me', handler: 'get-me', access: 'signed-in', table: 'write' },
+  { method: 'GET', path: '/v1/organisations', handler: 'list-organisations', access: 'public', table: 'read' },
+  { method: 'POST', path: '/v1/organisations', handler: 'register-organisation', access: 'signed-in', table: 'write' },
+  { method: 'GET', path: '/v1/organisations/{id}', handler: 'get-organisation', access: 'public', table: 'read' },
+  { method: 'PATCH', path: '/v1/organisations/{id}', handler: 'update-organisation', access: 'signed-in', table: 'write' },
+  { method: 'GET', path: '/v1/organisations/{id}/people', handler: 'list-people', access: 'signed-in', table: 'read' },
+  { method: 'POST', path: '/v1/organisations/{id}/people', handler: 'add-person', access: 'signed-in', table: 'write' },
+  { method: 'POST', path: '/v1/organisations/{id}/verification', handler: 'verify-organisation', access: 'steward', table: 'write' },
+  { method: 'GET', path: '/v1/stats', handler: 'get-stats', access: 'public', table: 'read' },
+] as const satisfies ReadonlyArray<{
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  handler: string;
+  access: Access;
+  table: TableAccess;
+}>;
 
 export type Route = (typeof routes)[number];
 

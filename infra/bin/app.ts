@@ -1,7 +1,5 @@
-// The CDK app: one set of stacks per stage (`--context stage=name`), with generated resource names.
+// The CDK app: `npm run deploy -- --context stage=name` (see docs/deploy.md).
 import { App } from 'aws-cdk-lib';
-import { DataStack } from '../lib/data-stack.ts';
+import { definePlatform } from '../lib/platform-app.ts';
 
-const app = new App();
-const stage = app.node.tryGetContext('stage') ?? 'dev';
-new DataStack(app, `CollectiveActions-${stage}-Data`, { description: `Collective Actions (${stage}): data` });
+definePlatform(new App());

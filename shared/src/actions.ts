@@ -1,5 +1,5 @@
 // Themes and collective actions: what organisations contribute to.
-import { z } from 'zod';
+import * as z from 'zod';
 import { bilingual, line, patchOf, slug, timestamp, version } from './common.ts';
 import { organisationKinds } from './vocabulary.ts';
 

@@ -1,5 +1,5 @@
 // Field schemas shared by every entity: identifiers, text, links, countries, languages.
-import { z } from 'zod';
+import * as z from 'zod';
 import countries from 'i18n-iso-countries/index.js';
 
 const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;

@@ -1,5 +1,5 @@
 // Contributions: what an organisation offers to a collective action.
-import { z } from 'zod';
+import * as z from 'zod';
 import { countryCode, cursor, httpsUrl, id, languageCode, limit, line, patchOf, slug, text, timestamp, version } from './common.ts';
 import { organisationKind, organisationSummary } from './organisations.ts';
 import { contributionStatuses, offerTypes } from './vocabulary.ts';

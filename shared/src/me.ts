@@ -1,5 +1,5 @@
 // The signed-in caller as the API sees them.
-import { z } from 'zod';
+import * as z from 'zod';
 import { organisation, organisationRole } from './organisations.ts';
 
 export const me = z.object({

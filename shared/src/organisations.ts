@@ -1,5 +1,5 @@
 // Organisations (governments, local governments, civil society, international organisations) and their people.
-import { z } from 'zod';
+import * as z from 'zod';
 import { countryCode, cursor, httpsUrl, id, limit, line, patchOf, timestamp, version } from './common.ts';
 import { organisationKinds, organisationRoles } from './vocabulary.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { countryCode, httpsUrl, patchOf } from './common.ts';
 import { newContribution } from './contributions.ts';
 import { newPerson } from './organisations.ts';

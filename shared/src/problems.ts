@@ -1,5 +1,5 @@
 // Typed errors that services throw and the API turns into RFC 9457 problem details.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One thing wrong with the request: a body field (JSON pointer) or a query/path parameter. */
 export const fieldError = z.object({

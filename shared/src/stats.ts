@@ -1,5 +1,5 @@
 // Platform-wide figures.
-import { z } from 'zod';
+import * as z from 'zod';
 import { countsByKind } from './actions.ts';
 import { countryCode } from './common.ts';
 

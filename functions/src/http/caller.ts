@@ -9,6 +9,9 @@ export interface Caller {
   steward: boolean;
 }
 
+/** Cognito's; a deployment with another OpenID Connect provider names its own (GROUPS_CLAIM). */
+const groupsClaim = process.env.GROUPS_CLAIM ?? 'cognito:groups';
+
 type Claims = Record<string, string | number | boolean | string[]>;
 
 /** API Gateway hands array claims over as one string, "[a b]"; tokens may carry real arrays. */
@@ -25,6 +28,6 @@ export function callerFrom(claims: Claims | undefined): Caller | undefined {
     id: claims.sub,
     name: typeof claims.name === 'string' ? claims.name : null,
     verifiedEmail: emailVerified && typeof claims.email === 'string' ? claims.email.toLowerCase() : null,
-    steward: listClaim(claims['cognito:groups']).includes(stewardsGroup),
+    steward: listClaim(claims[groupsClaim]).includes(stewardsGroup),
   };
 }

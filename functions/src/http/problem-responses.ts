@@ -1,9 +1,7 @@
 // The one place errors become responses: RFC 9457 problem details, never a stack trace.
-import { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareObj } from '@middy/core';
 import { BadRequest, Problem, ServiceUnavailable, UnsupportedMediaType } from '@collective-actions/shared';
-
-const logger = new Logger({ serviceName: 'collective-actions-api' });
+import { logger } from './logger.ts';
 
 // Errors that mean the database is unreachable or overloaded for now, not that the request is wrong.
 const unavailableNames = new Set([

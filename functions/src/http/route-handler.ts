@@ -1,4 +1,5 @@
 // Wraps a route's use case in the middy stack every handler shares, so a handler is a few lines.
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
@@ -8,6 +9,7 @@ import type { z } from 'zod';
 import { BadRequest, Forbidden, PayloadTooLarge, Unauthorized, ValidationFailed, fieldErrorsOf } from '@collective-actions/shared';
 import { findRoute, type AccessOf, type RouteKey } from '../routes.ts';
 import { callerFrom, type Caller } from './caller.ts';
+import { logger } from './logger.ts';
 import { problemResponses } from './problem-responses.ts';
 
 export const maxBodyBytes = 64 * 1024;
@@ -83,6 +85,8 @@ export function routeHandler<const Key extends RouteKey, const S extends Schemas
   useCase: (request: RouteRequest<Key, S>) => Promise<Reply>,
 ) {
   const stack = middy<Event, Reply>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .before(({ event }) => logger.setCorrelationId(event.requestContext.requestId))
     .use(httpHeaderNormalizer())
     .use(authorisation(key))
     .use(bodyGuard(schemas.body !== undefined));

@@ -1,0 +1,340 @@
+// The stateless stack: the HTTP API (one function per route, from the route table), the site, CloudFront, alarms.
+import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AllowedMethods,
+  CachePolicy,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
+  CacheQueryStringBehavior,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  OriginRequestPolicy,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+  type BehaviorOptions,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { CfnManagedLoginBranding, OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, type IUserPool } from 'aws-cdk-lib/aws-cognito';
+import { Operation, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Function as LambdaFunction, LayerVersion, LoggingFormat, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { Construct } from 'constructs';
+import { routeKey, routes } from '@collective-actions/functions/routes.ts';
+import { basicExecutionRole, PlatformFunction } from './platform-function.ts';
+import { siteAssetsSource, siteServerCode } from './site-build.ts';
+
+/** Where access tokens come from: the identity stack's user pool, or another OpenID Connect provider. */
+export type TokenIssuer =
+  | { kind: 'cognito'; issuer: string; userPool: IUserPool }
+  | { kind: 'external'; issuer: string; audience: string[]; groupsClaim?: string };
+
+export interface AppStackProps extends StackProps {
+  table: ITableV2;
+  tokens: TokenIssuer;
+  /** Who gets the alarms by e-mail, if anyone. */
+  alarmEmail?: string;
+}
+
+// AWS's Lambda Web Adapter (https://github.com/awslabs/aws-lambda-web-adapter) runs the site's Node server in Lambda.
+const webAdapterLayer = (stack: Stack) => `arn:aws:lambda:${stack.region}:753240598075:layer:LambdaAdapterLayerArm64:28`;
+
+// Lets the site build absolute URLs for the address the visitor used, not the API's.
+const forwardedHost = `function handler(event) {
+  var request = event.request;
+  request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  request.headers['x-forwarded-proto'] = { value: 'https' };
+  return request;
+}`;
+
+/** How cdk-nag names a value in a finding: itself when known at synth time, else the pseudo parameter. */
+const nagName = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<${pseudo}>` : value);
+
+const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase());
+
+export class AppStack extends Stack {
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const alarms = new Alarms(this, props.alarmEmail);
+
+    // ---------------------------------------------------------------- the HTTP API
+    const api = new HttpApi(this, 'Api', { description: 'Collective Actions API and site', createDefaultStage: false });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    new HttpStage(this, 'Stage', {
+      httpApi: api,
+      stageName: '$default',
+      autoDeploy: true,
+      // Per account and region, above any one client: requests past it get 429 before reaching a function.
+      throttle: { rateLimit: 500, burstLimit: 1000 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+    alarms.add('Api5xx', api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5, 'The API answered 5xx');
+
+    // ---------------------------------------------------------------- the site
+    const assets = new Bucket(this, 'SiteAssets', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // Rebuilt from the repository on every deploy: nothing here to keep (the deployment empties it on delete).
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const site = new LambdaFunction(this, 'SiteServer', {
+      description: 'Collective Actions site: SvelteKit server rendering',
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      handler: 'run.sh',
+      code: siteServerCode(),
+      layers: [LayerVersion.fromLayerVersionArn(this, 'WebAdapter', webAdapterLayer(this))],
+      memorySize: 1024,
+      timeout: Duration.seconds(15),
+      loggingFormat: LoggingFormat.JSON,
+      logGroup: new LogGroup(this, 'SiteServerLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      environment: {
+        AWS_LAMBDA_EXEC_WRAPPER: '/opt/bootstrap',
+        AWS_LWA_READINESS_CHECK_PROTOCOL: 'tcp',
+        PORT: '8080',
+        HOST_HEADER: 'x-forwarded-host',
+        PROTOCOL_HEADER: 'x-forwarded-proto',
+        API_URL: api.apiEndpoint,
+      },
+    });
+    const siteRoute = new HttpRoute(this, 'SiteRoute', {
+      httpApi: api,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration: new HttpLambdaIntegration('Site', site),
+    });
+    Validations.of(site).acknowledge(basicExecutionRole);
+    Validations.of(siteRoute).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason: 'The site is public; it checks its own session for the pages that need one.',
+    });
+    Validations.of(assets).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'The bucket holds only the build’s fingerprinted static files, public through CloudFront; no request to it needs an audit trail.',
+    });
+    alarms.addFunction('SiteServer', site);
+
+    // ---------------------------------------------------------------- CloudFront in front of both
+    const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', api.apiEndpoint)));
+    const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      securityHeadersBehavior: {
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        // The site sends its own policy with the hashes of its scripts; this one covers everything else.
+        contentSecurityPolicy: { contentSecurityPolicy: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'", override: false },
+      },
+    });
+    const dynamic: BehaviorOptions = {
+      origin: apiOrigin,
+      viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: headers,
+      functionAssociations: [
+        {
+          eventType: FunctionEventType.VIEWER_REQUEST,
+          function: new CloudFrontFunction(this, 'ForwardedHost', { code: FunctionCode.fromInline(forwardedHost), runtime: FunctionRuntime.JS_2_0 }),
+        },
+      ],
+    };
+    const distribution = new Distribution(this, 'Site', {
+      comment: `Collective Actions (${this.stackName})`,
+      defaultBehavior: {
+        ...dynamic,
+        // Pages are cached for as long as the site says (briefly, and only pages anyone may see);
+        // every cookie is part of the key, so a signed-in page is never served to someone else.
+        cachePolicy: new CachePolicy(this, 'Pages', {
+          minTtl: Duration.seconds(0),
+          defaultTtl: Duration.seconds(0),
+          maxTtl: Duration.minutes(5),
+          cookieBehavior: CacheCookieBehavior.all(),
+          queryStringBehavior: CacheQueryStringBehavior.all(),
+          headerBehavior: CacheHeaderBehavior.none(),
+          enableAcceptEncodingGzip: true,
+          enableAcceptEncodingBrotli: true,
+        }),
+      },
+      additionalBehaviors: {
+        '/v1/*': { ...dynamic, cachePolicy: CachePolicy.CACHING_DISABLED },
+        '/_app/*': {
+          origin: S3BucketOrigin.withOriginAccessControl(assets),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: headers,
+        },
+      },
+    });
+    Validations.of(distribution).acknowledge(
+      { id: 'AwsSolutions-CFR1', reason: 'The platform is for governments and civil society in every country: no geographic restriction.' },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason: 'Abuse is limited by API Gateway throttling and the API’s own limits; a WAF web ACL (about 6 USD a month idle) can be attached per deployment.',
+      },
+      { id: 'AwsSolutions-CFR3', reason: 'Every dynamic request is logged by API Gateway’s access log and the functions; static files need no log.' },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason: 'With the default cloudfront.net certificate the minimum TLS version cannot be chosen; a deployment with its own domain sets TLSv1.2_2021.',
+      },
+    );
+    new BucketDeployment(this, 'SiteAssetsDeployment', {
+      sources: [siteAssetsSource()],
+      destinationBucket: assets,
+      // Earlier builds' files stay, for pages still open in browsers; deleting the stack deletes them all.
+      prune: false,
+      retainOnDelete: false,
+    });
+    // The deployment's provider function is CDK's own, shared by the stack and run only while deploying.
+    const deployer = this.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'))!;
+    Validations.of(deployer).acknowledge(
+      basicExecutionRole,
+      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map((action) => ({
+        id: `AwsSolutions-IAM5[Action::${action}]`,
+        reason: "CDK's BucketDeployment copies the build into the site bucket and needs these object-level actions on it.",
+      })),
+      {
+        id: 'AwsSolutions-IAM5[Resource::<SiteAssetsAFFF3379.Arn>/*]',
+        reason: 'Every object of the site bucket, which only holds the build: the deployment replaces them.',
+      },
+      {
+        id: `AwsSolutions-IAM5[Resource::arn:${nagName(this.partition, 'AWS::Partition')}:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${nagName(this.region, 'AWS::Region')}/*]`,
+        reason: "CDK's asset bucket, from which the deployment reads the build.",
+      },
+      { id: 'AwsSolutions-L1', reason: "CDK's BucketDeployment provider picks its own runtime; it runs only during deployments." },
+    );
+    const siteUrl = `https://${distribution.distributionDomainName}`;
+
+    // ---------------------------------------------------------------- who may call what
+    let audience: string[];
+    if (props.tokens.kind === 'cognito') {
+      // Made here, beside the site it calls back to; the pool stays in the stateful stack.
+      const client = new UserPoolClient(this, 'SiteClient', {
+        userPool: props.tokens.userPool,
+        generateSecret: true,
+        oAuth: {
+          flows: { authorizationCodeGrant: true },
+          scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+          callbackUrls: [`${siteUrl}/auth/callback`],
+          logoutUrls: [siteUrl],
+        },
+        supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+        preventUserExistenceErrors: true,
+        enableTokenRevocation: true,
+        accessTokenValidity: Duration.hours(1),
+        idTokenValidity: Duration.hours(1),
+        refreshTokenValidity: Duration.days(30),
+      });
+      new CfnManagedLoginBranding(this, 'LoginBranding', {
+        userPoolId: props.tokens.userPool.userPoolId,
+        clientId: client.userPoolClientId,
+        useCognitoProvidedValues: true,
+      });
+      new CfnOutput(this, 'SiteClientId', { value: client.userPoolClientId });
+      // Cognito's access tokens name their client in client_id, which API Gateway checks against the audience.
+      audience = [client.userPoolClientId];
+    } else {
+      audience = props.tokens.audience;
+    }
+    const authorizer = new HttpJwtAuthorizer('Jwt', props.tokens.issuer, { jwtAudience: audience });
+
+    for (const route of routes) {
+      const handler = new PlatformFunction(this, pascal(route.handler), {
+        entry: `functions/src/handlers/${route.handler}.ts`,
+        description: routeKey(route),
+        environment: {
+          ALLOWED_ORIGINS: siteUrl,
+          POWERTOOLS_SERVICE_NAME: 'collective-actions-api',
+          ...(props.tokens.kind === 'external' && props.tokens.groupsClaim ? { GROUPS_CLAIM: props.tokens.groupsClaim } : {}),
+        },
+      });
+      handler.bindTable(props.table, route.table);
+      const [apiRoute] = api.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(pascal(route.handler), handler.function),
+        authorizer: route.access === 'public' ? undefined : authorizer,
+      });
+      if (route.access === 'public') {
+        Validations.of(apiRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: 'A public route of open data: anyone may read it.' });
+      }
+      alarms.addFunction(pascal(route.handler), handler.function);
+    }
+
+    const throttled = props.table.metricThrottledRequestsForOperations({
+      // The operations the repository uses (an alarm takes at most ten metrics).
+      operations: [Operation.GET_ITEM, Operation.BATCH_GET_ITEM, Operation.QUERY, Operation.PUT_ITEM, Operation.UPDATE_ITEM, Operation.DELETE_ITEM, Operation.TRANSACT_WRITE_ITEMS],
+      period: Duration.minutes(5),
+    });
+    alarms.add('TableThrottles', throttled, 1, 'DynamoDB throttled requests');
+
+    new CfnOutput(this, 'SiteUrl', { value: siteUrl });
+    new CfnOutput(this, 'ApiUrl', { value: api.apiEndpoint });
+  }
+}
+
+/** Alarms, each notifying one topic (and an e-mail address when one is given). */
+class Alarms {
+  private readonly stack: Stack;
+  private readonly topic: Topic;
+
+  constructor(stack: Stack, email: string | undefined) {
+    this.stack = stack;
+    this.topic = new Topic(stack, 'Alarms', { displayName: 'Collective Actions alarms', enforceSSL: true });
+    if (email) this.topic.addSubscription(new EmailSubscription(email));
+  }
+
+  add(id: string, metric: IMetric, threshold: number, description: string): void {
+    new Alarm(this.stack, id, {
+      metric,
+      threshold,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: description,
+    }).addAlarmAction(new SnsAction(this.topic));
+  }
+
+  /** One alarm per function for its errors and throttles together. */
+  addFunction(id: string, fn: IFunction): void {
+    const period = Duration.minutes(5);
+    this.add(
+      `${id}Failures`,
+      new MathExpression({
+        expression: 'errors + throttles',
+        usingMetrics: { errors: fn.metricErrors({ period }), throttles: fn.metricThrottles({ period }) },
+        period,
+      }),
+      1,
+      `${fn.node.path}: errors or throttles`,
+    );
+  }
+}

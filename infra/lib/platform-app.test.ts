@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { describe, expect, it } from 'vitest';
+import { tableDefinition } from '@collective-actions/functions/data/table.ts';
+import { routeKey, routes } from '@collective-actions/functions/routes.ts';
+import { repositoryRoot } from './platform-function.ts';
+import { definePlatform } from './platform-app.ts';
+
+/** The platform as `cdk synth` makes it (same feature flags), without building the bundles. */
+function synthesize(context: Record<string, string> = {}) {
+  const { context: flags } = JSON.parse(readFileSync(`${repositoryRoot}cdk.json`, 'utf8'));
+  const app = new App({ context: { ...flags, ...context, 'aws:cdk:bundling-stacks': [] } });
+  const stacks = definePlatform(app);
+  const assembly = app.synth();
+  return { stacks, assembly };
+}
+
+const { stacks, assembly } = synthesize();
+const data = Template.fromStack(stacks.data);
+const identity = Template.fromStack(stacks.identity!);
+const application = Template.fromStack(stacks.app);
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+const resources = (template: Template, type: string) => Object.entries(template.findResources(type)) as Array<[string, Resource]>;
+
+describe('the data stack', () => {
+  const [[, table]] = resources(data, 'AWS::DynamoDB::GlobalTable');
+
+  it('has the keys and indexes of the shared table definition, all strings', () => {
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(
+      table.Properties.GlobalSecondaryIndexes.map((index: any) => ({
+        indexName: index.IndexName,
+        partitionKey: index.KeySchema[0].AttributeName,
+        sortKey: index.KeySchema[1].AttributeName,
+        projection: index.Projection.ProjectionType,
+      })),
+    ).toEqual(tableDefinition.globalSecondaryIndexes.map((index) => ({ ...index, projection: 'ALL' })));
+    expect(table.Properties.AttributeDefinitions.every((attribute: any) => attribute.AttributeType === 'S')).toBe(true);
+  });
+
+  it('is on-demand, recoverable to a point in time, protected from deletion, retained, and unnamed', () => {
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.Replicas[0].PointInTimeRecoverySpecification).toEqual({ PointInTimeRecoveryEnabled: true });
+    expect(table.Properties.Replicas[0].DeletionProtectionEnabled).toBe(true);
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties.TableName).toBeUndefined();
+  });
+});
+
+describe('the identity stack', () => {
+  it('signs people in by verified e-mail, on a pool that survives the stack', () => {
+    identity.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      DeletionProtection: 'ACTIVE',
+      UserPoolTier: 'ESSENTIALS',
+      LambdaConfig: { PreTokenGenerationConfig: { LambdaVersion: 'V2_0', LambdaArn: Match.anyValue() } },
+    });
+    identity.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain' });
+  });
+
+  it('has the stewards group and a managed login domain', () => {
+    identity.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'stewards' });
+    identity.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+  });
+
+  it('gives the site a client for the authorization-code flow, calling back to the site', () => {
+    application.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      GenerateSecret: true,
+      CallbackURLs: [Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/auth/callback'])]) })],
+    });
+    application.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+  });
+});
+
+describe('the API', () => {
+  const apiRoutes = resources(application, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
+
+  it('wires every route of the route table, and the site behind everything else', () => {
+    expect(apiRoutes.map((route) => route.RouteKey).sort()).toEqual([...routes.map(routeKey), '$default'].sort());
+  });
+
+  it('puts the JWT authorizer on exactly the routes that need a signed-in caller', () => {
+    for (const route of routes) {
+      const wired = apiRoutes.find((candidate) => candidate.RouteKey === routeKey(route))!;
+      expect(wired.AuthorizationType, routeKey(route)).toBe(route.access === 'public' ? 'NONE' : 'JWT');
+    }
+    application.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
+  });
+
+  const functions = resources(application, 'AWS::Lambda::Function').filter(([, fn]) => String(fn.Properties.Description).includes('/v1'));
+
+  it('has one function per route, on Node 24 and arm64', () => {
+    expect(functions.map(([, fn]) => fn.Properties.Description).sort()).toEqual(routes.map(routeKey).sort());
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
+    }
+  });
+
+  it('gives read routes no write permission, and no function a wildcard action or resource', () => {
+    const policies = resources(application, 'AWS::IAM::Policy');
+    for (const [, fn] of functions) {
+      const role = fn.Properties.Role['Fn::GetAtt'][0];
+      const route = routes.find((candidate) => routeKey(candidate) === fn.Properties.Description)!;
+      const statements = policies
+        .filter(([, policy]) => policy.Properties.Roles.some((ref: any) => ref.Ref === role))
+        .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+      const actions = statements.flatMap((statement: any) => [statement.Action].flat());
+      const writes = actions.filter((action: string) => /Put|Update|Delete|Write/.test(action));
+      expect(writes, routeKey(route)).toEqual(route.table === 'read' ? [] : expect.arrayContaining(['dynamodb:PutItem']));
+      expect(actions).not.toContain('dynamodb:Scan');
+      for (const statement of statements) {
+        expect([statement.Action].flat()).not.toContain('*');
+        expect(JSON.stringify(statement.Resource)).not.toMatch(/"\*"|\/\*"/);
+      }
+    }
+  });
+
+  it('throttles the stage and keeps an access log', () => {
+    application.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: 500, ThrottlingBurstLimit: 1000 },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+});
+
+describe('the site', () => {
+  it('keeps its assets in a private bucket', () => {
+    application.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+  });
+
+  it('serves pages, API and assets through one distribution with security headers', () => {
+    application.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: Match.arrayWith([
+          Match.objectLike({ PathPattern: '/v1/*' }),
+          Match.objectLike({ PathPattern: '/_app/*' }),
+        ]),
+      }),
+    });
+    application.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: {
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ IncludeSubdomains: true, Override: true }),
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ContentSecurityPolicy: Match.objectLike({ ContentSecurityPolicy: Match.stringLikeRegexp("frame-ancestors 'none'") }),
+        }),
+      },
+    });
+  });
+});
+
+describe('observability and checks', () => {
+  it('logs every function to a log group of its own with a retention', () => {
+    for (const template of [identity, application]) {
+      const groups = Object.fromEntries(resources(template, 'AWS::Logs::LogGroup'));
+      for (const [id, fn] of resources(template, 'AWS::Lambda::Function')) {
+        // Named in the function's logging configuration, or (CDK's own deployment function) named after it.
+        const group =
+          groups[fn.Properties.LoggingConfig?.LogGroup?.Ref] ??
+          Object.values(groups).find((candidate) => JSON.stringify(candidate.Properties.LogGroupName ?? '').includes(`"Ref":"${id}"`));
+        expect(group?.Properties.RetentionInDays, id).toBeGreaterThan(0);
+      }
+      for (const [id, group] of Object.entries(groups)) expect(group.Properties.RetentionInDays, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('alarms on API 5xx, every function’s errors and throttles, and DynamoDB throttles', () => {
+    const alarms = resources(application, 'AWS::CloudWatch::Alarm').map(([id]) => id);
+    expect(alarms.some((id) => id.startsWith('Api5xx'))).toBe(true);
+    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 1);
+    expect(alarms.some((id) => id.startsWith('TableThrottles'))).toBe(true);
+  });
+
+  it('passes cdk-nag’s AwsSolutions rules, every finding acknowledged with a reason', () => {
+    const report = JSON.parse(readFileSync(`${assembly.directory}/validation-report.json`, 'utf8'));
+    expect(report.pluginReports.flatMap((plugin: any) => plugin.violations ?? [])).toEqual([]);
+  });
+
+  it('fails the synthesis on a finding nobody acknowledged', () => {
+    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const { data: stack } = definePlatform(app);
+    new Bucket(stack, 'Careless');
+    expect(() => app.synth()).toThrow(/AwsSolutions-S1/);
+  });
+});
+
+describe('with another OpenID Connect provider', () => {
+  const external = synthesize({ oidcIssuer: 'https://login.example.gov', oidcAudience: 'collective-actions', oidcGroupsClaim: 'roles' });
+
+  it('has no Cognito and points the authorizer at that issuer', () => {
+    expect(external.stacks.identity).toBeUndefined();
+    const template = Template.fromStack(external.stacks.app);
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 0);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      JwtConfiguration: { Issuer: 'https://login.example.gov', Audience: ['collective-actions'] },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ GROUPS_CLAIM: 'roles' }) } });
+  });
+});
