@@ -53,11 +53,12 @@ export interface AppStackProps extends StackProps {
 // AWS's Lambda Web Adapter (https://github.com/awslabs/aws-lambda-web-adapter) runs the site's Node server in Lambda.
 const webAdapterLayer = (stack: Stack) => `arn:aws:lambda:${stack.region}:753240598075:layer:LambdaAdapterLayerArm64:28`;
 
-// Lets the site build absolute URLs for the address the visitor used, not the API's.
-const forwardedHost = `function handler(event) {
+// Lets the site build absolute URLs for the address the visitor used, not the API's. Names of our
+// own: CloudFront reserves some X-Forwarded-* headers for itself.
+const viewerHost = `function handler(event) {
   var request = event.request;
-  request.headers['x-forwarded-host'] = { value: request.headers.host.value };
-  request.headers['x-forwarded-proto'] = { value: 'https' };
+  request.headers['x-viewer-host'] = { value: request.headers.host.value };
+  request.headers['x-viewer-proto'] = { value: 'https' };
   return request;
 }`;
 
@@ -121,8 +122,8 @@ export class AppStack extends Stack {
         AWS_LAMBDA_EXEC_WRAPPER: '/opt/bootstrap',
         AWS_LWA_READINESS_CHECK_PROTOCOL: 'tcp',
         PORT: '8080',
-        HOST_HEADER: 'x-forwarded-host',
-        PROTOCOL_HEADER: 'x-forwarded-proto',
+        HOST_HEADER: 'x-viewer-host',
+        PROTOCOL_HEADER: 'x-viewer-proto',
         API_URL: api.apiEndpoint,
       },
     });
@@ -163,7 +164,7 @@ export class AppStack extends Stack {
       functionAssociations: [
         {
           eventType: FunctionEventType.VIEWER_REQUEST,
-          function: new CloudFrontFunction(this, 'ForwardedHost', { code: FunctionCode.fromInline(forwardedHost), runtime: FunctionRuntime.JS_2_0 }),
+          function: new CloudFrontFunction(this, 'ViewerHost', { code: FunctionCode.fromInline(viewerHost), runtime: FunctionRuntime.JS_2_0 }),
         },
       ],
     };

@@ -125,6 +125,13 @@ describe('the API', () => {
     }
   });
 
+  it('lets browsers call the functions from the site’s origin only', () => {
+    for (const [, fn] of functions) {
+      expect(JSON.stringify(fn.Properties.Environment.Variables.ALLOWED_ORIGINS)).toMatch(/https:\/\/.*SiteDistribution|DomainName/);
+    }
+    expect(resources(application, 'AWS::ApiGatewayV2::Api')[0][1].Properties.CorsConfiguration).toBeUndefined();
+  });
+
   it('throttles the stage and keeps an access log', () => {
     application.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',

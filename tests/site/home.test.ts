@@ -44,6 +44,11 @@ describe('the home page, rendered on the server', () => {
     expect(html).toContain('hreflang="en"');
   });
 
+  it('lets caches keep the page for a minute: it is the same for everyone', async () => {
+    const response = await fetch(`${siteUrl}/`);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+  });
+
   it('has a skip link to the main landmark', async () => {
     const html = await page('/');
     expect(html).toMatch(/<a class="skip[^"]*" href="#content">Skip to content<\/a>/);
