@@ -1,4 +1,5 @@
 // Every Lambda default in one place: Node 24 on arm64, an ESM bundle built by local esbuild, JSON logs kept a month.
+import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -9,7 +10,7 @@ import { Construct } from 'constructs';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
 import type { TableAccess } from '@collective-actions/functions/routes.ts';
 
-export const repositoryRoot = new URL('../..', import.meta.url).pathname;
+export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface PlatformFunctionProps {
   /** The handler module, relative to the repository root. */
