@@ -26,6 +26,7 @@ const dataDirectory = resolve(import.meta.dirname, '../.data');
 process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
 process.env.TABLE_NAME ??= 'collective-actions';
 process.env.ALLOWED_ORIGINS ??= `http://localhost:${ports.site}`;
+process.env.SITE_URL ??= `http://localhost:${ports.site}`;
 process.env.POWERTOOLS_DEV ??= 'true';
 
 const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');

@@ -273,19 +273,29 @@ export class AppStack extends Stack {
         description: routeKey(route),
         environment: {
           ALLOWED_ORIGINS: siteUrl,
+          SITE_URL: siteUrl,
           POWERTOOLS_SERVICE_NAME: 'collective-actions-api',
           ...(props.tokens.kind === 'external' && props.tokens.groupsClaim ? { GROUPS_CLAIM: props.tokens.groupsClaim } : {}),
+          // API Gateway's authorizer cannot be optional: these functions check a token themselves, against the same issuer and audience.
+          ...(route.access === 'optional' ? { OIDC_ISSUER: props.tokens.issuer, OIDC_AUDIENCE: audience.join(',') } : {}),
         },
       });
       handler.bindTable(props.table, route.table);
+      const open = route.access === 'public' || route.access === 'optional';
       const [apiRoute] = api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(pascal(route.handler), handler.function),
-        authorizer: route.access === 'public' ? undefined : authorizer,
+        authorizer: open ? undefined : authorizer,
       });
-      if (route.access === 'public') {
-        Validations.of(apiRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: 'A public route of open data: anyone may read it.' });
+      if (open) {
+        Validations.of(apiRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            route.access === 'public'
+              ? 'A public route of open data: anyone may read it.'
+              : 'Anyone may read it; its function checks a bearer token itself when one comes, to show its holder more.',
+        });
       }
       alarms.addFunction(pascal(route.handler), handler.function);
     }

@@ -84,6 +84,7 @@ describe('the identity stack', () => {
 
 describe('the API', () => {
   const apiRoutes = resources(application, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
+  const functions = resources(application, 'AWS::Lambda::Function').filter(([, fn]) => String(fn.Properties.Description).includes('/v1'));
 
   it('wires every route of the route table, and the site behind everything else', () => {
     expect(apiRoutes.map((route) => route.RouteKey).sort()).toEqual([...routes.map(routeKey), '$default'].sort());
@@ -92,12 +93,22 @@ describe('the API', () => {
   it('puts the JWT authorizer on exactly the routes that need a signed-in caller', () => {
     for (const route of routes) {
       const wired = apiRoutes.find((candidate) => candidate.RouteKey === routeKey(route))!;
-      expect(wired.AuthorizationType, routeKey(route)).toBe(route.access === 'public' ? 'NONE' : 'JWT');
+      expect(wired.AuthorizationType, routeKey(route)).toBe(route.access === 'public' || route.access === 'optional' ? 'NONE' : 'JWT');
     }
     application.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT' });
   });
 
-  const functions = resources(application, 'AWS::Lambda::Function').filter(([, fn]) => String(fn.Properties.Description).includes('/v1'));
+  it("tells the functions of optional sign-in routes the authorizer's issuer and audience, and no other function", () => {
+    for (const route of routes) {
+      const [, fn] = functions.find(([, candidate]) => candidate.Properties.Description === routeKey(route))!;
+      const variables = fn.Properties.Environment.Variables;
+      if (route.access === 'optional') {
+        expect(variables, routeKey(route)).toMatchObject({ OIDC_ISSUER: expect.anything(), OIDC_AUDIENCE: expect.anything() });
+      } else {
+        expect(variables.OIDC_ISSUER, routeKey(route)).toBeUndefined();
+      }
+    }
+  });
 
   it('has one function per route, on Node 24 and arm64', () => {
     expect(functions.map(([, fn]) => fn.Properties.Description).sort()).toEqual(routes.map(routeKey).sort());

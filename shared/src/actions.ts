@@ -25,7 +25,7 @@ export const actionChanges = patchOf({
   workingGroup: actionFields.workingGroup.optional(),
 });
 
-/** How many organisations of each kind have at least one published contribution. */
+/** How many organisations of each kind. */
 export const countsByKind = z.object(
   Object.fromEntries(organisationKinds.map((kind) => [kind, z.int()])) as Record<
     (typeof organisationKinds)[number],
@@ -46,7 +46,16 @@ export const action = z.object({
       notes: z.string().optional(),
     })
     .optional(),
-  counts: z.object({ contributions: z.int(), organisations: countsByKind }),
+  counts: z.object({
+    /** Public contributions (published and not hidden). */
+    contributions: z.int(),
+    /** Organisations with at least one public contribution, by kind. */
+    organisations: countsByKind,
+    /** Active coalition members, by kind. */
+    members: countsByKind,
+    /** Active members that lead the coalition. */
+    leads: z.int(),
+  }),
   version,
   createdAt: timestamp,
   updatedAt: timestamp,

@@ -57,6 +57,9 @@ export const limit = z.coerce
 
 export const cursor = z.string().min(1).max(1000);
 
+/** The query of a list that only pages. */
+export const pageQuery = z.strictObject({ cursor: cursor.optional(), limit });
+
 /** Every PATCH body: the version it was read at plus at least one change. */
 export const patchOf = <Shape extends z.ZodRawShape>(shape: Shape) =>
   z

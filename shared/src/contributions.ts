@@ -40,18 +40,24 @@ export const contribution = z.object({
   organisation: organisationSummary,
   ...contributionFields,
   status: z.enum(contributionStatuses),
+  /** Set while a lead or steward hides the contribution; only they and its organisation ever see it then. */
+  hidden: z.object({ reason: z.string(), at: timestamp }).optional(),
   version,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
 
 export const contributionsQuery = z.strictObject({
+  /** `hidden` lists the contributions hidden by moderation, for the action's leads and stewards. */
+  visibility: z.enum(['public', 'hidden'], { error: 'must be public or hidden' }).default('public'),
   type: offerType.optional(),
   organisationKind: organisationKind.optional(),
   country: countryCode.optional(),
   cursor: cursor.optional(),
   limit,
 });
+
+export const hiding = z.strictObject({ reason: text(3, 500) });
 
 /** A page of a list; `next` is the opaque cursor of the following page, null on the last one. */
 export const contributionPage = z.object({ items: z.array(contribution), next: z.string().nullable() });
@@ -62,5 +68,6 @@ export type ContributionChanges = z.infer<typeof contributionChanges>;
 export type Contribution = z.infer<typeof contribution>;
 export type ContributionsQuery = z.infer<typeof contributionsQuery>;
 export type ContributionPage = z.infer<typeof contributionPage>;
+export type Hiding = z.infer<typeof hiding>;
 
 export const contributionPath = z.strictObject({ slug, id });

@@ -4,6 +4,8 @@ export * from './common.ts';
 export * from './actions.ts';
 export * from './organisations.ts';
 export * from './contributions.ts';
+export * from './coalitions.ts';
+export * from './agenda.ts';
 export * from './me.ts';
 export * from './stats.ts';
 export * from './problems.ts';

@@ -20,5 +20,21 @@ export const organisationRoles = ['admin', 'member'] as const;
 
 export const contributionStatuses = ['published', 'withdrawn'] as const;
 
+/** An organisation's place in a coalition: leads run it, members take part. */
+export const coalitionRoles = ['lead', 'member'] as const;
+
+/** A request to join waits (requested) until a lead approves (active) or declines it. */
+export const membershipStatuses = ['requested', 'active', 'declined'] as const;
+
+/** What a lead may do to a request or a membership. */
+export const membershipChanges = ['approve', 'decline', 'remove', 'make-lead', 'make-member'] as const;
+
+/** The public record of a coalition's membership. */
+export const membershipEvents = ['joined', 'left', 'removed', 'became-lead', 'became-member'] as const;
+
+export const agendaKinds = ['milestone', 'meeting', 'event', 'deliverable'] as const;
+
+export const agendaStatuses = ['planned', 'done', 'postponed', 'cancelled'] as const;
+
 /** The identity provider group whose members are platform stewards. */
 export const stewardsGroup = 'stewards';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeKey, routes } from '@collective-actions/functions/routes.ts';
-import { apiUrl, call, contributionBody, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
+import { apiUrl, call, contributionBody, joinCoalition, newAction, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
 
 /** Who each row's callers are, made once for the whole table. */
 interface World {
@@ -125,9 +125,11 @@ describe('authorisation of every route that needs a signed-in caller', () => {
     world = { slug: await newAction(), organisationId, admin, member, outsider: unique('outsider') };
   });
 
-  it('has a row for each such route of the route table, and no other', () => {
+  it('has a row here or in the coalition matrix for each such route of the route table, and no other', () => {
+    const covered = new Set([...rows.map((row) => row.route), ...coalitionRows.map((row) => row.route)]);
     const protectedRoutes = routes.filter((route) => route.access !== 'public').map(routeKey);
-    expect(rows.map((row) => row.route).sort()).toEqual(protectedRoutes.sort());
+    expect(protectedRoutes.filter((key) => !covered.has(key))).toEqual([]);
+    expect(rows.map((row) => row.route).filter((key) => !protectedRoutes.includes(key as never))).toEqual([]);
   });
 
   it.each(rows)('$route: anonymous → 401, wrong caller → 403, right caller → $status', async (row) => {
@@ -180,5 +182,148 @@ describe('an admin of one organisation acting for another', () => {
     expect((await call('GET', `/v1/organisations/${b.id}`)).body).toMatchObject({ name: 'Organisation B', version: 1, contributionCount: 1 });
     expect((await call('GET', `/v1/actions/${slug}/contributions/${ofB.id}`)).body).toMatchObject({ title: ofB.title, version: 1 });
     expect((await call('GET', `/v1/organisations/${a.id}`)).body.contributionCount).toBe(0);
+  });
+});
+
+/** The callers of the coalition matrix: nobody, a signed-in stranger, and admins of organisations in each place. */
+const callers = ['anonymous', 'outsider', 'requester', 'member', 'lead', 'steward'] as const;
+type Who = (typeof callers)[number];
+
+interface CoalitionWorld {
+  slug: string;
+  logins: Record<Exclude<Who, 'anonymous'>, string>;
+  /** An agenda item, and a contribution of the member organisation hidden by the lead. */
+  agendaId: string;
+  hiddenContributionId: string;
+  memberOrganisationId: string;
+}
+
+interface CoalitionRow {
+  route: string;
+  /** Expected status for each caller, in the order of `callers`. */
+  expect: [number, number, number, number, number, number];
+  request: (world: CoalitionWorld, who: Who) => Promise<{ path: string; body?: unknown }>;
+}
+
+const all200: CoalitionRow['expect'] = [200, 200, 200, 200, 200, 200];
+const leadsOnly = (status: number): CoalitionRow['expect'] => [401, 403, 403, 403, status, status];
+const agendaBody = { kind: 'meeting', title: 'Matrix meeting', start: '2027-05-04T10:00', timeZone: 'Europe/Paris', language: 'en' };
+/** An admin for an organisation the caller has nothing to do with. */
+const someoneElse = () => unique('someone');
+
+async function freshAgendaItem({ slug, logins }: CoalitionWorld): Promise<string> {
+  return (await call('POST', `/v1/actions/${slug}/agenda`, { as: logins.lead, body: agendaBody })).body.id;
+}
+
+async function freshMemberContribution({ slug, logins, memberOrganisationId }: CoalitionWorld): Promise<string> {
+  return (await newContribution(logins.member, slug, memberOrganisationId)).id;
+}
+
+const coalitionRows: CoalitionRow[] = [
+  { route: 'GET /v1/actions/{slug}/members', expect: all200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}/members` }) },
+  {
+    route: 'POST /v1/actions/{slug}/members',
+    expect: [401, 403, 201, 201, 201, 403],
+    request: async ({ slug, logins }, who) => {
+      const admin = who === 'requester' || who === 'member' || who === 'lead' ? logins[who] : someoneElse();
+      return { path: `/v1/actions/${slug}/members`, body: { organisationId: (await newOrganisation(admin)).id } };
+    },
+  },
+  {
+    route: 'PATCH /v1/actions/{slug}/members/{organisationId}',
+    expect: leadsOnly(200),
+    request: async ({ slug }) => ({ path: `/v1/actions/${slug}/members/${(await joinCoalition(slug, someoneElse())).id}`, body: { change: 'approve' } }),
+  },
+  {
+    route: 'DELETE /v1/actions/{slug}/members/{organisationId}',
+    expect: [401, 403, 204, 204, 403, 403],
+    request: async ({ slug, logins }, who) => {
+      const admin = who === 'requester' || who === 'member' ? logins[who] : someoneElse();
+      const organisation = await joinCoalition(slug, admin, who === 'requester' ? undefined : logins.lead);
+      return { path: `/v1/actions/${slug}/members/${organisation.id}` };
+    },
+  },
+  {
+    route: 'POST /v1/actions/{slug}/leads',
+    expect: [401, 403, 403, 403, 403, 201],
+    request: async ({ slug }) => ({ path: `/v1/actions/${slug}/leads`, body: { organisationId: (await newOrganisation(someoneElse())).id } }),
+  },
+  { route: 'GET /v1/actions/{slug}/history', expect: all200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}/history` }) },
+  { route: 'GET /v1/actions/{slug}/agenda', expect: all200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}/agenda` }) },
+  { route: 'POST /v1/actions/{slug}/agenda', expect: leadsOnly(201), request: async ({ slug }) => ({ path: `/v1/actions/${slug}/agenda`, body: agendaBody }) },
+  { route: 'GET /v1/actions/{slug}/agenda.ics', expect: all200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}/agenda.ics` }) },
+  { route: 'GET /v1/actions/{slug}/agenda/{id}', expect: all200, request: async ({ slug, agendaId }) => ({ path: `/v1/actions/${slug}/agenda/${agendaId}` }) },
+  {
+    route: 'PATCH /v1/actions/{slug}/agenda/{id}',
+    expect: leadsOnly(200),
+    request: async (world) => ({ path: `/v1/actions/${world.slug}/agenda/${await freshAgendaItem(world)}`, body: { version: 1, status: 'done' } }),
+  },
+  {
+    route: 'DELETE /v1/actions/{slug}/agenda/{id}',
+    expect: leadsOnly(204),
+    request: async (world) => ({ path: `/v1/actions/${world.slug}/agenda/${await freshAgendaItem(world)}` }),
+  },
+  { route: 'GET /v1/agenda', expect: all200, request: async () => ({ path: '/v1/agenda' }) },
+  { route: 'GET /v1/agenda.ics', expect: all200, request: async () => ({ path: '/v1/agenda.ics' }) },
+  {
+    route: 'PUT /v1/actions/{slug}/contributions/{id}/hidden',
+    expect: leadsOnly(200),
+    request: async (world) => ({
+      path: `/v1/actions/${world.slug}/contributions/${await freshMemberContribution(world)}/hidden`,
+      body: { reason: 'Checked by the matrix.' },
+    }),
+  },
+  {
+    route: 'DELETE /v1/actions/{slug}/contributions/{id}/hidden',
+    expect: leadsOnly(200),
+    request: async (world) => {
+      const path = `/v1/actions/${world.slug}/contributions/${await freshMemberContribution(world)}/hidden`;
+      await call('PUT', path, { as: 'steward', body: { reason: 'Hidden to be shown again.' } });
+      return { path };
+    },
+  },
+  {
+    // Hidden: nobody but its organisation, the leads and stewards knows it is there.
+    route: 'GET /v1/actions/{slug}/contributions/{id}',
+    expect: [404, 404, 404, 200, 200, 200],
+    request: async ({ slug, hiddenContributionId }) => ({ path: `/v1/actions/${slug}/contributions/${hiddenContributionId}` }),
+  },
+  {
+    route: 'GET /v1/actions/{slug}/contributions',
+    expect: [401, 403, 403, 403, 200, 200],
+    request: async ({ slug }) => ({ path: `/v1/actions/${slug}/contributions?visibility=hidden` }),
+  },
+];
+
+describe('authorisation of the coalition routes, for every kind of caller', () => {
+  let world: CoalitionWorld;
+
+  beforeAll(async () => {
+    const { slug, lead } = await newCoalition();
+    const logins = { outsider: unique('outsider'), requester: unique('requester'), member: unique('member'), lead, steward: 'steward' };
+    await joinCoalition(slug, logins.requester);
+    const memberOrganisationId = (await joinCoalition(slug, logins.member, lead)).id;
+    const partial = { slug, logins, memberOrganisationId, agendaId: '', hiddenContributionId: '' };
+    const agendaId = await freshAgendaItem(partial);
+    const hiddenContributionId = await freshMemberContribution(partial);
+    await call('PUT', `/v1/actions/${slug}/contributions/${hiddenContributionId}/hidden`, { as: lead, body: { reason: 'Hidden for the matrix.' } });
+    world = { ...partial, agendaId, hiddenContributionId };
+  });
+
+  it('has a row for every coalition, agenda and moderation route, and for every route with optional sign-in', () => {
+    const coalitionPaths = /\/(members|leads|history|agenda|hidden)\b|\/agenda/;
+    const expected = routes.filter((route) => coalitionPaths.test(route.path) || route.access === 'optional').map(routeKey);
+    expect(coalitionRows.map((row) => row.route).sort()).toEqual(expected.sort());
+  });
+
+  it.each(coalitionRows)('$route → $expect', async (row) => {
+    const method = row.route.split(' ')[0];
+    const statuses = await Promise.all(
+      callers.map(async (who) => {
+        const { path, body } = await row.request(world, who);
+        return (await call(method, path, { as: who === 'anonymous' ? undefined : world.logins[who], body })).status;
+      }),
+    );
+    expect(statuses).toEqual(row.expect);
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Action, Me } from '@collective-actions/shared';
-import { call, contributionBody, newAction, newOrganisation, unique } from '../support/api.ts';
+import { call, contributionBody, joinCoalition, newAction, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
 
 const problem = (reply: { status: number; headers: Headers; body: any }, status: number, type: string) => {
   expect(reply.status).toBe(status);
@@ -181,5 +181,78 @@ describe('hostile JSON', () => {
     });
     problem(reply, 400, 'bad-request');
     expect((await call<Me>('GET', '/v1/me', { as: admin })).body.organisations).toEqual([]);
+  });
+});
+
+describe('bad input on the coalition, agenda and moderation routes gets a 4xx problem and changes nothing', () => {
+  let slug: string;
+  let lead: string;
+  let requester: string;
+  let requestingId: string;
+  let memberId: string;
+  let contributionId: string;
+  let agendaId: string;
+
+  /** Everything these routes could change, as the lead sees it. */
+  const state = async () =>
+    JSON.stringify(
+      await Promise.all([
+        call('GET', `/v1/actions/${slug}/members`, { as: lead }),
+        call('GET', `/v1/actions/${slug}`),
+        call('GET', `/v1/actions/${slug}/history`),
+        call('GET', `/v1/actions/${slug}/agenda`),
+        call('GET', `/v1/actions/${slug}/contributions?visibility=hidden`, { as: lead }),
+      ]).then((replies) => replies.map((reply) => reply.body)),
+    );
+
+  beforeAll(async () => {
+    ({ slug, lead } = await newCoalition());
+    requester = unique('requester');
+    requestingId = (await joinCoalition(slug, requester)).id;
+    const member = unique('member');
+    memberId = (await joinCoalition(slug, member, lead)).id;
+    contributionId = (await newContribution(member, slug, memberId)).id;
+    agendaId = (
+      await call('POST', `/v1/actions/${slug}/agenda`, {
+        as: lead,
+        body: { kind: 'event', title: 'Kept as it is', start: '2027-01-01', timeZone: 'UTC', language: 'en' },
+      })
+    ).body.id;
+  });
+
+  const unknownId = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
+  it.each([
+    ['a join request with an unknown field', 'POST', () => `/v1/actions/${slug}/members`, () => ({ as: requester, body: { organisationId: requestingId, role: 'lead' } }), 400],
+    ['a join request with a malformed id', 'POST', () => `/v1/actions/${slug}/members`, () => ({ as: requester, body: { organisationId: '../admin' } }), 400],
+    ['a join request with a 2,000-character message', 'POST', () => `/v1/actions/${slug}/members`, () => ({ as: requester, body: { organisationId: requestingId, message: 'x'.repeat(2000) } }), 400],
+    ['a join request for an organisation of nobody', 'POST', () => `/v1/actions/${slug}/members`, () => ({ as: requester, body: { organisationId: unknownId } }), 403],
+    ['a join request to no action', 'POST', () => '/v1/actions/no-such-action/members', () => ({ as: requester, body: { organisationId: requestingId } }), 404],
+    ['an unknown change', 'PATCH', () => `/v1/actions/${slug}/members/${requestingId}`, () => ({ as: lead, body: { change: 'promote' } }), 400],
+    ['a change with no body', 'PATCH', () => `/v1/actions/${slug}/members/${requestingId}`, () => ({ as: lead, headers: { 'content-type': 'application/json' } }), 400],
+    ['a change to an organisation not in the coalition', 'PATCH', () => `/v1/actions/${slug}/members/${unknownId}`, () => ({ as: lead, body: { change: 'approve' } }), 404],
+    ['removing a request instead of declining it', 'PATCH', () => `/v1/actions/${slug}/members/${requestingId}`, () => ({ as: lead, body: { change: 'remove' } }), 409],
+    ['making a member a member', 'PATCH', () => `/v1/actions/${slug}/members/${memberId}`, () => ({ as: lead, body: { change: 'make-member' } }), 409],
+    ['a malformed organisation in the path', 'DELETE', () => `/v1/actions/${slug}/members/not-an-id`, () => ({ as: requester }), 400],
+    ['a lead appointment of nobody', 'POST', () => `/v1/actions/${slug}/leads`, () => ({ as: 'steward', body: { organisationId: unknownId } }), 400],
+    ['a lead appointment without an organisation', 'POST', () => `/v1/actions/${slug}/leads`, () => ({ as: 'steward', body: {} }), 400],
+    ['a hiding without a reason', 'PUT', () => `/v1/actions/${slug}/contributions/${contributionId}/hidden`, () => ({ as: lead, body: { reason: ' ' } }), 400],
+    ['a hiding of nothing', 'PUT', () => `/v1/actions/${slug}/contributions/${unknownId}/hidden`, () => ({ as: lead, body: { reason: 'Spam.' } }), 404],
+    ['a history page of 0', 'GET', () => `/v1/actions/${slug}/history?limit=0`, () => ({}), 400],
+    ['a history cursor of another list', 'GET', () => `/v1/actions/${slug}/history?cursor=bm90LWEtY3Vyc29y`, () => ({}), 400],
+    ['a visibility that does not exist', 'GET', () => `/v1/actions/${slug}/contributions?visibility=secret`, () => ({ as: lead }), 400],
+    ['an agenda edit without a version', 'PATCH', () => `/v1/actions/${slug}/agenda/${agendaId}`, () => ({ as: lead, body: { title: 'No version' } }), 400],
+    ['an agenda edit of a stale version', 'PATCH', () => `/v1/actions/${slug}/agenda/${agendaId}`, () => ({ as: lead, body: { version: 7, title: 'Stale' } }), 409],
+    ['an agenda edit with a bad status', 'PATCH', () => `/v1/actions/${slug}/agenda/${agendaId}`, () => ({ as: lead, body: { version: 1, status: 'maybe' } }), 400],
+    ['an agenda item with a huge title', 'POST', () => `/v1/actions/${slug}/agenda`, () => ({ as: lead, body: { kind: 'event', title: 'x'.repeat(300), start: '2027-01-01', timeZone: 'UTC', language: 'en' } }), 400],
+    ['an agenda item path that is not an id', 'GET', () => `/v1/actions/${slug}/agenda/..%2F..%2Fetc`, () => ({}), 400],
+    ['an agenda bound that is not a date', 'GET', () => `/v1/actions/${slug}/agenda?from=soon`, () => ({}), 400],
+    ['a calendar of no action', 'GET', () => '/v1/actions/no-such-action/agenda.ics', () => ({}), 404],
+  ])('%s → %s', async (_, method, path, options, status) => {
+    const before = await state();
+    const reply = await call(method, path(), options());
+    expect(reply.status).toBe(status);
+    expect(reply.headers.get('content-type')).toBe('application/problem+json');
+    expect(reply.body).toMatchObject({ status, type: expect.stringMatching(/^\/problems\//), detail: expect.any(String) });
+    expect(await state()).toBe(before);
   });
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import * as repository from '@collective-actions/functions/data/repository.ts';
-import type { ActionList, ContributionPage, OrganisationPage } from '@collective-actions/shared';
+import type { ActionList, AgendaPage, CoalitionMember, ContributionPage, OrganisationPage } from '@collective-actions/shared';
 import { call } from '../support/api.ts';
 
 const catalogue = JSON.parse(await readFile(new URL('../../functions/data/collective-actions.json', import.meta.url), 'utf8'));
@@ -17,7 +17,27 @@ describe('the first-start data', () => {
     expect(seeded.every((action) => action.summary.fr.length > 0)).toBe(true);
   });
 
-  it('has counts that equal the contributions stored', async () => {
+  it("has the open public procurement coalition with the 'Contracting 5' governments, led by a demo organisation", async () => {
+    const members = (await call<{ items: CoalitionMember[] }>('GET', '/v1/actions/open-public-procurement/members')).body.items;
+    expect(members.filter((member) => member.role === 'lead').map((member) => member.organisation.name)).toEqual(['Open Contracting Demo Network (demo)']);
+    expect(members.filter((member) => member.organisation.kind === 'national-government').map((member) => member.organisation.country).sort()).toEqual(
+      ['CO', 'FR', 'GB', 'MX', 'UA'],
+    );
+    // The demo lead account sees the demo request waiting for it.
+    const asLead = (await call<{ items: CoalitionMember[] }>('GET', '/v1/actions/open-public-procurement/members', { as: 'lead' })).body.items;
+    expect(asLead.filter((member) => member.status === 'requested').map((member) => member.organisation.name)).toEqual(['Demo Open Data Collective (demo)']);
+  });
+
+  it('gives five coalitions a lead, and three of them an agenda from 2016 on with items still to come', async () => {
+    const { actions } = (await call<ActionList>('GET', '/v1/actions')).body;
+    expect(actions.filter((action) => action.position <= 21 && action.counts.leads > 0)).toHaveLength(5);
+    const agenda = (await call<AgendaPage>('GET', '/v1/actions/open-public-procurement/agenda')).body.items;
+    expect(agenda[0]).toMatchObject({ title: 'OGP Global Summit: the collective actions are launched', start: '2016-12-07', end: '2016-12-09' });
+    expect(agenda.slice(1).every((item) => item.title.startsWith('Demo —'))).toBe(true);
+    expect((await call<AgendaPage>('GET', '/v1/agenda')).body.items.length).toBeGreaterThan(0);
+  });
+
+  it('has counts that equal the contributions and memberships stored', async () => {
     const { actions } = (await call<ActionList>('GET', '/v1/actions')).body;
     for (const action of actions.filter((one) => one.position <= 21)) {
       expect(action.counts, action.slug).toEqual(await repository.recountAction(action.slug));
@@ -28,6 +48,8 @@ describe('the first-start data', () => {
     const directory = (await call<OrganisationPage>('GET', '/v1/organisations?limit=100')).body.items;
     const demo = directory.filter((organisation) => organisation.id.startsWith('01JDEM'));
     expect(demo).toHaveLength(5);
+    // The only other seeded organisations are the governments the sources name.
+    expect(directory.filter((organisation) => organisation.id.startsWith('01JC5')).map((organisation) => organisation.name)).toHaveLength(5);
     expect(demo.every((organisation) => organisation.name.includes('(demo)'))).toBe(true);
     const contributions = (await call<ContributionPage>('GET', '/v1/actions/open-public-procurement/contributions')).body.items;
     expect(contributions.filter((item) => item.organisation.id.startsWith('01JDEM')).every((item) => /^Demo —/.test(item.title))).toBe(true);

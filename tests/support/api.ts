@@ -105,3 +105,30 @@ export async function newContribution(
   if (reply.status !== 201) throw new Error(`Could not submit a contribution: ${JSON.stringify(reply.body)}`);
   return reply.body;
 }
+
+/** A new action whose coalition has a lead organisation, appointed by the demo steward. */
+export async function newCoalition(): Promise<{ slug: string; lead: string; leadOrganisation: Organisation }> {
+  const slug = await newAction();
+  const lead = unique('lead');
+  const leadOrganisation = await newOrganisation(lead, { name: unique('Lead organisation') });
+  const reply = await call('POST', `/v1/actions/${slug}/leads`, { as: 'steward', body: { organisationId: leadOrganisation.id } });
+  if (reply.status !== 201) throw new Error(`Could not appoint a lead: ${JSON.stringify(reply.body)}`);
+  return { slug, lead, leadOrganisation };
+}
+
+/** Asks for a new organisation of `admin` to join; a lead's approval makes it an active member. */
+export async function joinCoalition(
+  slug: string,
+  admin: string,
+  approvedBy?: string,
+  fields: Partial<NewOrganisation> = {},
+): Promise<Organisation> {
+  const organisation = await newOrganisation(admin, fields);
+  const asked = await call('POST', `/v1/actions/${slug}/members`, { as: admin, body: { organisationId: organisation.id } });
+  if (asked.status !== 201) throw new Error(`Could not ask to join: ${JSON.stringify(asked.body)}`);
+  if (approvedBy) {
+    const approved = await call('PATCH', `/v1/actions/${slug}/members/${organisation.id}`, { as: approvedBy, body: { change: 'approve' } });
+    if (approved.status !== 200) throw new Error(`Could not approve: ${JSON.stringify(approved.body)}`);
+  }
+  return organisation;
+}

@@ -15,6 +15,8 @@ export default async function setup(project: TestProject) {
   process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
   process.env.TABLE_NAME = 'collective-actions-test';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  // Where calendar feeds link their events to.
+  process.env.SITE_URL = 'https://collective-actions.test';
   const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
   const platform = await startPlatform({ ports });
   project.provide('apiUrl', platform.apiUrl);

@@ -55,8 +55,39 @@ export const keys = {
     index: 'GSI4',
     partition: `ORGANISATION#${organisationId}#CONTRIBUTIONS`,
   }),
-  /** How many published contributions an organisation has on an action. */
+  /** Contributions hidden by moderation leave the public lists above for this one. */
+  hiddenContributionListing: (slug: string, id: string) => ({ GSI1PK: `ACTION#${slug}#CONTRIBUTIONS#HIDDEN`, GSI1SK: id }),
+  hiddenContributionsOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#CONTRIBUTIONS#HIDDEN` }),
+  /** How many public contributions an organisation has on an action. */
   contributorTally: (slug: string, organisationId: string) => ({ PK: `ACTION#${slug}`, SK: `CONTRIBUTOR#${organisationId}` }),
+
+  /** An organisation's place in an action's coalition, whatever its status; the action's partition holds them all. */
+  coalitionMember: (slug: string, organisationId: string) => ({ PK: `ACTION#${slug}`, SK: `MEMBER#${organisationId}` }),
+  coalitionMemberPrefix: 'MEMBER#',
+  coalitionMemberOwner: (organisationId: string, slug: string) => ({
+    GSI4PK: `ORGANISATION#${organisationId}#COALITIONS`,
+    GSI4SK: slug,
+  }),
+  coalitionsOfOrganisation: (organisationId: string) => ({ index: 'GSI4', partition: `ORGANISATION#${organisationId}#COALITIONS` }),
+
+  membershipEvent: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `HISTORY#${id}` }),
+  membershipEventListing: (slug: string, id: string) => ({ GSI1PK: `ACTION#${slug}#HISTORY`, GSI1SK: id }),
+  historyOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#HISTORY` }),
+
+  agendaItem: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `AGENDA#${id}` }),
+  /** Chronological: the start instant (UTC), then the id; the slug last, to find the item again from a cursor. */
+  agendaListing: (slug: string, startsAt: string, id: string) => ({
+    GSI1PK: `ACTION#${slug}#AGENDA`,
+    GSI1SK: `${startsAt}#${id}#${slug}`,
+    GSI2PK: 'AGENDA',
+    GSI2SK: `${startsAt}#${id}#${slug}`,
+  }),
+  agendaItemAt: (sortKey: string) => {
+    const [, id, slug] = sortKey.split('#');
+    return { PK: `ACTION#${slug}`, SK: `AGENDA#${id}` };
+  },
+  agendaOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#AGENDA` }),
+  agenda: { index: 'GSI2', partition: 'AGENDA' },
 
   organisation: (id: string) => ({ PK: `ORGANISATION#${id}`, SK: 'ORGANISATION' }),
   organisationListing: (sortKey: string, kind: OrganisationKind, country: string) => ({

@@ -51,9 +51,10 @@ const bilingualOf = (text: BilingualText): BilingualText => ({ en: text.en, fr: 
 const toTheme = (item: Item): Theme => ({ id: item.id, position: item.position, title: bilingualOf(item.title) });
 
 const kindCountAttribute = (kind: OrganisationKind) => `organisations_${kind}`;
+export const memberCountAttribute = (kind: OrganisationKind) => `members_${kind}`;
 
-function countsByKind(item: Item): CountsByKind {
-  return Object.fromEntries(organisationKinds.map((kind) => [kind, item[kindCountAttribute(kind)] ?? 0])) as CountsByKind;
+function countsByKind(item: Item, attribute = kindCountAttribute): CountsByKind {
+  return Object.fromEntries(organisationKinds.map((kind) => [kind, item[attribute(kind)] ?? 0])) as CountsByKind;
 }
 
 function toAction(item: Item): Action {
@@ -65,14 +66,19 @@ function toAction(item: Item): Action {
     summary: bilingualOf(item.summary),
     workingGroup: item.workingGroup ?? null,
     ...(item.reported2016 ? { reported2016: item.reported2016 } : {}),
-    counts: { contributions: item.contributionCount ?? 0, organisations: countsByKind(item) },
+    counts: {
+      contributions: item.contributionCount ?? 0,
+      organisations: countsByKind(item),
+      members: countsByKind(item, memberCountAttribute),
+      leads: item.leadCount ?? 0,
+    },
     version: item.version,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
   };
 }
 
-function toOrganisation(item: Item): Organisation {
+export function toOrganisation(item: Item): Organisation {
   return {
     id: item.id,
     name: item.name,
@@ -103,6 +109,7 @@ function toContribution(item: Item): StoredContribution {
     links: item.links,
     language: item.language,
     status: item.status,
+    ...(item.hiding ? { hidden: { reason: item.hiding.reason, at: item.hiding.at } } : {}),
     version: item.version,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
@@ -129,6 +136,8 @@ function decodeCursor(cursor: string, valid: RegExp): string {
 interface PageSpec {
   index: string;
   partition: string;
+  /** Bounds on the index's sort key, both inclusive. */
+  range?: { from?: string; to?: string };
   /** Attributes tested after the key condition, for filters no index covers. */
   filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
   limit: number;
@@ -143,9 +152,11 @@ interface PageSpec {
 // A filtered page reads at most this many index items, so a rare filter never reads the whole list.
 const maxItemsReadPerPage = 500;
 
-async function queryPage(spec: PageSpec): Promise<{ items: Item[]; next: string | null }> {
+export async function queryPage(spec: PageSpec): Promise<{ items: Item[]; next: string | null }> {
   const pk = `${spec.index}PK`;
   const sk = `${spec.index}SK`;
+  const { from, to } = spec.range ?? {};
+  const rangeCondition = from && to ? ' AND #sk BETWEEN :from AND :to' : from ? ' AND #sk >= :from' : to ? ' AND #sk <= :to' : '';
   const startKeyAt = (sortKey: string) => ({ ...spec.tableKeyAt(sortKey), [pk]: spec.partition, [sk]: sortKey });
   let exclusiveStartKey = spec.cursor ? startKeyAt(decodeCursor(spec.cursor, spec.cursorPattern)) : undefined;
   const items: Item[] = [];
@@ -157,10 +168,15 @@ async function queryPage(spec: PageSpec): Promise<{ items: Item[]; next: string 
       new QueryCommand({
         TableName: tableName,
         IndexName: spec.index,
-        KeyConditionExpression: '#pk = :pk',
+        KeyConditionExpression: `#pk = :pk${rangeCondition}`,
         FilterExpression: spec.filter?.expression,
-        ExpressionAttributeNames: { '#pk': pk, ...spec.filter?.names },
-        ExpressionAttributeValues: { ':pk': spec.partition, ...spec.filter?.values },
+        ExpressionAttributeNames: { '#pk': pk, ...(rangeCondition ? { '#sk': sk } : {}), ...spec.filter?.names },
+        ExpressionAttributeValues: {
+          ':pk': spec.partition,
+          ...(from ? { ':from': from } : {}),
+          ...(to ? { ':to': to } : {}),
+          ...spec.filter?.values,
+        },
         ScanIndexForward: !spec.newestFirst,
         Limit: spec.filter ? Math.min(100, maxItemsReadPerPage - read) : wanted - items.length,
         ExclusiveStartKey: exclusiveStartKey,
@@ -177,7 +193,7 @@ async function queryPage(spec: PageSpec): Promise<{ items: Item[]; next: string 
   return { items, next: exclusiveStartKey ? encodeCursor(exclusiveStartKey[sk]) : null };
 }
 
-async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
+export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
   const items: Item[] = [];
   let exclusiveStartKey: Record<string, unknown> | undefined;
   do {
@@ -188,7 +204,7 @@ async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveS
   return items;
 }
 
-const queryIndex = ({ index, partition }: { index: string; partition: string }) =>
+export const queryIndex = ({ index, partition }: { index: string; partition: string }) =>
   queryAll({
     IndexName: index,
     KeyConditionExpression: '#pk = :pk',
@@ -196,7 +212,7 @@ const queryIndex = ({ index, partition }: { index: string; partition: string }) 
     ExpressionAttributeValues: { ':pk': partition },
   });
 
-async function getItem(key: Record<string, string>, consistent = false): Promise<Item | undefined> {
+export async function getItem(key: Record<string, string>, consistent = false): Promise<Item | undefined> {
   const output = await documents.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: consistent }));
   return output.Item;
 }
@@ -208,7 +224,7 @@ function cancellationCodes(error: unknown): string[] | undefined {
 }
 
 /** Turns a cancelled transaction into the error of the first item that explains it. */
-function explainCancellation(error: unknown, explanations: Array<(() => Error) | undefined>): never {
+export function explainCancellation(error: unknown, explanations: Array<(() => Error) | undefined>): never {
   const codes = cancellationCodes(error);
   if (!codes) throw error;
   if (codes.includes('TransactionConflict')) throw new WriteRaced('transaction conflict');
@@ -216,7 +232,7 @@ function explainCancellation(error: unknown, explanations: Array<(() => Error) |
   throw explanations[failed]?.() ?? new WriteRaced(`condition ${failed} failed`);
 }
 
-const ulidPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+export const ulidPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 // ---------------------------------------------------------------- themes and actions
 
@@ -304,7 +320,7 @@ export async function reserveActionPositions(count: number): Promise<void> {
 }
 
 /** Builds `SET a = :a, …` for the given changes, plus the version and timestamp every edit bumps. */
-function setChanges(changes: Record<string, unknown>, now: string, extra: Record<string, unknown> = {}) {
+export function setChanges(changes: Record<string, unknown>, now: string, extra: Record<string, unknown> = {}) {
   const { version, ...fields } = changes;
   const all = { ...fields, ...extra, updatedAt: now };
   const names: Record<string, string> = { '#version': 'version' };
@@ -394,9 +410,10 @@ export interface PersonClaims {
   email: string | null;
 }
 
+/** Registers an organisation with its first admin (the seed registers some with nobody yet). */
 export async function createOrganisation(
   organisation: Pick<Organisation, 'id' | 'name' | 'kind' | 'country' | 'website'>,
-  admin: PersonClaims,
+  admin: PersonClaims | undefined,
   now: string,
 ): Promise<Organisation> {
   const item = {
@@ -405,6 +422,7 @@ export async function createOrganisation(
     ...organisation,
     verified: false,
     contributionCount: 0,
+    coalitionCount: 0,
     version: 1,
     createdAt: now,
     updatedAt: now,
@@ -413,7 +431,7 @@ export async function createOrganisation(
     new TransactWriteCommand({
       TransactItems: [
         { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-        { Put: { TableName: tableName, Item: membershipItem(organisation.id, admin, 'admin', now) } },
+        ...(admin ? [{ Put: { TableName: tableName, Item: membershipItem(organisation.id, admin, 'admin', now) } }] : []),
       ],
     }),
   );
@@ -421,8 +439,8 @@ export async function createOrganisation(
 }
 
 /**
- * Applies an edit. Kind and country are copied into every contribution and count, so they may
- * change only while the organisation has no published contribution.
+ * Applies an edit. Kind and country are copied into every contribution, membership and count, so
+ * they may change only while the organisation has no public contribution and is in no coalition.
  */
 export async function updateOrganisation(id: string, changes: OrganisationChanges, now: string): Promise<Organisation> {
   const current = await getItem(keys.organisation(id), true);
@@ -438,7 +456,7 @@ export async function updateOrganisation(id: string, changes: OrganisationChange
         TableName: tableName,
         Key: keys.organisation(id),
         ...update,
-        ConditionExpression: `#version = :expected${movesCounts ? ' AND contributionCount = :zero' : ''}`,
+        ConditionExpression: `#version = :expected${movesCounts ? ' AND contributionCount = :zero AND (attribute_not_exists(coalitionCount) OR coalitionCount = :zero)' : ''}`,
         ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...(movesCounts ? { ':zero': 0 } : {}) },
         ReturnValues: 'ALL_NEW',
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -450,17 +468,23 @@ export async function updateOrganisation(id: string, changes: OrganisationChange
     // The item in the error is in DynamoDB's own notation.
     if (error.Item?.version?.N !== String(changes.version)) throw new StaleVersion('organisation');
     throw new Conflict(
-      'Kind and country cannot change once the organisation has published contributions: they are part of those records. Ask a steward.',
+      'Kind and country cannot change once the organisation has public contributions or belongs to a coalition: they are part of those records. Ask a steward.',
     );
   }
-  if (changes.name && changes.name !== current.name) await renameInContributions(id, changes.name);
+  if (changes.name && changes.name !== current.name) await renameInCopies(id, changes.name);
   return toOrganisation(updated);
 }
 
-/** Contributions carry their organisation's name; a rename rewrites them (a submission racing it re-reads, see createContribution). */
-async function renameInContributions(organisationId: string, name: string): Promise<void> {
-  const contributions = await queryIndex(keys.contributionsOfOrganisation(organisationId));
-  for (const item of contributions) {
+/**
+ * Contributions and coalition memberships carry their organisation's name; a rename rewrites them
+ * (a submission or an approval racing it re-reads: see their conditions on the name).
+ */
+async function renameInCopies(organisationId: string, name: string): Promise<void> {
+  const copies = [
+    ...(await queryIndex(keys.contributionsOfOrganisation(organisationId))),
+    ...(await queryIndex(keys.coalitionsOfOrganisation(organisationId))),
+  ];
+  for (const item of copies) {
     await documents.send(
       new UpdateCommand({
         TableName: tableName,
@@ -756,8 +780,15 @@ export async function updateContribution(slug: string, id: string, changes: Cont
   }
 }
 
-/** Withdraws a published contribution: kept, out of every public list, taken out of every count. */
-export async function withdrawContribution(contribution: StoredContribution, seen: CountsSeen, now: string): Promise<void> {
+/** The condition that the contribution is still published and still hidden (or not), as it was read. */
+const visibilityAsRead = (contribution: Contribution) =>
+  `#status = :published AND ${contribution.hidden ? 'attribute_exists(hiding)' : 'attribute_not_exists(hiding)'}`;
+
+/**
+ * Withdraws a published contribution: kept, out of every list, and taken out of every count
+ * (unless it was hidden, which took it out already). Without `seen` only for a hidden one.
+ */
+export async function withdrawContribution(contribution: StoredContribution, seen: CountsSeen | undefined, now: string): Promise<void> {
   try {
     await documents.send(
       new TransactWriteCommand({
@@ -767,9 +798,43 @@ export async function withdrawContribution(contribution: StoredContribution, see
               TableName: tableName,
               Key: keys.contribution(contribution.action, contribution.id),
               UpdateExpression: `SET #status = :withdrawn, updatedAt = :now, withdrawnAt = :now, #version = #version + :one REMOVE ${keys.contributionListingAttributes.join(', ')}`,
-              ConditionExpression: '#status = :published',
+              ConditionExpression: visibilityAsRead(contribution),
               ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
               ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':published': 'published', ':now': now, ':one': 1 },
+            },
+          },
+          ...(contribution.hidden ? [] : countUpdates(contribution, seen!, -1)),
+        ],
+      }),
+    );
+  } catch (error) {
+    explainCancellation(error, []);
+  }
+}
+
+export interface HidingRecord {
+  reason: string;
+  at: string;
+  /** The lead or steward who hid it: kept, never shown. */
+  by: string;
+}
+
+/** Hides a public contribution: out of the public lists and counts, into the action's hidden list. */
+export async function hideContribution(contribution: StoredContribution, seen: CountsSeen, hiding: HidingRecord): Promise<void> {
+  const { action, id } = contribution;
+  const listing = keys.hiddenContributionListing(action, id);
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.contribution(action, id),
+              UpdateExpression: 'SET hiding = :hidden, GSI1PK = :listing, GSI1SK = :id REMOVE GSI2PK, GSI2SK, GSI3PK, GSI3SK',
+              ConditionExpression: visibilityAsRead(contribution),
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':hidden': hiding, ':listing': listing.GSI1PK, ':id': listing.GSI1SK, ':published': 'published' },
             },
           },
           ...countUpdates(contribution, seen, -1),
@@ -779,6 +844,81 @@ export async function withdrawContribution(contribution: StoredContribution, see
   } catch (error) {
     explainCancellation(error, []);
   }
+}
+
+/** Changes the reason a contribution is hidden for; answers false if it is no longer hidden. */
+export async function rewordHiding(slug: string, id: string, hiding: HidingRecord): Promise<boolean> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.contribution(slug, id),
+        UpdateExpression: 'SET hiding = :hidden',
+        ConditionExpression: 'attribute_exists(hiding)',
+        ExpressionAttributeValues: { ':hidden': hiding },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Shows a hidden contribution again. A published one counts again, with its organisation as it is
+ * now (its kind or country may have changed while it counted nowhere); a withdrawn one stays out.
+ */
+export async function unhideContribution(contribution: StoredContribution, seen: CountsSeen | undefined): Promise<void> {
+  const { action, id, organisation } = contribution;
+  const published = contribution.status === 'published';
+  const listing = keys.contributionListing(action, id, organisation.kind, organisation.country);
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: published
+              ? {
+                  TableName: tableName,
+                  Key: keys.contribution(action, id),
+                  UpdateExpression: `SET organisation = :organisation, ${Object.keys(listing).map((name) => `${name} = :${name}`).join(', ')} REMOVE hiding`,
+                  ConditionExpression: visibilityAsRead(contribution),
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: {
+                    ':organisation': organisation,
+                    ':published': 'published',
+                    ...Object.fromEntries(Object.entries(listing).map(([name, value]) => [`:${name}`, value])),
+                  },
+                }
+              : {
+                  TableName: tableName,
+                  Key: keys.contribution(action, id),
+                  UpdateExpression: 'REMOVE hiding',
+                  ConditionExpression: '#status = :withdrawn AND attribute_exists(hiding)',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: { ':withdrawn': 'withdrawn' },
+                },
+          },
+          ...(published ? countUpdates(contribution, seen!, 1) : []),
+        ],
+      }),
+    );
+  } catch (error) {
+    explainCancellation(error, []);
+  }
+}
+
+export async function listHiddenContributions(slug: string, query: ContributionsQuery) {
+  const page = await queryPage({
+    ...keys.hiddenContributionsOfAction(slug),
+    limit: query.limit,
+    cursor: query.cursor,
+    cursorPattern: ulidPattern,
+    tableKeyAt: (id) => keys.contribution(slug, id),
+    newestFirst: true,
+  });
+  return { items: page.items.map((item) => publicContribution(toContribution(item))), next: page.next };
 }
 
 export async function listContributions(slug: string, query: ContributionsQuery) {
@@ -811,18 +951,31 @@ export async function listContributions(slug: string, query: ContributionsQuery)
   return { items: page.items.map((item) => publicContribution(toContribution(item))), next: page.next };
 }
 
-/** Recomputes an action's counts from its contribution records (for consistency checks, not requests). */
+/** Recomputes an action's counts from its contribution and membership records (for consistency checks, not requests). */
 export async function recountAction(slug: string): Promise<Action['counts']> {
-  const items = await queryAll({
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    FilterExpression: '#status = :published',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':pk': keys.action(slug).PK, ':prefix': keys.contributionPrefix, ':published': 'published' },
-  });
-  const organisations = new Map(items.map((item) => [item.organisation.id, item.organisation.kind as OrganisationKind]));
-  const byKind = Object.fromEntries(organisationKinds.map((kind) => [kind, 0])) as CountsByKind;
-  for (const kind of organisations.values()) byKind[kind] += 1;
-  return { contributions: items.length, organisations: byKind };
+  const recordsWith = (prefix: string, status: string) =>
+    queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      FilterExpression: '#status = :status AND attribute_not_exists(hiding)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pk': keys.action(slug).PK, ':prefix': prefix, ':status': status },
+    });
+  const [contributions, members] = await Promise.all([
+    recordsWith(keys.contributionPrefix, 'published'),
+    recordsWith(keys.coalitionMemberPrefix, 'active'),
+  ]);
+  const byKind = (kinds: Iterable<OrganisationKind>) => {
+    const counts = Object.fromEntries(organisationKinds.map((kind) => [kind, 0])) as CountsByKind;
+    for (const kind of kinds) counts[kind] += 1;
+    return counts;
+  };
+  const contributors = new Map(contributions.map((item) => [item.organisation.id, item.organisation.kind as OrganisationKind]));
+  return {
+    contributions: contributions.length,
+    organisations: byKind(contributors.values()),
+    members: byKind(members.map((item) => item.organisation.kind)),
+    leads: members.filter((item) => item.role === 'lead').length,
+  };
 }
 
 // ---------------------------------------------------------------- statistics

@@ -5,5 +5,5 @@ import { listContributions } from '../services/contributions.ts';
 export const handler = routeHandler(
   'GET /v1/actions/{slug}/contributions',
   { path: actionPath, query: contributionsQuery },
-  async ({ path, query }) => json(200, await listContributions(path.slug, query)),
+  async ({ path, query, caller }) => json(200, await listContributions(caller, path.slug, query)),
 );

@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { z } from 'zod';
 import { BadRequest, Forbidden, PayloadTooLarge, Unauthorized, ValidationFailed, fieldErrorsOf } from '@collective-actions/shared';
 import { findRoute, type AccessOf, type RouteKey } from '../routes.ts';
+import { accessTokenVerifier } from './access-tokens.ts';
 import { callerFrom, type Caller } from './caller.ts';
 import { logger } from './logger.ts';
 import { problemResponses } from './problem-responses.ts';
@@ -30,8 +31,8 @@ export interface RouteRequest<Key extends RouteKey, S extends Schemas> {
   body: Parsed<S['body']>;
   query: Parsed<S['query']>;
   path: Parsed<S['path']>;
-  /** Always there on routes that need a signed-in caller; never on public ones (API Gateway checks no token there). */
-  caller: AccessOf<Key> extends 'public' ? undefined : Caller;
+  /** Always there on routes that need a signed-in caller; never on public ones; on optional ones when a valid token came. */
+  caller: AccessOf<Key> extends 'public' ? undefined : AccessOf<Key> extends 'optional' ? Caller | undefined : Caller;
 }
 
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
@@ -41,6 +42,17 @@ export const json = (statusCode: number, body: unknown, headers: Record<string, 
 });
 
 export const noContent = (): Reply => ({ statusCode: 204 });
+
+/** An iCalendar feed, which calendar clients may fetch again every few minutes. */
+export const calendar = (name: string, body: string): Reply => ({
+  statusCode: 200,
+  headers: {
+    'content-type': 'text/calendar; charset=utf-8',
+    'content-disposition': `inline; filename="${name}.ics"`,
+    'cache-control': 'public, max-age=300',
+  },
+  body,
+});
 
 const bodyBytes = (event: Event) =>
   event.body === undefined ? 0 : event.isBase64Encoded ? Buffer.from(event.body, 'base64').byteLength : Buffer.byteLength(event.body);
@@ -62,18 +74,40 @@ function parse(schema: z.ZodType | undefined, input: unknown, where: 'body' | 'p
   return result.data;
 }
 
+let optionalTokens: ReturnType<typeof accessTokenVerifier> | undefined;
+
+/** Checks the token of an optional-token route against the issuer and audience the deployment names. */
+function verifyOptionalToken(authorization: string) {
+  const { OIDC_ISSUER, OIDC_AUDIENCE } = process.env;
+  if (!OIDC_ISSUER || !OIDC_AUDIENCE) throw new Error('OIDC_ISSUER and OIDC_AUDIENCE must be set for routes with optional sign-in');
+  optionalTokens ??= accessTokenVerifier(OIDC_ISSUER, OIDC_AUDIENCE.split(','));
+  return optionalTokens(authorization);
+}
+
 /** Resolves the caller the route's access needs, before anything reads the request. */
 const authorisation = (key: RouteKey): MiddlewareObj<Event> => {
   const route = findRoute(key);
   if (!route) throw new Error(`${key} is not in the route table`);
+  // What an optional-token route answers, errors included, depends on who asks: no shared cache may keep a signed-in answer.
+  const varyByCaller = ({ event, response }: { event: Event; response: Reply | null }) => {
+    if (route.access !== 'optional' || !response) return;
+    response.headers = { ...response.headers, vary: 'authorization', ...(event.caller ? { 'cache-control': 'private, no-store' } : {}) };
+  };
   return {
-    before: ({ event }) => {
+    before: async ({ event }) => {
       if (route.access === 'public') return;
+      if (route.access === 'optional') {
+        const authorization = event.headers.authorization;
+        if (authorization) event.caller = callerFrom((await verifyOptionalToken(authorization)) as Parameters<typeof callerFrom>[0]);
+        return;
+      }
       const caller = callerFrom(event.requestContext.authorizer?.jwt?.claims);
       if (!caller) throw new Unauthorized();
       if (route.access === 'steward' && !caller.steward) throw new Forbidden('Only platform stewards may do this.');
       event.caller = caller;
     },
+    after: varyByCaller,
+    onError: varyByCaller,
   };
 };
 
@@ -97,7 +131,7 @@ export function routeHandler<const Key extends RouteKey, const S extends Schemas
         origins: allowedOrigins,
         // Preflights reach handlers only locally; in AWS the HTTP API's own CORS setting answers them.
         disableBeforePreflightResponse: false,
-        methods: 'GET, POST, PATCH, DELETE',
+        methods: 'GET, POST, PUT, PATCH, DELETE',
         headers: 'authorization, content-type',
         exposeHeaders: 'location, retry-after',
         maxAge: 600,

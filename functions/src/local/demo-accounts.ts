@@ -23,7 +23,7 @@ export const demoAccounts: Account[] = [
     name: 'Léa Martin',
     email: 'lead@demo.collective-actions.org',
     groups: [],
-    description: 'coalition lead: admin of Open Contracting Demo Network (demo)',
+    description: 'coalition lead: admin of Open Contracting Demo Network (demo) and Demo Open Government Alliance (demo), which lead two coalitions',
   },
   {
     login: 'government',

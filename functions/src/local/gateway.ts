@@ -2,8 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem, Unauthorized } from '@collective-actions/shared';
+import type { JWTPayload } from 'jose';
+import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem } from '@collective-actions/shared';
+import { accessTokenVerifier } from '../http/access-tokens.ts';
 import { routeKey, routes, type Route } from '../routes.ts';
 import { serve } from './serve.ts';
 
@@ -15,7 +16,7 @@ const timeoutMillis = 30_000;
 
 const compiled = routes.map((route) => ({
   route,
-  pattern: new RegExp(`^${route.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
+  pattern: new RegExp(`^${route.path.replaceAll('.', '\\.').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
 }));
 
 const handlers = new Map<string, Promise<Handler>>();
@@ -70,18 +71,7 @@ export interface GatewayOptions {
 }
 
 export async function startGateway(options: GatewayOptions): Promise<{ stop: () => Promise<void> }> {
-  const jwks = createRemoteJWKSet(new URL(`${options.issuer}/jwks`));
-
-  async function claimsOf(authorization: string | undefined): Promise<Record<string, string>> {
-    const token = /^Bearer ([\w.~+/-]+=*)$/i.exec(authorization ?? '')?.[1];
-    if (!token) throw new Unauthorized();
-    try {
-      const { payload } = await jwtVerify(token, jwks, { issuer: options.issuer, audience: options.audience });
-      return claimsAsApiGatewayPassesThem(payload);
-    } catch {
-      throw new Unauthorized('The access token is not valid or has expired: sign in again.');
-    }
-  }
+  const verify = accessTokenVerifier(options.issuer, [options.audience]);
 
   async function dispatch(request: IncomingMessage): Promise<APIGatewayProxyStructuredResultV2> {
     const url = new URL(request.url ?? '/', 'http://gateway.local');
@@ -112,7 +102,9 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop: () 
     for (const [name, value] of url.searchParams) {
       queryStringParameters[name] = name in queryStringParameters ? `${queryStringParameters[name]},${value}` : value;
     }
-    const claims = route.access === 'public' || method === 'OPTIONS' ? undefined : await claimsOf(headers.authorization);
+    // As in AWS, routes open to anyone have no authorizer: an optional token is the function's to check.
+    const checked = route.access !== 'public' && route.access !== 'optional' && method !== 'OPTIONS';
+    const claims = checked ? claimsAsApiGatewayPassesThem(await verify(headers.authorization)) : undefined;
     const body = await readBody(request);
     const text = isText(headers['content-type']);
     const now = new Date();

@@ -39,6 +39,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       keysFile: dataDirectory && `${dataDirectory}/identity/signing-keys.json`,
     });
     stops.push(identity.stop);
+    // What the functions of optional-token routes check tokens against, as their environment says in AWS.
+    process.env.OIDC_ISSUER = issuer;
+    process.env.OIDC_AUDIENCE = apiUrl;
     const gateway = await startGateway({ port: ports.api, issuer, audience: apiUrl });
     stops.push(gateway.stop);
   } catch (error) {

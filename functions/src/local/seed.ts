@@ -1,14 +1,20 @@
-// First-start data: the 21 collective actions of the 2016 Paris Declaration, and demo organisations and contributions, marked as demo.
-import { Conflict, type NewContribution, type NewOrganisation } from '@collective-actions/shared';
+// First-start data: the 21 collective actions of the 2016 Paris Declaration, the coalition rosters the sources state,
+// and demo organisations, contributions, coalitions and agendas, marked as demo.
+import { Conflict, type NewAgendaItem, type NewContribution, type NewOrganisation } from '@collective-actions/shared';
 import catalogue from '../../data/collective-actions.json' with { type: 'json' };
+import * as agenda from '../data/agenda.ts';
+import * as coalitions from '../data/coalitions.ts';
 import * as repository from '../data/repository.ts';
 import type { Caller } from '../http/caller.ts';
+import { addAgendaItem } from '../services/agenda.ts';
+import { requestMembership } from '../services/coalitions.ts';
 import { submitContribution } from '../services/contributions.ts';
 import { personOf } from '../services/people.ts';
 import { now } from '../services/clock.ts';
 import { accountFor, type Account } from './demo-accounts.ts';
 
-const seedVersion = 1;
+/** Raised when the seed gains data: a table seeded by an older version gets what it lacks on the next start. */
+const seedVersion = 2;
 
 const callerOf = (account: Account): Caller => ({
   id: account.login,
@@ -140,6 +146,128 @@ const demoOrganisations: DemoOrganisation[] = [
   },
 ];
 
+/** The 'Contracting 5' founders of the open public procurement coalition, as the 2016 figures name them. */
+const contractingFive: Array<NewOrganisation & { id: string }> = [
+  { id: '01JC5000000000000000000001', name: 'Government of France', kind: 'national-government', country: 'FR', website: 'https://www.gouvernement.fr/' },
+  { id: '01JC5000000000000000000002', name: 'Government of Mexico', kind: 'national-government', country: 'MX', website: 'https://www.gob.mx/' },
+  { id: '01JC5000000000000000000003', name: 'Government of Ukraine', kind: 'national-government', country: 'UA', website: 'https://www.kmu.gov.ua/' },
+  { id: '01JC5000000000000000000004', name: 'Government of the United Kingdom', kind: 'national-government', country: 'GB', website: 'https://www.gov.uk/' },
+  { id: '01JC5000000000000000000005', name: 'Government of Colombia', kind: 'national-government', country: 'CO', website: 'https://www.gov.co/' },
+];
+
+const demo = (n: number) => `01JDEM0000000000000000000${n}`;
+
+/** Who leads and who is in which coalition, and since when (the summit, or the months after it). */
+const rosters: Array<{ action: string; leads: string[]; members: string[]; since: string }> = [
+  { action: 'open-public-procurement', leads: [demo(4)], members: contractingFive.map((government) => government.id), since: '2016-12-07T10:00:00.000Z' },
+  { action: 'civic-tech-sharing', leads: [demo(5)], members: [demo(1)], since: '2016-12-08T10:00:00.000Z' },
+  { action: 'open-data-climate-resilience', leads: [demo(2)], members: [demo(3)], since: '2017-01-16T09:00:00.000Z' },
+  { action: 'beneficial-ownership', leads: [demo(3)], members: [demo(1)], since: '2017-02-01T09:00:00.000Z' },
+  { action: 'open-source-policy', leads: [demo(1)], members: [demo(5)], since: '2017-03-06T09:00:00.000Z' },
+];
+
+/** Requests waiting for a lead, made through the API's own rules. */
+const requests = [
+  {
+    action: 'open-public-procurement',
+    organisationId: demo(3),
+    admin: 'civil-society',
+    message: 'Demo request. We train journalists to follow public contracts and would like to work with the coalition on the data they need.',
+  },
+];
+
+type DemoAgendaItem = Omit<NewAgendaItem, 'description' | 'end' | 'place' | 'onlineUrl' | 'status' | 'language'> &
+  Partial<Pick<NewAgendaItem, 'description' | 'end' | 'place' | 'onlineUrl' | 'status'>>;
+
+/** A sample agenda around the 2016–2017 timeline, and a few items still to come; all but the summit are demo. */
+const agendas: Record<string, { lead: string; items: DemoAgendaItem[] }> = {
+  'open-public-procurement': {
+    lead: 'lead',
+    items: [
+      {
+        kind: 'event',
+        title: 'OGP Global Summit: the collective actions are launched',
+        description: 'The Open Government Partnership Global Summit in Paris, where the Paris Declaration and its collective actions were presented.',
+        start: '2016-12-07',
+        end: '2016-12-09',
+        timeZone: 'Europe/Paris',
+        place: 'Paris, France',
+        status: 'done',
+      },
+      { kind: 'meeting', title: 'Demo — Coalition kick-off call', start: '2017-01-24T15:00', end: '2017-01-24T16:00', timeZone: 'Europe/London', onlineUrl: 'https://meet.example.org/open-contracting-kick-off', status: 'done' },
+      { kind: 'milestone', title: 'Demo — First OCDS publications by the Contracting 5', start: '2017-06-30', timeZone: 'Europe/Paris', status: 'done' },
+      {
+        kind: 'deliverable',
+        title: 'Demo — Progress report to the OGP Steering Committee',
+        start: '2017-09-20T10:00',
+        timeZone: 'America/New_York',
+        place: 'New York, United States',
+        status: 'done',
+      },
+      { kind: 'meeting', title: 'Demo — Regional meeting for Latin America', start: '2026-12-15T09:00', end: '2026-12-15T12:00', timeZone: 'America/Bogota', place: 'Bogotá, Colombia', status: 'postponed' },
+      { kind: 'meeting', title: 'Demo — Ten years of open contracting: review call', start: '2027-01-26T16:00', end: '2027-01-26T17:30', timeZone: 'Europe/Paris', onlineUrl: 'https://meet.example.org/open-contracting-review', status: 'planned' },
+      {
+        kind: 'event',
+        title: 'Demo — Open contracting implementation workshop',
+        description: 'A day of hands-on work on publishing and using contracting data.',
+        start: '2027-03-24T09:30',
+        end: '2027-03-24T17:00',
+        timeZone: 'America/Mexico_City',
+        place: 'Mexico City, Mexico',
+        status: 'planned',
+      },
+    ],
+  },
+  'civic-tech-sharing': {
+    lead: 'lead',
+    items: [
+      { kind: 'meeting', title: 'Demo — Civic tech reuse clinic', start: '2017-04-12T14:00', end: '2017-04-12T15:30', timeZone: 'Europe/Zurich', onlineUrl: 'https://meet.example.org/civic-tech-clinic', status: 'done' },
+      { kind: 'meeting', title: 'Demo — Civic tech reuse clinic', start: '2027-02-10T14:00', end: '2027-02-10T15:30', timeZone: 'Europe/Zurich', onlineUrl: 'https://meet.example.org/civic-tech-clinic', status: 'planned' },
+    ],
+  },
+  'open-data-climate-resilience': {
+    lead: 'government',
+    items: [
+      { kind: 'deliverable', title: 'Demo — Flood-risk data published as open data', start: '2017-04-03', timeZone: 'Europe/Paris', status: 'done' },
+      { kind: 'milestone', title: 'Demo — Shared catalogue of climate datasets', start: '2027-05-03', timeZone: 'Europe/Paris', status: 'planned' },
+    ],
+  },
+};
+
+async function seedCoalitions(): Promise<void> {
+  for (const { action, leads, members, since } of rosters) {
+    if ((await coalitions.listMembers(action)).length > 0) continue;
+    for (const [organisationId, role] of [...leads.map((id) => [id, 'lead'] as const), ...members.map((id) => [id, 'member'] as const)]) {
+      const { id, name, kind, country } = (await repository.getOrganisation(organisationId, true))!;
+      await coalitions.changeMembership({
+        from: undefined,
+        to: { action, organisation: { id, name, kind, country }, role, status: 'active', joinedAt: since, request: null },
+        events: role === 'lead' ? ['joined', 'became-lead'] : ['joined'],
+        by: 'steward',
+        now: since,
+      });
+    }
+  }
+  for (const { action, organisationId, admin, message } of requests) {
+    if (await coalitions.getMember(action, organisationId)) continue;
+    await requestMembership(callerOf(accountFor(admin)), action, { organisationId, message });
+  }
+  for (const [action, { lead, items }] of Object.entries(agendas)) {
+    if ((await agenda.listAgenda(action, { limit: 1 })).items.length > 0) continue;
+    for (const item of items) {
+      await addAgendaItem(callerOf(accountFor(lead)), action, {
+        description: null,
+        end: null,
+        place: null,
+        onlineUrl: null,
+        status: 'planned',
+        language: 'en',
+        ...item,
+      });
+    }
+  }
+}
+
 /** Loads the data on the first start; later starts find the marker and leave the table alone. */
 export async function seed(): Promise<'seeded' | 'present'> {
   if ((await repository.getSeedVersion()) === seedVersion) return 'present';
@@ -166,6 +294,10 @@ export async function seed(): Promise<'seeded' | 'present'> {
       await submitContribution(caller, action, { organisationId: id, links, ...contribution });
     }
   }
+  for (const { id, ...government } of contractingFive) {
+    if (!(await repository.getOrganisation(id, true))) await repository.createOrganisation({ id, ...government }, undefined, time);
+  }
+  await seedCoalitions();
   await repository.putSeedVersion(seedVersion, time);
   return 'seeded';
 }

@@ -1,17 +1,21 @@
 // Contributions: submitted for an organisation, edited and withdrawn by their author or its admins.
 import { ulid } from 'ulid';
 import {
+  Conflict,
   Forbidden,
   NotFound,
+  Unauthorized,
   type Contribution,
   type ContributionChanges,
   type ContributionsQuery,
+  type Hiding,
   type NewContribution,
 } from '@collective-actions/shared';
 import * as repository from '../data/repository.ts';
 import type { Caller } from '../http/caller.ts';
 import { getAction } from './actions.ts';
-import { requireRole } from './people.ts';
+import { leads, requireLead } from './coalitions.ts';
+import { requireRole, roleIn } from './people.ts';
 import { now } from './clock.ts';
 import { withRetries } from './retries.ts';
 
@@ -43,14 +47,26 @@ export async function submitContribution(caller: Caller, slug: string, input: Ne
   });
 }
 
-/** Published contributions are public; withdrawn ones are kept but no longer shown. */
-export async function getContribution(slug: string, id: string): Promise<Contribution> {
+/** Whether the caller may see the contribution while it is hidden: its organisation's people, the action's leads, stewards. */
+async function seesHidden(caller: Caller | undefined, contribution: Contribution): Promise<boolean> {
+  if (!caller) return false;
+  return (await roleIn(caller, contribution.organisation.id)) !== undefined || (await leads(caller, contribution.action));
+}
+
+/** Published contributions are public; withdrawn ones are kept but no longer shown; hidden ones only to those who may see them. */
+export async function getContribution(caller: Caller | undefined, slug: string, id: string): Promise<Contribution> {
   const contribution = await repository.getContribution(slug, id);
-  if (!contribution || contribution.status !== 'published') throw new NotFound(`There is no contribution ${id} on "${slug}".`);
+  const shown = contribution?.status === 'published' && (!contribution.hidden || (await seesHidden(caller, contribution)));
+  if (!shown) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
   return repository.publicContribution(contribution);
 }
 
-export async function listContributions(slug: string, query: ContributionsQuery) {
+export async function listContributions(caller: Caller | undefined, slug: string, query: ContributionsQuery) {
+  if (query.visibility === 'hidden') {
+    if (!caller) throw new Unauthorized('Sign in as a lead of this coalition or a steward to see hidden contributions.');
+    await requireLead(caller, slug);
+    return repository.listHiddenContributions(slug, query);
+  }
   const [, page] = await Promise.all([getAction(slug), repository.listContributions(slug, query)]);
   return page;
 }
@@ -68,16 +84,54 @@ export async function editContribution(caller: Caller, slug: string, id: string,
   return repository.publicContribution(await repository.updateContribution(slug, id, changes, now()));
 }
 
+/** The counts a contribution moves, as they are now, for a write that fails if they move before it lands. */
+async function countsSeen(contribution: Contribution): Promise<repository.CountsSeen> {
+  const [organisation, tally] = await Promise.all([
+    repository.getOrganisation(contribution.organisation.id, true),
+    repository.getContributorTally(contribution.action, contribution.organisation.id),
+  ]);
+  return { tally, organisationContributions: organisation!.contributionCount };
+}
+
 /** Withdrawing twice is the same as once. */
 export async function withdrawContribution(caller: Caller, slug: string, id: string): Promise<void> {
   await editable(caller, slug, id);
   await withRetries(async () => {
     const contribution = await repository.getContribution(slug, id, true);
     if (!contribution || contribution.status !== 'published') return;
-    const [organisation, tally] = await Promise.all([
-      repository.getOrganisation(contribution.organisation.id, true),
-      repository.getContributorTally(slug, contribution.organisation.id),
-    ]);
-    await repository.withdrawContribution(contribution, { tally, organisationContributions: organisation!.contributionCount }, now());
+    await repository.withdrawContribution(contribution, contribution.hidden ? undefined : await countsSeen(contribution), now());
+  });
+}
+
+/** A lead of the action or a steward hides a contribution (or rewords why); it leaves every public list and count. */
+export async function hideContribution(caller: Caller, slug: string, id: string, { reason }: Hiding): Promise<Contribution> {
+  await requireLead(caller, slug);
+  return withRetries(async () => {
+    const contribution = await repository.getContribution(slug, id, true);
+    if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
+    if (contribution.status !== 'published') throw new Conflict('This contribution was withdrawn: it is not shown anywhere already.');
+    const hiding = { reason, at: contribution.hidden?.at ?? now(), by: caller.id };
+    if (contribution.hidden) {
+      if (!(await repository.rewordHiding(slug, id, hiding))) throw new repository.WriteRaced('shown again meanwhile');
+    } else {
+      await repository.hideContribution(contribution, await countsSeen(contribution), hiding);
+    }
+    return repository.publicContribution({ ...contribution, hidden: { reason, at: hiding.at } });
+  });
+}
+
+/** Shows a hidden contribution again, counted with its organisation as it is now; showing a shown one changes nothing. */
+export async function unhideContribution(caller: Caller, slug: string, id: string): Promise<Contribution> {
+  await requireLead(caller, slug);
+  return withRetries(async () => {
+    const contribution = await repository.getContribution(slug, id, true);
+    if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
+    const { hidden: _, ...shown } = contribution;
+    if (!contribution.hidden) return repository.publicContribution(shown);
+    const organisation = await repository.getOrganisation(contribution.organisation.id, true);
+    const { name, kind, country } = organisation!;
+    const current = { ...contribution, organisation: { ...contribution.organisation, name, kind, country } };
+    await repository.unhideContribution(current, contribution.status === 'published' ? await countsSeen(current) : undefined);
+    return repository.publicContribution({ ...shown, organisation: current.organisation });
   });
 }

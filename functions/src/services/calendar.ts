@@ -1,0 +1,79 @@
+// iCalendar (RFC 5545) feeds of the agendas, with the time zones they use, for calendar clients to subscribe to.
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { DateTime } from 'luxon';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+import type { Action, AgendaItem } from '@collective-actions/shared';
+import * as agenda from '../data/agenda.ts';
+import * as repository from '../data/repository.ts';
+import { getAction } from './actions.ts';
+import { now } from './clock.ts';
+
+/** Where the site runs, for each event's link back to its page. */
+const siteUrl = () => process.env.SITE_URL ?? 'http://localhost:3000';
+
+const statuses: Record<AgendaItem['status'], ICalEventStatus> = {
+  planned: ICalEventStatus.CONFIRMED,
+  done: ICalEventStatus.CONFIRMED,
+  postponed: ICalEventStatus.TENTATIVE,
+  cancelled: ICalEventStatus.CANCELLED,
+};
+
+function calendarOf(name: string, description: string, items: AgendaItem[], actions: Map<string, Action>): string {
+  const calendar = ical({
+    name,
+    description,
+    prodId: { company: 'collective-actions', product: 'agenda', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    ttl: 60 * 60,
+    // A VTIMEZONE for every zone the events use, from the current IANA database.
+    timezone: { name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] },
+  });
+  for (const item of items) {
+    const allDay = item.start.length === 10;
+    const start = DateTime.fromISO(item.start, { zone: item.timeZone });
+    // An all-day item's end is its last day; iCalendar's is the day after.
+    const end = item.end ? DateTime.fromISO(item.end, { zone: item.timeZone }).plus(allDay ? { days: 1 } : {}) : allDay ? start.plus({ days: 1 }) : null;
+    const action = actions.get(item.action);
+    calendar.createEvent({
+      // Stable across edits; SEQUENCE tells clients which version is newer.
+      id: `${item.id}@collective-actions`,
+      sequence: item.version - 1,
+      stamp: new Date(item.updatedAt),
+      created: new Date(item.createdAt),
+      lastModified: new Date(item.updatedAt),
+      start,
+      end,
+      allDay,
+      timezone: allDay ? null : item.timeZone,
+      summary: item.title,
+      description: [item.description, action && `${action.title.en} — ${action.title.fr}`].filter(Boolean).join('\n\n') || null,
+      location: item.place ?? item.onlineUrl,
+      url: `${siteUrl()}/actions/${item.action}/agenda/${item.id}`,
+      status: statuses[item.status],
+      categories: [{ name: item.kind }],
+    });
+  }
+  return calendar.toString();
+}
+
+export async function actionCalendar(slug: string): Promise<string> {
+  const [action, items] = await Promise.all([getAction(slug), agenda.agendaFrom(slug)]);
+  return calendarOf(
+    `${action.title.en} — Collective Actions`,
+    `The agenda of the ${action.title.en} coalition / L'agenda de la coalition ${action.title.fr}`,
+    items,
+    new Map([[slug, action]]),
+  );
+}
+
+/** Every coalition's agenda from a year ago on, so the feed stays a size calendar clients refresh happily. */
+export async function platformCalendar(): Promise<string> {
+  const yearAgo = DateTime.fromISO(now()).minus({ years: 1 }).toUTC().toJSDate().toISOString();
+  const [items, actions] = await Promise.all([agenda.agendaFrom(undefined, yearAgo), repository.listActions()]);
+  return calendarOf(
+    'Collective Actions — all coalitions',
+    'The agendas of every coalition / Les agendas de toutes les coalitions',
+    items,
+    new Map(actions.map((action) => [action.slug, action])),
+  );
+}

@@ -1,0 +1,185 @@
+// Coalitions: organisations ask to join an action's coalition, leads run it, stewards appoint its first lead.
+import {
+  Conflict,
+  Forbidden,
+  NotFound,
+  ValidationFailed,
+  type CoalitionMember,
+  type CoalitionRole,
+  type JoinRequest,
+  type MembershipChange,
+  type Organisation,
+  type OrganisationDetail,
+  type OrganisationSummary,
+} from '@collective-actions/shared';
+import * as coalitions from '../data/coalitions.ts';
+import * as repository from '../data/repository.ts';
+import type { Caller } from '../http/caller.ts';
+import { getAction } from './actions.ts';
+import { getOrganisation } from './organisations.ts';
+import { requireRole } from './people.ts';
+import { now } from './clock.ts';
+import { withRetries } from './retries.ts';
+
+const summaryOf = ({ id, name, kind, country }: Organisation): OrganisationSummary => ({ id, name, kind, country });
+
+/** Whether the caller may run the action's coalition: a steward, or someone in one of its lead organisations. */
+export async function leads(caller: Caller | undefined, slug: string): Promise<boolean> {
+  if (!caller) return false;
+  if (caller.steward) return true;
+  const memberships = await repository.listMemberships(caller.id);
+  return (await coalitions.leadingAmong(slug, memberships.map((membership) => membership.organisationId))).length > 0;
+}
+
+/** Fails unless the caller leads the action's coalition (a missing action is a 404 first). */
+export async function requireLead(caller: Caller, slug: string): Promise<void> {
+  await getAction(slug);
+  if (!(await leads(caller, slug))) throw new Forbidden("Only the coalition's leads and platform stewards may do this.");
+}
+
+const rank = (member: CoalitionMember) => (member.status === 'active' ? (member.role === 'lead' ? 0 : 1) : member.status === 'requested' ? 2 : 3);
+
+/** Active members for everyone; requests too for leads and stewards; an organisation's own record for its people. */
+export async function listMembers(caller: Caller | undefined, slug: string): Promise<{ items: CoalitionMember[] }> {
+  const [, members, leading, own] = await Promise.all([
+    getAction(slug),
+    coalitions.listMembers(slug),
+    leads(caller, slug),
+    caller ? repository.listMemberships(caller.id).then((all) => new Set(all.map((membership) => membership.organisationId))) : new Set<string>(),
+  ]);
+  const items = members
+    .filter((member) => {
+      const ours = own.has(member.organisation.id);
+      return member.status === 'active' || ours || (leading && member.status === 'requested');
+    })
+    .map((member) => coalitions.memberView(member, leading || own.has(member.organisation.id)))
+    .sort((a, b) => rank(a) - rank(b) || a.organisation.name.localeCompare(b.organisation.name));
+  return { items };
+}
+
+export async function requestMembership(caller: Caller, slug: string, { organisationId, message }: JoinRequest): Promise<CoalitionMember> {
+  await getAction(slug);
+  await requireRole(caller, organisationId, 'admin', 'body');
+  return withRetries(async () => {
+    const [member, organisation] = await Promise.all([
+      coalitions.getMember(slug, organisationId),
+      repository.getOrganisation(organisationId, true),
+    ]);
+    if (member?.status === 'active') throw new Conflict(`${member.organisation.name} is already a member of this coalition.`);
+    if (member?.status === 'requested') throw new Conflict(`${member.organisation.name} has already asked to join: a lead will answer.`);
+    const time = now();
+    const requested: coalitions.StoredMember = {
+      action: slug,
+      organisation: summaryOf(organisation!),
+      role: 'member',
+      status: 'requested',
+      joinedAt: null,
+      request: { message: message ?? null, at: time, by: caller.id },
+    };
+    await coalitions.changeMembership({ from: member, to: requested, events: [], by: caller.id, now: time });
+    return coalitions.memberView(requested, true);
+  });
+}
+
+/** A lead's decision on a request or a membership; answers the membership afterwards (undefined once removed). */
+export async function changeMembership(
+  caller: Caller,
+  slug: string,
+  organisationId: string,
+  change: MembershipChange,
+): Promise<CoalitionMember | undefined> {
+  await requireLead(caller, slug);
+  return withRetries(async () => {
+    const member = await coalitions.getMember(slug, organisationId);
+    if (!member) throw new NotFound(`Organisation ${organisationId} has not asked to join this coalition.`);
+    const name = member.organisation.name;
+    const time = now();
+    const transition = (to: coalitions.StoredMember | undefined, events: coalitions.MembershipTransition['events']) =>
+      coalitions.changeMembership({ from: member, to, events, by: caller.id, now: time });
+    const requireStatus = (status: CoalitionMember['status']) => {
+      if (member.status === status) return;
+      throw new Conflict(
+        member.status === 'active'
+          ? `${name} is already a member of this coalition.`
+          : member.status === 'declined'
+            ? `${name}'s request was declined; the organisation may ask again.`
+            : `${name} has asked to join and is not a member yet: approve or decline the request first.`,
+      );
+    };
+    switch (change) {
+      case 'approve': {
+        requireStatus('requested');
+        // Joining copies the organisation as it is now.
+        const organisation = await repository.getOrganisation(organisationId, true);
+        const joined = { ...member, organisation: summaryOf(organisation!), status: 'active' as const, joinedAt: time };
+        await transition(joined, ['joined']);
+        return coalitions.memberView(joined, true);
+      }
+      case 'decline': {
+        requireStatus('requested');
+        const declined = { ...member, status: 'declined' as const };
+        await transition(declined, []);
+        return coalitions.memberView(declined, true);
+      }
+      case 'remove':
+        requireStatus('active');
+        await transition(undefined, ['removed']);
+        return undefined;
+      case 'make-lead':
+      case 'make-member': {
+        requireStatus('active');
+        const role: CoalitionRole = change === 'make-lead' ? 'lead' : 'member';
+        if (member.role === role) throw new Conflict(`${name} is already a ${role} of this coalition.`);
+        const changed = { ...member, role };
+        await transition(changed, [role === 'lead' ? 'became-lead' : 'became-member']);
+        return coalitions.memberView(changed, true);
+      }
+    }
+  });
+}
+
+/** The organisation's admin takes it out of the coalition, or withdraws its request. */
+export async function leaveCoalition(caller: Caller, slug: string, organisationId: string): Promise<void> {
+  await getAction(slug);
+  await requireRole(caller, organisationId, 'admin');
+  await withRetries(async () => {
+    const member = await coalitions.getMember(slug, organisationId);
+    if (!member) throw new NotFound(`Organisation ${organisationId} is not in this coalition and has no request to join it.`);
+    await coalitions.changeMembership({ from: member, to: undefined, events: member.status === 'active' ? ['left'] : [], by: caller.id, now: now() });
+  });
+}
+
+/** A steward makes an organisation a lead, whether it is a member already or not: answers whether it joined. */
+export async function appointLead(caller: Caller, slug: string, organisationId: string): Promise<{ member: CoalitionMember; joined: boolean }> {
+  await getAction(slug);
+  return withRetries(async () => {
+    const [member, organisation] = await Promise.all([
+      coalitions.getMember(slug, organisationId),
+      repository.getOrganisation(organisationId, true),
+    ]);
+    if (!organisation) throw new ValidationFailed([{ pointer: '#/organisationId', detail: 'is not an organisation of the platform' }]);
+    if (member?.status === 'active' && member.role === 'lead') throw new Conflict(`${organisation.name} already leads this coalition.`);
+    const time = now();
+    const joined = member?.status !== 'active';
+    const lead: coalitions.StoredMember = {
+      action: slug,
+      request: member?.request ?? null,
+      organisation: joined ? summaryOf(organisation) : member!.organisation,
+      role: 'lead',
+      status: 'active',
+      joinedAt: joined ? time : member!.joinedAt,
+    };
+    await coalitions.changeMembership({ from: member, to: lead, events: joined ? ['joined', 'became-lead'] : ['became-lead'], by: caller.id, now: time });
+    return { member: coalitions.memberView(lead, true), joined };
+  });
+}
+
+export async function listHistory(slug: string, page: { cursor?: string; limit: number }) {
+  const [, history] = await Promise.all([getAction(slug), coalitions.listHistory(slug, page)]);
+  return history;
+}
+
+export async function getOrganisationDetail(id: string): Promise<OrganisationDetail> {
+  const [organisation, memberships] = await Promise.all([getOrganisation(id), coalitions.listCoalitionsOf(id)]);
+  return { ...organisation, coalitions: memberships };
+}
