@@ -159,6 +159,15 @@ describe('authorisation of every route that needs a signed-in caller', () => {
     expect(reply.status).toBe(401);
     expect((await reply.json()).detail).toMatch(/not valid/);
   });
+
+  it('refuses a forged token on a route with optional sign-in too, rather than answering as to anyone', async () => {
+    const reply = await fetch(`${apiUrl}/v1/actions/open-public-procurement/members`, {
+      headers: { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzdGV3YXJkIn0.c2lnbmF0dXJl' },
+    });
+    expect(reply.status).toBe(401);
+    expect(reply.headers.get('content-type')).toBe('application/problem+json');
+    expect(reply.headers.get('vary')).toBe('authorization');
+  });
 });
 
 describe('an admin of one organisation acting for another', () => {
