@@ -1,17 +1,30 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
 import { routeKey, routes } from '@collective-actions/functions/routes.ts';
 import { repositoryRoot } from './platform-function.ts';
 import { definePlatform } from './platform-app.ts';
 
+// Every assembly goes to a directory of its own, removed after the run (CDK's default is a temporary directory it keeps).
+const outdirs: string[] = [];
+afterAll(() => outdirs.forEach((outdir) => rmSync(outdir, { recursive: true, force: true })));
+
+/** An app that builds no bundles, writing its assembly where the run cleans up. */
+function newApp(context: Record<string, unknown>) {
+  const outdir = mkdtempSync(join(tmpdir(), 'collective-actions-synth-'));
+  outdirs.push(outdir);
+  return new App({ outdir, context: { ...context, 'aws:cdk:bundling-stacks': [] } });
+}
+
 /** The platform as `cdk synth` makes it (same feature flags), without building the bundles. */
 function synthesize(context: Record<string, string> = {}) {
   const { context: flags } = JSON.parse(readFileSync(`${repositoryRoot}cdk.json`, 'utf8'));
-  const app = new App({ context: { ...flags, ...context, 'aws:cdk:bundling-stacks': [] } });
+  const app = newApp({ ...flags, ...context });
   const stacks = definePlatform(app);
   const assembly = app.synth();
   return { stacks, assembly };
@@ -208,7 +221,7 @@ describe('observability and checks', () => {
   });
 
   it('fails the synthesis on a finding nobody acknowledged', () => {
-    const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = newApp({});
     const { data: stack } = definePlatform(app);
     new Bucket(stack, 'Careless');
     expect(() => app.synth()).toThrow(/AwsSolutions-S1/);
