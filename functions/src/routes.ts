@@ -42,6 +42,7 @@ export const routes = [
   { method: 'POST', path: '/v1/organisations', handler: 'register-organisation', access: 'signed-in', table: 'write' },
   { method: 'GET', path: '/v1/organisations/{id}', handler: 'get-organisation', access: 'public', table: 'read' },
   { method: 'PATCH', path: '/v1/organisations/{id}', handler: 'update-organisation', access: 'signed-in', table: 'write' },
+  { method: 'GET', path: '/v1/organisations/{id}/contributions', handler: 'list-organisation-contributions', access: 'public', table: 'read' },
   { method: 'GET', path: '/v1/organisations/{id}/people', handler: 'list-people', access: 'signed-in', table: 'read' },
   { method: 'POST', path: '/v1/organisations/{id}/people', handler: 'add-person', access: 'signed-in', table: 'write' },
   { method: 'POST', path: '/v1/organisations/{id}/verification', handler: 'verify-organisation', access: 'steward', table: 'write' },

@@ -82,6 +82,8 @@ export const agendaItem = z.object({
   ...agendaFields,
   /** The start as an instant (UTC); an all-day item starts at midnight in its time zone. */
   startsAt: timestamp,
+  /** The end as an instant (UTC), if there is one; an all-day item ends at the midnight after its last day. */
+  endsAt: timestamp.nullable(),
   version,
   createdAt: timestamp,
   updatedAt: timestamp,

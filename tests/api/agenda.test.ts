@@ -51,7 +51,8 @@ describe('an agenda', () => {
     const tokyo = await add({ title: 'Tokyo morning', start: '2027-04-06T10:00', timeZone: 'Asia/Tokyo', place: 'Tokyo, Japan' });
     const allDay = await add({ kind: 'deliverable', title: 'Report due', start: '2027-04-05', end: '2027-04-07', timeZone: 'America/New_York', onlineUrl: 'https://example.org/report' });
     expect(tokyo).toMatchObject({ startsAt: '2027-04-06T01:00:00.000Z', place: 'Tokyo, Japan', status: 'planned', description: null, end: null, version: 1 });
-    expect(allDay.startsAt).toBe('2027-04-05T04:00:00.000Z');
+    expect(allDay).toMatchObject({ startsAt: '2027-04-05T04:00:00.000Z', endsAt: '2027-04-08T04:00:00.000Z' });
+    expect(tokyo.endsAt).toBeNull();
 
     const listed = await call<AgendaPage>('GET', `/v1/actions/${slug}/agenda`);
     expect(listed.body.items.map((entry) => entry.title)).toEqual(['Report due', 'Tokyo morning', 'Paris morning']);
@@ -73,7 +74,7 @@ describe('an agenda', () => {
       body: { version: 1, start: '2027-05-01T09:00', end: '2027-05-01T10:00', status: 'postponed' },
     });
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ version: 2, startsAt: '2027-05-01T07:00:00.000Z', status: 'postponed' });
+    expect(moved.body).toMatchObject({ version: 2, startsAt: '2027-05-01T07:00:00.000Z', endsAt: '2027-05-01T08:00:00.000Z', status: 'postponed' });
     expect((await call('PATCH', `/v1/actions/${slug}/agenda/${meeting.id}`, { as: lead, body: { version: 1, title: 'Stale' } })).status).toBe(409);
     // An end before the new start, checked against what is stored.
     const before = await call('PATCH', `/v1/actions/${slug}/agenda/${meeting.id}`, { as: lead, body: { version: 2, start: '2027-05-02T09:00' } });

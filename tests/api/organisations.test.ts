@@ -118,3 +118,26 @@ describe('organisations', () => {
     expect(missing.status).toBe(404);
   });
 });
+
+describe("an organisation's contributions", () => {
+  it('lists its public ones across actions, newest first, page by page; withdrawn and hidden ones never', async () => {
+    const admin = unique('prolific');
+    const organisation = await newOrganisation(admin);
+    const [first, second] = [await newAction(), await newAction()];
+    const a = await newContribution(admin, first, organisation.id, { title: 'First offer' });
+    const b = await newContribution(admin, second, organisation.id, { title: 'Second offer' });
+    const c = await newContribution(admin, first, organisation.id, { title: 'Third offer' });
+    const withdrawn = await newContribution(admin, second, organisation.id, { title: 'Withdrawn offer' });
+    await call('DELETE', `/v1/actions/${second}/contributions/${withdrawn.id}`, { as: admin });
+    const hidden = await newContribution(admin, first, organisation.id, { title: 'Hidden offer' });
+    await call('PUT', `/v1/actions/${first}/contributions/${hidden.id}/hidden`, { as: 'steward', body: { reason: 'Spam.' } });
+
+    const page = await call('GET', `/v1/organisations/${organisation.id}/contributions?limit=2`);
+    expect(page.status).toBe(200);
+    expect(page.body.items.map((item: Contribution) => item.id)).toEqual([c.id, b.id]);
+    const rest = await call('GET', `/v1/organisations/${organisation.id}/contributions?limit=2&cursor=${page.body.next}`);
+    expect(rest.body.items.map((item: Contribution) => item.id)).toEqual([a.id]);
+    expect(rest.body.next).toBeNull();
+    expect((await call('GET', '/v1/organisations/01ARZ3NDEKTSV4RRFFQ69G5FAV/contributions')).status).toBe(404);
+  });
+});

@@ -22,6 +22,7 @@ const toAgendaItem = (item: Item): AgendaItem => ({
   status: item.status,
   language: item.language,
   startsAt: item.startsAt,
+  endsAt: item.endsAt ?? null,
   version: item.version,
   createdAt: item.createdAt,
   updatedAt: item.updatedAt,
@@ -42,8 +43,14 @@ export async function getAgendaItem(slug: string, id: string, consistent = false
   return item && toAgendaItem(item);
 }
 
-export async function updateAgendaItem(slug: string, id: string, changes: AgendaItemChanges, startsAt: string, now: string): Promise<AgendaItem> {
-  const update = setChanges({ ...changes, startsAt }, now, keys.agendaListing(slug, startsAt, id));
+export async function updateAgendaItem(
+  slug: string,
+  id: string,
+  changes: AgendaItemChanges,
+  instants: Pick<AgendaItem, 'startsAt' | 'endsAt'>,
+  now: string,
+): Promise<AgendaItem> {
+  const update = setChanges({ ...changes, ...instants }, now, keys.agendaListing(slug, instants.startsAt, id));
   try {
     const output = await documents.send(
       new UpdateCommand({

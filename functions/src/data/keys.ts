@@ -46,11 +46,15 @@ export const keys = {
     index: 'GSI3',
     partition: `ACTION#${slug}#CONTRIBUTIONS#COUNTRY#${country}`,
   }),
-  /** Every contribution of an organisation, whatever its status. */
-  contributionOwner: (organisationId: string, id: string) => ({
+  /** Every contribution of an organisation, whatever its status, in the order of their ids; the slug finds each again from a cursor. */
+  contributionOwner: (organisationId: string, id: string, slug: string) => ({
     GSI4PK: `ORGANISATION#${organisationId}#CONTRIBUTIONS`,
-    GSI4SK: id,
+    GSI4SK: `${id}#${slug}`,
   }),
+  contributionAtOwnerPosition: (sortKey: string) => {
+    const [id, slug] = sortKey.split('#');
+    return { PK: `ACTION#${slug}`, SK: `CONTRIBUTION#${id}` };
+  },
   contributionsOfOrganisation: (organisationId: string) => ({
     index: 'GSI4',
     partition: `ORGANISATION#${organisationId}#CONTRIBUTIONS`,

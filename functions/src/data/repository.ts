@@ -737,7 +737,7 @@ export async function createContribution(contribution: StoredContribution, seen:
               Item: {
                 ...keys.contribution(action, id),
                 ...keys.contributionListing(action, id, organisation.kind, organisation.country),
-                ...keys.contributionOwner(organisation.id, id),
+                ...keys.contributionOwner(organisation.id, id, action),
                 ...contribution,
               },
               ConditionExpression: 'attribute_not_exists(PK)',
@@ -907,6 +907,24 @@ export async function unhideContribution(contribution: StoredContribution, seen:
   } catch (error) {
     explainCancellation(error, []);
   }
+}
+
+/** An organisation's public contributions across actions, newest first. */
+export async function listContributionsOf(organisationId: string, page: { cursor?: string; limit: number }) {
+  const found = await queryPage({
+    ...keys.contributionsOfOrganisation(organisationId),
+    filter: {
+      expression: '#status = :published AND attribute_not_exists(hiding)',
+      names: { '#status': 'status' },
+      values: { ':published': 'published' },
+    },
+    limit: page.limit,
+    cursor: page.cursor,
+    cursorPattern: /^[0-9A-HJKMNP-TV-Z]{26}#[a-z0-9-]{1,80}$/,
+    tableKeyAt: keys.contributionAtOwnerPosition,
+    newestFirst: true,
+  });
+  return { items: found.items.map((item) => publicContribution(toContribution(item))), next: found.next };
 }
 
 export async function listHiddenContributions(slug: string, query: ContributionsQuery) {

@@ -28,8 +28,16 @@ function skippedTimeErrors({ start, end, timeZone }: Times): FieldError[] {
   });
 }
 
-/** The start as a UTC instant: an all-day item starts at midnight where it happens. */
-const startInstant = ({ start, timeZone }: Times) => DateTime.fromISO(start, { zone: timeZone }).toUTC().toJSDate().toISOString();
+const instant = (local: DateTime) => local.toUTC().toJSDate().toISOString();
+
+/** Start and end as UTC instants: an all-day item runs from midnight where it happens to midnight after its last day. */
+function instantsOf({ start, end, timeZone }: Times): Pick<AgendaItem, 'startsAt' | 'endsAt'> {
+  const local = (value: string) => DateTime.fromISO(value, { zone: timeZone });
+  return {
+    startsAt: instant(local(start)),
+    endsAt: end === null ? null : instant(end.length === 10 ? local(end).plus({ days: 1 }) : local(end)),
+  };
+}
 
 function checkTimes(times: Times): void {
   const errors = [...agendaTimeErrors(times), ...skippedTimeErrors(times)];
@@ -40,7 +48,7 @@ export async function addAgendaItem(caller: Caller, slug: string, input: NewAgen
   await requireLead(caller, slug);
   checkTimes(input);
   const time = now();
-  const item: AgendaItem = { id: ulid(), action: slug, ...input, startsAt: startInstant(input), version: 1, createdAt: time, updatedAt: time };
+  const item: AgendaItem = { id: ulid(), action: slug, ...input, ...instantsOf(input), version: 1, createdAt: time, updatedAt: time };
   await agenda.createAgendaItem(item);
   return item;
 }
@@ -57,7 +65,7 @@ export async function editAgendaItem(caller: Caller, slug: string, id: string, c
   if (!current) throw new NotFound(`There is no agenda item ${id} on "${slug}".`);
   const next = { ...current, ...changes };
   checkTimes(next);
-  return agenda.updateAgendaItem(slug, id, changes, startInstant(next), now());
+  return agenda.updateAgendaItem(slug, id, changes, instantsOf(next), now());
 }
 
 export async function deleteAgendaItem(caller: Caller, slug: string, id: string): Promise<void> {

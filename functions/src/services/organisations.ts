@@ -26,6 +26,12 @@ export async function getOrganisation(id: string): Promise<Organisation> {
 
 export const listOrganisations = (query: OrganisationsQuery) => repository.listOrganisations(query);
 
+/** Its public contributions, newest first: not withdrawn, not hidden. */
+export async function listOrganisationContributions(id: string, page: { cursor?: string; limit: number }) {
+  const [, contributions] = await Promise.all([getOrganisation(id), repository.listContributionsOf(id, page)]);
+  return contributions;
+}
+
 export async function updateOrganisation(caller: Caller, id: string, changes: OrganisationChanges): Promise<Organisation> {
   await requireRole(caller, id, 'admin');
   return repository.updateOrganisation(id, changes, now());
