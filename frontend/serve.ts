@@ -1,15 +1,28 @@
-// Serves the site for a local run: SvelteKit's development server, rendering every page on the server.
-import { spawn } from 'node:child_process';
+// Serves the site on one machine: SvelteKit's development server for `npm start`, or the production build (adapter-node) for tests.
+import { execFile, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 
 const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
 
-export async function startSite(options: { port: number; apiUrl: string }): Promise<{ stop: () => Promise<void> }> {
+export interface SiteOptions {
+  port: number;
+  apiUrl: string;
+  /** Build the site and serve the build, as it runs in AWS, rather than the development server. */
+  built?: boolean;
+}
+
+export async function startSite(options: SiteOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+  const url = `http://localhost:${options.port}`;
+  if (options.built) {
+    await promisify(execFile)(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: import.meta.dirname, maxBuffer: 64 * 1024 * 1024 });
+  }
   // SvelteKit reads its project from the working directory, so the site runs in a process of its own.
-  const child = spawn(process.execPath, [vite, 'dev', '--port', String(options.port), '--strictPort'], {
+  const command = options.built ? [join(import.meta.dirname, 'build/index.js')] : [vite, 'dev', '--port', String(options.port), '--strictPort'];
+  const child = spawn(process.execPath, command, {
     cwd: import.meta.dirname,
-    env: { ...process.env, API_URL: options.apiUrl },
+    env: { ...process.env, API_URL: options.apiUrl, PORT: String(options.port), ORIGIN: url },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -21,7 +34,6 @@ export async function startSite(options: { port: number; apiUrl: string }): Prom
   };
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
-  const url = `http://localhost:${options.port}/`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The site's server exited at start:\n${output}`);
@@ -30,11 +42,11 @@ export async function startSite(options: { port: number; apiUrl: string }): Prom
       throw new Error(`The site did not answer on ${url} within 60 s:\n${output}`);
     }
     try {
-      await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
+      await fetch(`${url}/`, { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
       break;
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  return { stop };
+  return { url, stop };
 }

@@ -1,4 +1,4 @@
-// The platform's fixed vocabulary: the words every other module agrees on.
+// The platform's fixed vocabulary: the words every other module agrees on (no zod here: the site's pages import it as is).
 
 export const organisationKinds = [
   'national-government',

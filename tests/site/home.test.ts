@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSite } from '@collective-actions/frontend/serve.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ActionList } from '@collective-actions/shared';
-import { apiUrl, call } from '../support/api.ts';
-import { freePort } from '../support/free-port.ts';
+import { call } from '../support/api.ts';
+
+const siteUrl = inject('siteUrl');
 
 describe('the home page, rendered on the server', () => {
-  let siteUrl: string;
-  let stop: () => Promise<void>;
   let actions: ActionList;
 
   beforeAll(async () => {
-    const port = await freePort();
-    ({ stop } = await startSite({ port, apiUrl }));
-    siteUrl = `http://localhost:${port}`;
     actions = (await call<ActionList>('GET', '/v1/actions')).body;
   });
-  afterAll(() => stop?.());
 
   const page = async (path: string) => {
     const response = await fetch(`${siteUrl}${path}`);
@@ -26,7 +20,7 @@ describe('the home page, rendered on the server', () => {
   it('lists every action by theme in English, with the counts the API gives', async () => {
     const html = await page('/');
     expect(html).toMatch(/<html lang="en">/);
-    expect(html).toContain('<title>Collective actions for open government</title>');
+    expect(html).toContain('<title>Collective actions for open government — Collective Actions</title>');
     for (const theme of actions.themes) expect(html).toContain(theme.title.en);
     for (const action of actions.actions) expect(html).toContain(action.title.en.replaceAll("'", '&#39;'));
     const procurement = actions.actions.find((action) => action.slug === 'open-public-procurement')!;
@@ -39,7 +33,7 @@ describe('the home page, rendered on the server', () => {
   it('renders the same page in French under /fr', async () => {
     const html = await page('/fr');
     expect(html).toMatch(/<html lang="fr">/);
-    expect(html).toContain('<title>Actions collectives pour un gouvernement ouvert</title>');
+    expect(html).toContain('<title>Actions collectives pour un gouvernement ouvert — Actions collectives</title>');
     expect(html).toContain('Transparence des marchés publics');
     expect(html).toContain('hreflang="en"');
   });

@@ -1,4 +1,4 @@
-// Global setup: the back end on free ports, DynamoDB Local in memory, seeded as on a first start; stopped after the run.
+// Global setup: the back end and the built site on free ports, DynamoDB Local in memory, seeded as on a first start; stopped after the run.
 import type { TestProject } from 'vitest/node';
 import { freePort } from './free-port.ts';
 
@@ -6,6 +6,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
     issuer: string;
+    siteUrl: string;
   }
 }
 
@@ -19,7 +20,17 @@ export default async function setup(project: TestProject) {
   process.env.SITE_URL = 'https://collective-actions.test';
   const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
   const platform = await startPlatform({ ports });
+  // The site as it runs in AWS: the production build, with its CSP and bundles.
+  const { startSite } = await import('@collective-actions/frontend/serve.ts');
+  const site = await startSite({ port: await freePort(), apiUrl: platform.apiUrl, built: true }).catch(async (error) => {
+    await platform.stop();
+    throw error;
+  });
   project.provide('apiUrl', platform.apiUrl);
   project.provide('issuer', platform.issuer);
-  return platform.stop;
+  project.provide('siteUrl', site.url);
+  return async () => {
+    await site.stop();
+    await platform.stop();
+  };
 }

@@ -1,0 +1,76 @@
+// The words and formats of the interface for the platform's vocabulary, in the page's language.
+import type { AgendaItem, MembershipEvent, OfferType, OrganisationKind } from '@collective-actions/shared';
+import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+
+export const kindLabel: Record<OrganisationKind, () => string> = {
+  'national-government': m.kind_national_government,
+  'local-government': m.kind_local_government,
+  'civil-society': m.kind_civil_society,
+  'international-organisation': m.kind_international_organisation,
+};
+
+export const kindOneLabel: Record<OrganisationKind, () => string> = {
+  'national-government': m.kind_one_national_government,
+  'local-government': m.kind_one_local_government,
+  'civil-society': m.kind_one_civil_society,
+  'international-organisation': m.kind_one_international_organisation,
+};
+
+export const offerLabel: Record<OfferType, () => string> = {
+  tools: m.offer_tools,
+  expertise: m.offer_expertise,
+  data: m.offer_data,
+  funding: m.offer_funding,
+  'policy-commitment': m.offer_policy_commitment,
+  'event-hosting': m.offer_event_hosting,
+};
+
+export const agendaKindLabel: Record<AgendaItem['kind'], () => string> = {
+  milestone: m.agenda_kind_milestone,
+  meeting: m.agenda_kind_meeting,
+  event: m.agenda_kind_event,
+  deliverable: m.agenda_kind_deliverable,
+};
+
+export const agendaStatusLabel: Record<AgendaItem['status'], () => string> = {
+  planned: m.agenda_status_planned,
+  done: m.agenda_status_done,
+  postponed: m.agenda_status_postponed,
+  cancelled: m.agenda_status_cancelled,
+};
+
+export const historyLabel: Record<MembershipEvent['event'], (inputs: { organisation: string }) => string> = {
+  joined: m.history_joined,
+  left: m.history_left,
+  removed: m.history_removed,
+  'became-lead': m.history_became_lead,
+  'became-member': m.history_became_member,
+};
+
+export const countryName = (code: string) => new Intl.DisplayNames([getLocale()], { type: 'region' }).of(code) ?? code;
+
+export const formatNumber = (value: number) => new Intl.NumberFormat(getLocale()).format(value);
+
+/** A day, as a person reads it in the page's language. */
+export const formatDay = (instant: string) => new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(instant));
+
+/** When an agenda item happens, in its own time zone: dates for all-day items, times with the zone's name otherwise. */
+export function formatWhen(item: Pick<AgendaItem, 'start' | 'end' | 'timeZone' | 'startsAt' | 'endsAt'>): string {
+  const locale = getLocale();
+  if (item.start.length === 10) {
+    const day = (date: string) => new Date(`${date}T12:00:00Z`);
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    return item.end && item.end !== item.start ? format.formatRange(day(item.start), day(item.end)) : format.format(day(item.start));
+  }
+  const format = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: item.timeZone,
+    timeZoneName: 'short',
+  });
+  return item.endsAt ? format.formatRange(new Date(item.startsAt), new Date(item.endsAt)) : format.format(new Date(item.startsAt));
+}
