@@ -1,5 +1,6 @@
 // Serves the site on one machine: SvelteKit's development server for `npm start`, or the production build (adapter-node) for tests.
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +10,8 @@ const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.j
 export interface SiteOptions {
   port: number;
   apiUrl: string;
+  /** The OpenID Connect provider people sign in with. */
+  issuer: string;
   /** Build the site and serve the build, as it runs in AWS, rather than the development server. */
   built?: boolean;
 }
@@ -19,10 +22,18 @@ export async function startSite(options: SiteOptions): Promise<{ url: string; st
     await promisify(execFile)(process.execPath, [vite, 'build', '--logLevel', 'error'], { cwd: import.meta.dirname, maxBuffer: 64 * 1024 * 1024 });
   }
   // SvelteKit reads its project from the working directory, so the site runs in a process of its own.
-  const command = options.built ? [join(import.meta.dirname, 'build/index.js')] : [vite, 'dev', '--port', String(options.port), '--strictPort'];
+  const command = options.built ? [join(import.meta.dirname, 'build-server.ts')] : [vite, 'dev', '--port', String(options.port), '--strictPort'];
   const child = spawn(process.execPath, command, {
     cwd: import.meta.dirname,
-    env: { ...process.env, API_URL: options.apiUrl, PORT: String(options.port), ORIGIN: url },
+    env: {
+      ...process.env,
+      API_URL: options.apiUrl,
+      OIDC_ISSUER: options.issuer,
+      // Sessions last as long as this server: a restart signs everyone out.
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      PORT: String(options.port),
+      PROTOCOL_HEADER: 'x-forwarded-proto',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -9,13 +9,14 @@ export default defineConfig({
     paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['url', 'baseLocale'] }),
     sveltekit({
       adapter: adapter(),
-      // Inline scripts only with the hashes SvelteKit computes for its own; nothing from elsewhere.
+      // Inline scripts only with the hashes SvelteKit computes for its own; nothing loaded from elsewhere.
       csp: {
         mode: 'hash',
         directives: {
           'default-src': ['self'],
           'script-src': ['self'],
-          'style-src': ['self'],
+          // Style attributes (SvelteKit's route announcer sets some) need 'unsafe-inline'; scripts never do.
+          'style-src': ['self', 'unsafe-inline'],
           'img-src': ['self', 'data:'],
           'font-src': ['self'],
           'connect-src': ['self'],

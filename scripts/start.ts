@@ -26,7 +26,7 @@ const dataDirectory = resolve(import.meta.dirname, '../.data');
 process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
 process.env.TABLE_NAME ??= 'collective-actions';
 process.env.ALLOWED_ORIGINS ??= `http://localhost:${ports.site}`;
-process.env.SITE_URL ??= `http://localhost:${ports.site}`;
+const siteUrl = (process.env.SITE_URL ??= `http://localhost:${ports.site}`);
 process.env.POWERTOOLS_DEV ??= 'true';
 
 const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
@@ -56,9 +56,9 @@ if (taken) {
 
 try {
   console.log('Starting Collective Actions…');
-  const platform = await startPlatform({ ports, dataDirectory, log });
+  const platform = await startPlatform({ ports, dataDirectory, log, siteUrl });
   stops.push(platform.stop);
-  const site = await startSite({ port: ports.site, apiUrl: platform.apiUrl });
+  const site = await startSite({ port: ports.site, apiUrl: platform.apiUrl, issuer: platform.issuer });
   stops.push(site.stop);
   console.log(`
 Collective Actions is running (data in ${dataDirectory}):

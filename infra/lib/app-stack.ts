@@ -25,6 +25,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Alarm, ComparisonOperator, MathExpression, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { CfnManagedLoginBranding, OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, type IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { Operation, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Function as LambdaFunction, LayerVersion, LoggingFormat, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -41,7 +42,7 @@ import { siteAssetsSource, siteServerCode } from './site-build.ts';
 /** Where access tokens come from: the identity stack's user pool, or another OpenID Connect provider. */
 export type TokenIssuer =
   | { kind: 'cognito'; issuer: string; userPool: IUserPool }
-  | { kind: 'external'; issuer: string; audience: string[]; groupsClaim?: string };
+  | { kind: 'external'; issuer: string; audience: string[]; groupsClaim?: string; siteClientId?: string };
 
 export interface AppStackProps extends StackProps {
   table: ITableV2;
@@ -240,7 +241,8 @@ export class AppStack extends Stack {
       // Made here, beside the site it calls back to; the pool stays in the stateful stack.
       const client = new UserPoolClient(this, 'SiteClient', {
         userPool: props.tokens.userPool,
-        generateSecret: true,
+        // A public client: the site proves itself with PKCE, so there is no client secret to keep.
+        generateSecret: false,
         oAuth: {
           flows: { authorizationCodeGrant: true },
           scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
@@ -262,9 +264,26 @@ export class AppStack extends Stack {
       new CfnOutput(this, 'SiteClientId', { value: client.userPoolClientId });
       // Cognito's access tokens name their client in client_id, which API Gateway checks against the audience.
       audience = [client.userPoolClientId];
+      site.addEnvironment('OIDC_CLIENT_ID', client.userPoolClientId);
     } else {
       audience = props.tokens.audience;
+      site.addEnvironment('OIDC_CLIENT_ID', props.tokens.siteClientId ?? audience[0]);
     }
+    // The site signs people in with the same issuer the API trusts; its own API scope is Cognito's default access.
+    site.addEnvironment('OIDC_ISSUER', props.tokens.issuer);
+    site.addEnvironment('OIDC_SCOPE', 'openid email profile');
+    const sessionSecret = new Secret(this, 'SessionSecret', {
+      description: "Encrypts the site's session cookies",
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Resolved by CloudFormation at deploy time (a dynamic reference): the value is in the function's
+    // configuration, never in the template or the repository.
+    site.addEnvironment('SESSION_SECRET', sessionSecret.secretValue.unsafeUnwrap());
+    Validations.of(sessionSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating the session key would sign everyone out; sessions last an hour, and a redeploy can replace the secret when needed.',
+    });
     const authorizer = new HttpJwtAuthorizer('Jwt', props.tokens.issuer, { jwtAudience: audience });
 
     for (const route of routes) {

@@ -83,15 +83,22 @@ describe('the identity stack', () => {
     identity.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
   });
 
-  it('gives the site a client for the authorization-code flow, calling back to the site', () => {
+  it('gives the site a public client for the authorization-code flow with PKCE, calling back to the site', () => {
     application.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       AllowedOAuthFlows: ['code'],
       AllowedOAuthFlowsUserPoolClient: true,
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
-      GenerateSecret: true,
+      GenerateSecret: false,
       CallbackURLs: [Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/auth/callback'])]) })],
     });
     application.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+  });
+
+  it('tells the site whom to sign people in with, and a session key from Secrets Manager it never sees in the template', () => {
+    const [[, site]] = resources(application, 'AWS::Lambda::Function').filter(([, fn]) => fn.Properties.Description === 'Collective Actions site: SvelteKit server rendering');
+    const variables = site.Properties.Environment.Variables;
+    expect(variables).toMatchObject({ OIDC_ISSUER: expect.anything(), OIDC_CLIENT_ID: { Ref: expect.stringMatching(/^SiteClient/) }, OIDC_SCOPE: 'openid email profile' });
+    expect(JSON.stringify(variables.SESSION_SECRET)).toMatch(/resolve:secretsmanager/);
   });
 });
 

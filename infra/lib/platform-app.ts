@@ -23,7 +23,14 @@ export function definePlatform(app: App) {
   if (oidcIssuer) {
     const audience = context('oidcAudience');
     if (!audience) throw new Error('With oidcIssuer, give oidcAudience too: the audience (or client id) its access tokens carry.');
-    tokens = { kind: 'external', issuer: oidcIssuer, audience: audience.split(','), groupsClaim: context('oidcGroupsClaim') };
+    tokens = {
+      kind: 'external',
+      issuer: oidcIssuer,
+      audience: audience.split(','),
+      groupsClaim: context('oidcGroupsClaim'),
+      // The site's own client at that provider (a public client with PKCE); the first audience otherwise.
+      siteClientId: context('oidcSiteClientId'),
+    };
   } else {
     identity = new IdentityStack(app, `${prefix}-Identity`, { env, stage, description: `Collective Actions (${stage}): identity` });
     tokens = { kind: 'cognito', issuer: identity.issuer, userPool: identity.userPool };

@@ -19,10 +19,11 @@ export default async function setup(project: TestProject) {
   // Where calendar feeds link their events to.
   process.env.SITE_URL = 'https://collective-actions.test';
   const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
-  const platform = await startPlatform({ ports });
+  const sitePort = await freePort();
+  const platform = await startPlatform({ ports, siteUrl: `http://localhost:${sitePort}` });
   // The site as it runs in AWS: the production build, with its CSP and bundles.
   const { startSite } = await import('@collective-actions/frontend/serve.ts');
-  const site = await startSite({ port: await freePort(), apiUrl: platform.apiUrl, built: true }).catch(async (error) => {
+  const site = await startSite({ port: sitePort, apiUrl: platform.apiUrl, issuer: platform.issuer, built: true }).catch(async (error) => {
     await platform.stop();
     throw error;
   });

@@ -3,11 +3,16 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { errors } from 'oidc-provider';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { accountFor } from './demo-accounts.ts';
 import { serve } from './serve.ts';
+import { errorPage, pageLanguage, signedOutPage, signInPage, signOutPage } from './sign-in-pages.ts';
 
 /** The command-line client `npm run token` signs in with; its redirect is never followed. */
 export const cliClient = { clientId: 'collective-actions-cli', redirectUri: 'http://127.0.0.1/callback' };
+
+/** The site's client: public, authorization code with PKCE, as in AWS. */
+export const siteClientId = 'collective-actions-site';
 
 const apiScope = 'api';
 
@@ -34,6 +39,8 @@ export interface IdentityProviderOptions {
   issuer: string;
   /** The `aud` of access tokens: the API. */
   audience: string;
+  /** Where the site runs, which people sign in to and come back to. */
+  siteUrl: string;
   keysFile?: string;
 }
 
@@ -45,6 +52,14 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         client_id: cliClient.clientId,
         token_endpoint_auth_method: 'none',
         redirect_uris: [cliClient.redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+      {
+        client_id: siteClientId,
+        token_endpoint_auth_method: 'none',
+        redirect_uris: [`${options.siteUrl}/auth/callback`],
+        post_logout_redirect_uris: [`${options.siteUrl}/`, `${options.siteUrl}/fr`, `${options.siteUrl}/fr/`],
         grant_types: ['authorization_code'],
         response_types: ['code'],
       },
@@ -82,8 +97,25 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         ...(account.groups.length ? { 'cognito:groups': account.groups } : {}),
       };
     },
+    renderError: async (ctx, out) => {
+      ctx.type = 'html';
+      ctx.body = errorPage(pageLanguage(ctx.get('accept-language')), `${out.error}: ${out.error_description ?? ''}`);
+    },
+    // The provider's own sign-in page (any password), in the language the site asks for.
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
-      devInteractions: { enabled: true },
+      devInteractions: { enabled: false },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: async (ctx, form) => {
+          ctx.type = 'html';
+          ctx.body = signOutPage(pageLanguage((ctx.oidc.params?.ui_locales as string | undefined) ?? ctx.get('accept-language')), form);
+        },
+        postLogoutSuccessSource: async (ctx) => {
+          ctx.type = 'html';
+          ctx.body = signedOutPage(pageLanguage(ctx.get('accept-language')));
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: async () => audience,
@@ -97,5 +129,30 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     pkce: { required: () => true },
     ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Session: 86400, Grant: 86400 },
   });
-  return serve(provider.callback(), options.port);
+  const providerCallback = provider.callback();
+  /** GET /interaction/:uid shows the sign-in form; POST /interaction/:uid signs in whoever is named. */
+  async function interaction(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const details = await provider.interactionDetails(request, response);
+    if (request.method === 'GET') {
+      const language = pageLanguage(typeof details.params.ui_locales === 'string' ? details.params.ui_locales : request.headers['accept-language']);
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(signInPage(language, `/interaction/${details.uid}`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk);
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const login = form.get('login')?.trim();
+    if (!login) {
+      response.writeHead(303, { location: `/interaction/${details.uid}` }).end();
+      return;
+    }
+    await provider.interactionFinished(request, response, { login: { accountId: accountFor(login).login } }, { mergeWithLastSubmission: false });
+  }
+  return serve((request, response) => {
+    if (!/^\/interaction\/[\w-]+$/.test(request.url ?? '')) return providerCallback(request, response);
+    interaction(request, response).catch((error) => {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`This sign-in has expired or is not valid: start again from the site. (${error.message})`);
+    });
+  }, options.port);
 }

@@ -8,6 +8,8 @@ import { seed } from './seed.ts';
 
 export interface PlatformOptions {
   ports: { dynamodb: number; api: number; identity: number };
+  /** Where the site will run: the identity provider sends people back there after signing in. */
+  siteUrl: string;
   /** Where DynamoDB Local and the identity provider keep their data; in memory when absent. */
   dataDirectory?: string;
   log?: (line: string) => void;
@@ -36,6 +38,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       port: ports.identity,
       issuer,
       audience: apiUrl,
+      siteUrl: options.siteUrl,
       keysFile: dataDirectory && `${dataDirectory}/identity/signing-keys.json`,
     });
     stops.push(identity.stop);

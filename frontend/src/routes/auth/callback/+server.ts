@@ -1,0 +1,27 @@
+import { error, redirect } from '@sveltejs/kit';
+import { startSession, takeSignInFlow } from '#lib/server/session.ts';
+import { oidc, provider } from '#lib/server/oidc.ts';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async ({ url, cookies }) => {
+  const flow = await takeSignInFlow(cookies);
+  // Too slow, opened in another browser, or replayed: start again rather than guess.
+  if (!flow) redirect(303, '/auth/sign-in');
+  const config = await provider();
+  let tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>;
+  try {
+    tokens = await oidc.authorizationCodeGrant(config, url, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce });
+  } catch {
+    error(400, 'The sign-in could not be completed');
+  }
+  const claims = tokens.claims();
+  if (!claims) error(400, 'The sign-in could not be completed');
+  const name = [claims.name, claims.email, claims.sub].find((value) => typeof value === 'string' && value) as string;
+  await startSession(cookies, {
+    sub: claims.sub,
+    name,
+    accessToken: tokens.access_token,
+    expiresAt: Math.floor(Date.now() / 1000) + (tokens.expiresIn() ?? 3600),
+  });
+  redirect(303, flow.returnTo);
+};
