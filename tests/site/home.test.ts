@@ -38,9 +38,9 @@ describe('the home page, rendered on the server', () => {
     expect(html).toContain('hreflang="en"');
   });
 
-  it('lets caches keep the page for a minute: it is the same for everyone', async () => {
+  it('lets shared caches keep the page for a minute (it is the same for everyone), browsers checking again', async () => {
     const response = await fetch(`${siteUrl}/`);
-    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=60');
   });
 
   it('has a skip link to the main landmark', async () => {

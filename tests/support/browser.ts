@@ -48,3 +48,19 @@ export async function expectAccessible(page: Page): Promise<void> {
   }));
   expect(violations, `axe found violations on ${page.url()}`).toEqual([]);
 }
+
+/**
+ * Signs in on the identity provider's own page, as a person does, and ends back on `path`: a page
+ * for signed-in people sends there by itself; a public one through its "Sign in" link.
+ */
+export async function signInAs(page: Page, login: string, path: string, language: 'en' | 'fr' = 'en'): Promise<void> {
+  await page.goto(path);
+  if (!new URL(page.url()).pathname.startsWith('/interaction/')) {
+    await page.getByRole('link', { name: language === 'fr' ? 'Se connecter' : 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/interaction/'));
+  }
+  await page.getByLabel(language === 'fr' ? 'Identifiant ou adresse e-mail' : 'Login name or e-mail address').fill(login);
+  await page.getByLabel(language === 'fr' ? 'Mot de passe' : 'Password').fill('any password');
+  await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'Sign in' }).click();
+  await page.waitForURL((url) => url.origin === siteUrl && url.pathname === new URL(path, siteUrl).pathname);
+}

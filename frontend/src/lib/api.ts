@@ -3,6 +3,10 @@ import { error } from '@sveltejs/kit';
 import { API_URL } from '$app/env/private';
 import type * as z from 'zod';
 import {
+  me,
+  organisation,
+  problemDocument,
+  type ProblemDocument,
   action,
   actionList,
   agendaItem,
@@ -17,10 +21,15 @@ import {
 
 type Fetch = typeof globalThis.fetch;
 
+/** The signed-in person's access token, sent to the API from the server only. */
+type Token = string | undefined;
+
+const authorised = (token: Token): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
+
 /** Reads an API resource; a 404 becomes the site's own 404, anything else unexpected a 500 that names it. */
-async function read<S extends z.ZodType>(fetch: Fetch, path: string, schema: S, query?: URLSearchParams): Promise<z.output<S>> {
+async function read<S extends z.ZodType>(fetch: Fetch, path: string, schema: S, query?: URLSearchParams, token?: Token): Promise<z.output<S>> {
   const search = query?.size ? `?${query}` : '';
-  const response = await fetch(`${API_URL}/v1${path}${search}`);
+  const response = await fetch(`${API_URL}/v1${path}${search}`, { headers: authorised(token) });
   if (response.status === 404) error(404, 'Not found');
   // A query the API refuses (a hand-edited filter, say) is the visitor's to fix, not a failure of the site.
   if (response.status === 400) error(400, 'Bad request');
@@ -28,17 +37,52 @@ async function read<S extends z.ZodType>(fetch: Fetch, path: string, schema: S, 
   return schema.parse(await response.json());
 }
 
+/** What a change answers: the record, or the problem the API explains (a 4xx the person can act on). */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: ProblemDocument };
+
+async function change<S extends z.ZodType>(
+  fetch: Fetch,
+  token: Token,
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body: unknown,
+  schema?: S,
+): Promise<Outcome<z.output<S> | undefined>> {
+  const response = await fetch(`${API_URL}/v1${path}`, {
+    method,
+    headers: { ...authorised(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status >= 400 && response.status < 500) return { ok: false, problem: problemDocument.parse(await response.json()) };
+  if (!response.ok) throw new Error(`The API answered ${response.status} for ${method} ${path}.`);
+  return { ok: true, value: schema && response.status !== 204 ? schema.parse(await response.json()) : undefined };
+}
+
 /** Only the parameters an API list understands, from a page's own query string. */
 const pick = (from: URLSearchParams, names: string[]) =>
   new URLSearchParams([...from].filter(([name, value]) => names.includes(name) && value !== ''));
 
-export const api = (fetch: Fetch) => ({
+export const api = (fetch: Fetch, token?: Token) => ({
   actions: () => read(fetch, '/actions', actionList),
   action: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}`, action),
   contributions: (slug: string, query: URLSearchParams) =>
     read(fetch, `/actions/${encodeURIComponent(slug)}/contributions`, contributionPage, pick(query, ['type', 'organisationKind', 'country', 'cursor'])),
-  contribution: (slug: string, id: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}`, contribution),
-  members: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/members`, coalitionMembers),
+  /** With a token: hidden ones too, to those who may see them. */
+  contribution: (slug: string, id: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}`, contribution, undefined, token),
+  /** With a token: requests too, to those who may see them. */
+  members: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/members`, coalitionMembers, undefined, token),
+  hiddenContributions: (slug: string) =>
+    read(fetch, `/actions/${encodeURIComponent(slug)}/contributions`, contributionPage, new URLSearchParams({ visibility: 'hidden', limit: '100' }), token),
+  requestMembership: (slug: string, body: unknown) => change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/members`, body),
+  changeMembership: (slug: string, organisationId: string, body: unknown) =>
+    change(fetch, token, 'PATCH', `/actions/${encodeURIComponent(slug)}/members/${encodeURIComponent(organisationId)}`, body),
+  leaveCoalition: (slug: string, organisationId: string) =>
+    change(fetch, token, 'DELETE', `/actions/${encodeURIComponent(slug)}/members/${encodeURIComponent(organisationId)}`, undefined),
+  addAgendaItem: (slug: string, body: unknown) => change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/agenda`, body, agendaItem),
+  hideContribution: (slug: string, id: string, body: unknown) =>
+    change(fetch, token, 'PUT', `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}/hidden`, body),
+  unhideContribution: (slug: string, id: string) =>
+    change(fetch, token, 'DELETE', `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}/hidden`, undefined),
   history: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/history`, membershipHistory),
   actionAgenda: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/agenda`, agendaPage, new URLSearchParams({ limit: '100' })),
   agendaItem: (slug: string, id: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/agenda/${encodeURIComponent(id)}`, agendaItem),
@@ -47,6 +91,13 @@ export const api = (fetch: Fetch) => ({
   organisationContributions: (id: string, query: URLSearchParams) =>
     read(fetch, `/organisations/${encodeURIComponent(id)}/contributions`, contributionPage, pick(query, ['cursor'])),
   stats: () => read(fetch, '/stats', stats),
+  me: () => read(fetch, '/me', me, undefined, token),
+  registerOrganisation: (body: unknown) => change(fetch, token, 'POST', '/organisations', body, organisation),
+  submitContribution: (slug: string, body: unknown) => change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/contributions`, body, contribution),
+  editContribution: (slug: string, id: string, body: unknown) =>
+    change(fetch, token, 'PATCH', `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}`, body, contribution),
+  withdrawContribution: (slug: string, id: string) =>
+    change(fetch, token, 'DELETE', `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}`, undefined),
   /** A calendar feed as the API serves it, passed on under the site's own address. */
   calendar: async (path: string) => {
     const response = await fetch(`${API_URL}/v1${path}`);

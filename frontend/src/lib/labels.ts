@@ -74,3 +74,8 @@ export function formatWhen(item: Pick<AgendaItem, 'start' | 'end' | 'timeZone' |
   });
   return item.endsAt ? format.formatRange(new Date(item.startsAt), new Date(item.endsAt)) : format.format(new Date(item.startsAt));
 }
+
+/** Languages people most often write contributions in; the API takes any ISO 639-1 code. */
+export const writingLanguages = ['en', 'fr', 'es', 'pt', 'ar', 'de', 'it', 'nl', 'ru', 'uk', 'pl', 'tr', 'sw', 'id', 'ja', 'ko', 'zh'] as const;
+
+export const languageName = (code: string) => new Intl.DisplayNames([getLocale()], { type: 'language' }).of(code) ?? code;

@@ -1,0 +1,19 @@
+// A contribution as a form sends it: offers ticked, links one per line.
+export function contributionValues(form: FormData) {
+  return {
+    offers: form.getAll('offers').map(String),
+    title: String(form.get('title') ?? ''),
+    text: String(form.get('text') ?? ''),
+    links: String(form.get('links') ?? ''),
+    language: String(form.get('language') ?? ''),
+  };
+}
+
+/** The API's shape of the same fields. */
+export const contributionInput = (values: ReturnType<typeof contributionValues>) => ({
+  offers: values.offers,
+  title: values.title,
+  text: values.text,
+  links: values.links.split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+  language: values.language,
+});

@@ -1,0 +1,63 @@
+// Form handling shared by the workspace's pages: checking a submission with the API's own schema, and wording each problem in the page's language.
+import { fail, redirect } from '@sveltejs/kit';
+import type * as z from 'zod';
+import type { ProblemDocument } from '@collective-actions/shared';
+import { m } from '#lib/paraglide/messages.js';
+
+/** Field name → what is wrong with it, in the page's language; `form` is what concerns the whole form. */
+export type FormErrors = Record<string, string>;
+
+/** A zod issue in words a person reads next to the field (the API's own details are in English). */
+function wordIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    // Forms send text only: a value of the wrong type is one left out.
+    case 'invalid_type':
+      return m.error_required();
+    case 'too_small':
+      if (issue.origin === 'array') return m.error_choose_one();
+      return Number(issue.minimum) <= 1 ? m.error_required() : m.error_too_short({ min: Number(issue.minimum) });
+    case 'too_big':
+      return issue.origin === 'array' ? m.error_too_many({ max: Number(issue.maximum) }) : m.error_too_long({ max: Number(issue.maximum) });
+    case 'invalid_format':
+      return issue.format === 'url' ? m.error_url() : issue.format === 'email' ? m.error_email() : m.error_invalid();
+    case 'invalid_value':
+      return m.error_choose();
+    default:
+      return m.error_invalid();
+  }
+}
+
+/** The first problem of each field (by the first segment of its path). */
+export function errorsOf(error: z.ZodError): FormErrors {
+  const errors: FormErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= wordIssue(issue);
+  }
+  return errors;
+}
+
+/** What the API refused: next to the fields it names, or for the whole form, in a sentence its status chooses. */
+export function problemErrors(problem: ProblemDocument): FormErrors {
+  const fields = Object.fromEntries(
+    (problem.errors ?? []).flatMap((error) => (error.pointer ? [[error.pointer.split('/')[1] ?? 'form', m.error_invalid()]] : [])),
+  );
+  if (Object.keys(fields).length) return fields;
+  const sentence =
+    problem.status === 409 ? m.error_conflict() : problem.status === 403 ? m.error_forbidden() : problem.status === 404 ? m.error_gone() : m.error_invalid();
+  return { form: sentence };
+}
+
+/** Parses a submission with the API's schema; on failure, the 400 a form action answers with what was typed. */
+export function check<S extends z.ZodType>(schema: S, input: Record<string, unknown>, values: Record<string, unknown>) {
+  // A field left empty is a field not given: "fill this in" rather than "not valid".
+  const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== '' && !Number.isNaN(value)));
+  const result = schema.safeParse(given);
+  return result.success ? { data: result.data as z.output<S> } : { failure: fail(400, { values, errors: errorsOf(result.error) }) };
+}
+
+/** Sends people who are not signed in to sign in, and back to where they were. */
+export function requireSession(locals: App.Locals, url: URL): NonNullable<App.Locals['session']> {
+  if (!locals.session) redirect(303, `/auth/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
+  return locals.session;
+}

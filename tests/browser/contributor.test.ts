@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { newAction, unique } from '../support/api.ts';
+import { expectAccessible, newPage, signInAs, useBrowser } from '../support/browser.ts';
+
+const browser = useBrowser();
+
+// axe-core runs as a script in the page: its checks run in the JavaScript variant (the markup is the same without).
+describe.each([
+  { javaScript: true, label: 'with JavaScript' },
+  { javaScript: false, label: 'without JavaScript' },
+])('a contributor $label', ({ javaScript, label }) => {
+  it('registers an organisation, contributes, sees it on the action page, edits and withdraws it — errors shown in French next to the fields', async ({ task }) => {
+    const slug = await newAction();
+    const page = await newPage(browser(), `${task.name} ${label}`, { javaScript });
+    await signInAs(page, unique('contributor'), '/fr/workspace', 'fr');
+    expect(await page.locator('h1').textContent()).toBe('Mon espace');
+
+    // An empty registration: a summary linking to each field, the fields marked, in French.
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('.error-summary a').allTextContents()).toEqual([
+      'Nom : Remplissez ce champ.',
+      'Type : Choisissez une option.',
+      'Pays : Remplissez ce champ.',
+      'Site web (https://…) : Remplissez ce champ.',
+    ]);
+    expect(await page.getByLabel('Nom').getAttribute('aria-invalid')).toBe('true');
+    if (javaScript) await expectAccessible(page);
+
+    const name = unique('Observatoire');
+    await page.getByLabel('Nom').fill(name);
+    await page.getByLabel('Type').selectOption('civil-society');
+    await page.getByLabel('Pays').selectOption('SN');
+    await page.getByLabel('Site web (https://…)').fill('https://observatoire.example.org/');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL('**/fr/organisations/**');
+    expect(await page.locator('h1').textContent()).toBe(name);
+
+    // Contribute, first with a title too short.
+    await page.goto(`/fr/actions/${slug}`);
+    await page.getByRole('link', { name: 'Contribuer à cette action' }).click();
+    await page.waitForURL(`**/fr/actions/${slug}/contribute`);
+    await page.getByLabel('Données').check();
+    await page.getByLabel('Titre').fill('Ok');
+    await page.getByLabel('Ce que vous proposez, en quelques phrases').fill('Nous publions les données des marchés publics de la ville.');
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.waitForSelector('#error-title');
+    expect(await page.locator('#error-title').textContent()).toBe('Écrivez au moins 3 caractères.');
+    expect(await page.getByLabel('Ce que vous proposez, en quelques phrases').inputValue()).toContain('marchés publics');
+    if (javaScript) await expectAccessible(page);
+
+    await page.getByLabel('Titre').fill('Données ouvertes des marchés de Dakar');
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.waitForURL(`**/fr/actions/${slug}/contributions/**`);
+    expect(await page.locator('h1').textContent()).toBe('Données ouvertes des marchés de Dakar');
+    expect(await page.locator('article').getAttribute('lang')).toBe('fr');
+    const contributionUrl = page.url();
+
+    await page.goto(`/fr/actions/${slug}`);
+    expect(await page.getByRole('link', { name: 'Données ouvertes des marchés de Dakar' }).count()).toBe(1);
+
+    // Edit, then withdraw.
+    await page.goto(contributionUrl);
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.waitForURL('**/edit');
+    if (javaScript) await expectAccessible(page);
+    await page.getByLabel('Titre').fill('Données ouvertes des marchés publics de Dakar');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.waitForURL(contributionUrl);
+    expect(await page.locator('h1').textContent()).toBe('Données ouvertes des marchés publics de Dakar');
+
+    await page.getByRole('link', { name: 'Modifier' }).click();
+    await page.waitForURL('**/edit');
+    await page.getByRole('button', { name: 'Retirer cette contribution' }).click();
+    await page.waitForURL(`**/fr/actions/${slug}`);
+    expect(await page.getByText('Aucune contribution ne correspond.').count()).toBe(1);
+  });
+});
