@@ -1,26 +1,10 @@
 // Prints the JavaScript and CSS each public page ships (gzipped), from the production build, with the platform on free ports.
 import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { startBenchSite } from './local-site.ts';
 
-const freePort = () =>
-  new Promise<number>((done) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-
-const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
-process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
-process.env.TABLE_NAME = 'collective-actions-bench';
-process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-const sitePort = await freePort();
-const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
-const { startSite } = await import('@collective-actions/frontend/serve.ts');
-const platform = await startPlatform({ ports, siteUrl: `http://localhost:${sitePort}` });
-const site = await startSite({ port: sitePort, apiUrl: platform.apiUrl, issuer: platform.issuer, built: true });
+const site = await startBenchSite();
 const client = resolve(import.meta.dirname, '../../frontend/build/client');
 
 const pages = ['/', '/fr', '/actions/open-public-procurement', '/agenda', '/stats', '/organisations/01JDEM00000000000000000004'];
@@ -43,5 +27,4 @@ try {
   }
 } finally {
   await site.stop();
-  await platform.stop();
 }

@@ -1,0 +1,29 @@
+// The platform and the production build of the site on free ports, DynamoDB Local in memory with the seed: what the site benchmarks measure.
+import { createServer } from 'node:net';
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const server = createServer().listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+
+export async function startBenchSite(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
+  process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
+  process.env.TABLE_NAME = 'collective-actions-bench';
+  process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  const sitePort = await freePort();
+  const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
+  const { startSite } = await import('@collective-actions/frontend/serve.ts');
+  const platform = await startPlatform({ ports, siteUrl: `http://localhost:${sitePort}` });
+  const site = await startSite({ port: sitePort, apiUrl: platform.apiUrl, issuer: platform.issuer, built: true });
+  return {
+    url: site.url,
+    stop: async () => {
+      await site.stop();
+      await platform.stop();
+    },
+  };
+}
