@@ -5,6 +5,7 @@ import type * as z from 'zod';
 import {
   me,
   organisation,
+  people,
   problemDocument,
   type ProblemDocument,
   action,
@@ -16,6 +17,7 @@ import {
   contributionPage,
   membershipHistory,
   organisationDetail,
+  organisationPage,
   stats,
 } from '@collective-actions/shared';
 
@@ -31,6 +33,7 @@ async function read<S extends z.ZodType>(fetch: Fetch, path: string, schema: S, 
   const search = query?.size ? `?${query}` : '';
   const response = await fetch(`${API_URL}/v1${path}${search}`, { headers: authorised(token) });
   if (response.status === 404) error(404, 'Not found');
+  if (response.status === 403) error(403, 'Forbidden');
   // A query the API refuses (a hand-edited filter, say) is the visitor's to fix, not a failure of the site.
   if (response.status === 400) error(400, 'Bad request');
   if (!response.ok) throw new Error(`The API answered ${response.status} for ${path}${search}.`);
@@ -88,11 +91,18 @@ export const api = (fetch: Fetch, token?: Token) => ({
   agendaItem: (slug: string, id: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/agenda/${encodeURIComponent(id)}`, agendaItem),
   agenda: (query: URLSearchParams) => read(fetch, '/agenda', agendaPage, pick(query, ['cursor', 'limit'])),
   organisation: (id: string) => read(fetch, `/organisations/${encodeURIComponent(id)}`, organisationDetail),
+  /** The directory's first page, by name. */
+  organisations: () => read(fetch, '/organisations', organisationPage, new URLSearchParams({ limit: '100' })),
   organisationContributions: (id: string, query: URLSearchParams) =>
     read(fetch, `/organisations/${encodeURIComponent(id)}/contributions`, contributionPage, pick(query, ['cursor'])),
   stats: () => read(fetch, '/stats', stats),
   me: () => read(fetch, '/me', me, undefined, token),
   registerOrganisation: (body: unknown) => change(fetch, token, 'POST', '/organisations', body, organisation),
+  people: (id: string) => read(fetch, `/organisations/${encodeURIComponent(id)}/people`, people, undefined, token),
+  updateOrganisation: (id: string, body: unknown) => change(fetch, token, 'PATCH', `/organisations/${encodeURIComponent(id)}`, body, organisation),
+  addPerson: (id: string, body: unknown) => change(fetch, token, 'POST', `/organisations/${encodeURIComponent(id)}/people`, body),
+  verifyOrganisation: (id: string) => change(fetch, token, 'POST', `/organisations/${encodeURIComponent(id)}/verification`, undefined),
+  appointLead: (slug: string, body: unknown) => change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/leads`, body),
   submitContribution: (slug: string, body: unknown) => change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/contributions`, body, contribution),
   editContribution: (slug: string, id: string, body: unknown) =>
     change(fetch, token, 'PATCH', `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}`, body, contribution),

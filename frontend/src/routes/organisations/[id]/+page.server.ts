@@ -1,14 +1,28 @@
 import { sharedPage } from '#lib/server/cache.ts';
 import { api } from '#lib/api.ts';
-import type { PageServerLoad } from './$types';
+import { fail, redirect } from '@sveltejs/kit';
+import { localizeHref } from '#lib/paraglide/runtime.js';
+import { problemErrors, requireSession } from '#lib/server/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, params, url, setHeaders }) => {
-  setHeaders(sharedPage);
-  const client = api(fetch);
-  const [organisation, contributions, list] = await Promise.all([
+export const load: PageServerLoad = async ({ fetch, locals, params, url, setHeaders }) => {
+  const token = locals.session?.accessToken;
+  if (!token) setHeaders(sharedPage);
+  const client = api(fetch, token);
+  const [organisation, contributions, list, me] = await Promise.all([
     client.organisation(params.id),
     client.organisationContributions(params.id, url.searchParams),
     client.actions(),
+    token ? client.me() : null,
   ]);
-  return { organisation, contributions, actions: list.actions, paged: url.searchParams.has('cursor') };
+  return { organisation, contributions, actions: list.actions, paged: url.searchParams.has('cursor'), steward: me?.steward ?? false };
+};
+
+export const actions: Actions = {
+  verify: async ({ fetch, locals, params, url }) => {
+    const session = requireSession(locals, url);
+    const outcome = await api(fetch, session.accessToken).verifyOrganisation(params.id);
+    if (!outcome.ok) return fail(outcome.problem.status, { errors: problemErrors(outcome.problem) });
+    redirect(303, localizeHref(`/organisations/${params.id}`));
+  },
 };

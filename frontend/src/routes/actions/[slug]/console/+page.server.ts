@@ -1,5 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { membershipChange, newAgendaItem } from '@collective-actions/shared';
+import { leadAppointment, membershipChange, newAgendaItem } from '@collective-actions/shared';
 import { api } from '#lib/api.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { participation } from '#lib/server/coalition.ts';
@@ -11,8 +11,20 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   const client = api(fetch, session.accessToken);
   const [action, members, me] = await Promise.all([client.action(params.slug), client.members(params.slug), client.me()]);
   if (!participation(me, members.items).leads) error(403, 'Forbidden');
-  const [agenda, hidden] = await Promise.all([client.actionAgenda(params.slug), client.hiddenContributions(params.slug)]);
-  return { action, members: members.items, agenda: agenda.items, hidden: hidden.items };
+  const [agenda, hidden, directory] = await Promise.all([
+    client.actionAgenda(params.slug),
+    client.hiddenContributions(params.slug),
+    me.steward ? client.organisations() : null,
+  ]);
+  const inCoalition = new Set(members.items.filter((member) => member.status === 'active' && member.role === 'lead').map((member) => member.organisation.id));
+  return {
+    action,
+    members: members.items,
+    agenda: agenda.items,
+    hidden: hidden.items,
+    /** For stewards: organisations that could be appointed lead. */
+    appointable: directory?.items.filter((organisation) => !inCoalition.has(organisation.id)) ?? null,
+  };
 };
 
 const back = (slug: string) => `${localizeHref(`/actions/${slug}/console`)}`;
@@ -36,6 +48,15 @@ export const actions: Actions = {
     const checked = check(newAgendaItem, values, values);
     if (checked.failure) return checked.failure;
     const outcome = await api(fetch, session.accessToken).addAgendaItem(params.slug, checked.data);
+    if (!outcome.ok) return fail(outcome.problem.status, { values, errors: problemErrors(outcome.problem) });
+    redirect(303, back(params.slug));
+  },
+  appointLead: async ({ request, fetch, locals, params, url }) => {
+    const session = requireSession(locals, url);
+    const values = { organisationId: String((await request.formData()).get('organisationId') ?? '') };
+    const checked = check(leadAppointment, values, values);
+    if (checked.failure) return checked.failure;
+    const outcome = await api(fetch, session.accessToken).appointLead(params.slug, checked.data);
     if (!outcome.ok) return fail(outcome.problem.status, { values, errors: problemErrors(outcome.problem) });
     redirect(303, back(params.slug));
   },

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { newAction, newOrganisation, unique } from '../support/api.ts';
+import { expectAccessible, newPage, signInAs, useBrowser } from '../support/browser.ts';
+
+const browser = useBrowser();
+
+describe('a steward', () => {
+  it('gives a new coalition its first lead, and verifies the organisation', async ({ task }) => {
+    const slug = await newAction();
+    const organisation = await newOrganisation(unique('future-lead'), { name: unique('Future Lead Network') });
+    const page = await newPage(browser(), task.name);
+    await signInAs(page, 'steward', `/actions/${slug}`);
+    expect(await page.getByText('This coalition has no lead yet.').count()).toBe(1);
+    await page.getByRole('link', { name: /Run this coalition/ }).click();
+    await page.waitForURL(`**/actions/${slug}/console`);
+    await expectAccessible(page);
+    await page.getByLabel('Organisation', { exact: true }).selectOption(organisation.id);
+    await page.getByRole('button', { name: 'Appoint' }).click();
+    await page.waitForURL(`**/actions/${slug}/console`);
+    await page.goto(`/actions/${slug}`);
+    expect(await page.locator('section[aria-labelledby="coalition"] ul').first().textContent()).toContain(organisation.name);
+
+    await page.goto(`/organisations/${organisation.id}`);
+    await page.getByRole('button', { name: 'Mark as verified' }).click();
+    await page.waitForURL(`**/organisations/${organisation.id}`);
+    expect(await page.getByText("Verified by the platform's stewards").count()).toBe(1);
+  });
+});
+
+describe("an organisation's admin", () => {
+  it('adds a person by e-mail, who joins at their next sign-in', async ({ task }) => {
+    const admin = unique('admin');
+    const organisation = await newOrganisation(admin, { name: unique('Managed Council') });
+    const page = await newPage(browser(), task.name);
+    await signInAs(page, admin, `/workspace`);
+    await page.getByRole('link', { name: organisation.name }).click();
+    await page.waitForURL(`**/workspace/organisations/${organisation.id}`);
+    await expectAccessible(page);
+    const colleague = `${unique('colleague')}@example.org`;
+    await page.getByLabel('E-mail address').fill(colleague);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.waitForURL(`**/workspace/organisations/${organisation.id}`);
+    expect(await page.getByRole('cell', { name: colleague }).count()).toBe(1);
+    expect(await page.getByText('(not signed in yet)').count()).toBe(1);
+
+    // The colleague signs in with that address and finds the organisation in their workspace.
+    const other = await newPage(browser(), `${task.name} (colleague)`);
+    await signInAs(other, colleague, '/workspace');
+    expect(await other.getByRole('link', { name: organisation.name }).count()).toBe(1);
+  });
+});
