@@ -18,6 +18,10 @@ export const variables = defineEnvVars({
     schema: z.string().min(1).default('openid email profile api'),
     description: 'Scopes asked for at sign-in; the access token they give is what the API accepts.',
   },
+  OIDC_GROUPS_CLAIM: {
+    schema: z.string().min(1).default('cognito:groups'),
+    description: "The access-token claim listing the person's groups (stewards are the group 'stewards').",
+  },
   SESSION_SECRET: {
     // Optional here because the build reads this file too; the first sign-in fails without it.
     schema: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),

@@ -268,6 +268,7 @@ export class AppStack extends Stack {
     } else {
       audience = props.tokens.audience;
       site.addEnvironment('OIDC_CLIENT_ID', props.tokens.siteClientId ?? audience[0]);
+      if (props.tokens.groupsClaim) site.addEnvironment('OIDC_GROUPS_CLAIM', props.tokens.groupsClaim);
     }
     // The site signs people in with the same issuer the API trusts; its own API scope is Cognito's default access.
     site.addEnvironment('OIDC_ISSUER', props.tokens.issuer);

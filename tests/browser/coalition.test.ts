@@ -55,6 +55,19 @@ describe('a coalition run from the site', () => {
     const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
     expect(event.summary).toBe('Coalition call on contract data');
     expect(event.startDate.toJSDate().toISOString()).toBe('2027-03-29T08:00:00.000Z');
+
+    // The lead cancels it: the feed says so, under the same UID, and the page shows it.
+    await leader.getByRole('link', { name: 'Edit “Coalition call on contract data”' }).click();
+    await leader.waitForURL('**/edit');
+    await expectAccessible(leader);
+    await leader.getByLabel('Status').selectOption('cancelled');
+    await leader.getByRole('button', { name: 'Save' }).click();
+    await leader.waitForURL(`**/actions/${slug}/console`);
+    const cancelled = new ICAL.Component(ICAL.parse(await (await visitor.request.get(`/actions/${slug}/agenda.ics`)).text()));
+    const again = cancelled.getFirstSubcomponent('vevent')!;
+    expect(again.getFirstPropertyValue('uid')).toBe(event.uid);
+    expect(again.getFirstPropertyValue('status')).toBe('CANCELLED');
+    expect(again.getFirstPropertyValue('sequence')).toBe(1);
   });
 
   it('loses a contribution from every public page when a steward hides it', async ({ task }) => {

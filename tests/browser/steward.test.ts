@@ -27,6 +27,39 @@ describe('a steward', () => {
   });
 });
 
+describe('a steward keeping the list of actions', () => {
+  it('creates an action in both languages, then edits it', async ({ task }) => {
+    const slug = unique('civic-data');
+    const page = await newPage(browser(), task.name);
+    await signInAs(page, 'steward', '/workspace');
+    await page.getByRole('link', { name: 'Create a collective action' }).click();
+    await page.waitForURL('**/workspace/actions/new');
+    await page.getByLabel('Short name in addresses (lower-case letters, digits and hyphens)').fill(slug);
+    await page.getByLabel('Theme').selectOption('integrity');
+    await page.getByLabel('Title in English').fill('Ci');
+    await page.getByLabel('Title in French').fill('Données civiques ouvertes');
+    await page.getByLabel('Summary in English').fill('Publish the civic data people ask for, in open formats.');
+    await page.getByLabel('Summary in French').fill('Publier les données civiques demandées, dans des formats ouverts.');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForSelector('#error-title\\.en');
+    expect(await page.locator('.error-summary a').allTextContents()).toEqual(['Title in English: Write at least 3 characters.']);
+    await expectAccessible(page);
+    await page.getByLabel('Title in English').fill('Open civic data');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(`**/actions/${slug}`);
+    expect(await page.locator('h1').textContent()).toBe('Open civic data');
+
+    await page.getByRole('link', { name: 'Edit this action' }).click();
+    await page.waitForURL(`**/actions/${slug}/edit`);
+    await page.getByLabel('Working group (optional)').fill('Open Data');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(`**/actions/${slug}`);
+    expect(await page.getByText('Working group: Open Data').count()).toBe(1);
+    await page.goto(`/fr/actions/${slug}`);
+    expect(await page.locator('h1').textContent()).toBe('Données civiques ouvertes');
+  });
+});
+
 describe("an organisation's admin", () => {
   it('adds a person by e-mail, who joins at their next sign-in', async ({ task }) => {
     const admin = unique('admin');

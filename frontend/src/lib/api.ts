@@ -82,6 +82,10 @@ export const api = (fetch: Fetch, token?: Token) => ({
   leaveCoalition: (slug: string, organisationId: string) =>
     change(fetch, token, 'DELETE', `/actions/${encodeURIComponent(slug)}/members/${encodeURIComponent(organisationId)}`, undefined),
   addAgendaItem: (slug: string, body: unknown) => change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/agenda`, body, agendaItem),
+  editAgendaItem: (slug: string, id: string, body: unknown) =>
+    change(fetch, token, 'PATCH', `/actions/${encodeURIComponent(slug)}/agenda/${encodeURIComponent(id)}`, body, agendaItem),
+  deleteAgendaItem: (slug: string, id: string) =>
+    change(fetch, token, 'DELETE', `/actions/${encodeURIComponent(slug)}/agenda/${encodeURIComponent(id)}`, undefined),
   hideContribution: (slug: string, id: string, body: unknown) =>
     change(fetch, token, 'PUT', `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}/hidden`, body),
   unhideContribution: (slug: string, id: string) =>
@@ -97,6 +101,8 @@ export const api = (fetch: Fetch, token?: Token) => ({
     read(fetch, `/organisations/${encodeURIComponent(id)}/contributions`, contributionPage, pick(query, ['cursor'])),
   stats: () => read(fetch, '/stats', stats),
   me: () => read(fetch, '/me', me, undefined, token),
+  createAction: (body: unknown) => change(fetch, token, 'POST', '/actions', body, action),
+  updateAction: (slug: string, body: unknown) => change(fetch, token, 'PATCH', `/actions/${encodeURIComponent(slug)}`, body, action),
   registerOrganisation: (body: unknown) => change(fetch, token, 'POST', '/organisations', body, organisation),
   people: (id: string) => read(fetch, `/organisations/${encodeURIComponent(id)}/people`, people, undefined, token),
   updateOrganisation: (id: string, body: unknown) => change(fetch, token, 'PATCH', `/organisations/${encodeURIComponent(id)}`, body, organisation),

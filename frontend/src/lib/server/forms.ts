@@ -31,7 +31,8 @@ function wordIssue(issue: z.core.$ZodIssue): string {
 export function errorsOf(error: z.ZodError): FormErrors {
   const errors: FormErrors = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
+    // "title.en" for a field of an object; an item of a list is its list ("offers").
+    const field = issue.path.filter((segment) => typeof segment === 'string').join('.') || 'form';
     errors[field] ??= wordIssue(issue);
   }
   return errors;

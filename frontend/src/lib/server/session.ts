@@ -6,6 +6,8 @@ import { EncryptJWT, jwtDecrypt } from 'jose';
 export interface Session {
   sub: string;
   name: string;
+  /** In the stewards group: pages offer stewards' tools (the API checks for itself). */
+  steward: boolean;
   /** For the API, on the server only. */
   accessToken: string;
   /** When the access token expires (seconds since the epoch); the session ends then. */

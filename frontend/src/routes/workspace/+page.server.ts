@@ -8,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const session = requireSession(locals, url);
-  return { me: await api(fetch, session.accessToken).me(), countryCodes: Object.keys(countries.getAlpha2Codes()) };
+  return { me: await api(fetch, session.accessToken).me(), steward: session.steward, countryCodes: Object.keys(countries.getAlpha2Codes()) };
 };
 
 export const actions: Actions = {

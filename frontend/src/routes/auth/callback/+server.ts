@@ -1,4 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
+import { OIDC_GROUPS_CLAIM } from '$app/env/private';
+import { decodeJwt } from 'jose';
+import { stewardsGroup } from '@collective-actions/shared/vocabulary';
 import { startSession, takeSignInFlow } from '#lib/server/session.ts';
 import { oidc, provider } from '#lib/server/oidc.ts';
 import type { RequestHandler } from './$types';
@@ -17,9 +20,12 @@ export const GET: RequestHandler = async ({ url, cookies }) => {
   const claims = tokens.claims();
   if (!claims) error(400, 'The sign-in could not be completed');
   const name = [claims.name, claims.email, claims.sub].find((value) => typeof value === 'string' && value) as string;
+  // The token comes straight from the provider's token endpoint: its groups need no second check here.
+  const groups = decodeJwt(tokens.access_token)[OIDC_GROUPS_CLAIM];
   await startSession(cookies, {
     sub: claims.sub,
     name,
+    steward: (Array.isArray(groups) ? groups : String(groups ?? '').split(/[\s,]+/)).includes(stewardsGroup),
     accessToken: tokens.access_token,
     expiresAt: Math.floor(Date.now() / 1000) + (tokens.expiresIn() ?? 3600),
   });
