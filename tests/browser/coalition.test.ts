@@ -24,11 +24,11 @@ describe('a coalition run from the site', () => {
     await signInAs(leader, lead, `/actions/${slug}`);
     await leader.getByRole('link', { name: /Run this coalition/ }).click();
     await leader.waitForURL(`**/actions/${slug}/console`);
-    expect(await leader.getByText('We publish our contracts and would like to compare notes.').count()).toBe(1);
+    await expect.poll(() => leader.getByText('We publish our contracts and would like to compare notes.').count(), { timeout: 10_000 }).toBe(1);
     await expectAccessible(leader);
     await leader.getByRole('button', { name: `Approve ${joiner.name}` }).click();
     await leader.waitForURL(`**/actions/${slug}/console`);
-    expect(await leader.getByText('No request is waiting.').count()).toBe(1);
+    await expect.poll(() => leader.getByText('No request is waiting.').count(), { timeout: 10_000 }).toBe(1);
 
     // The lead adds an agenda item; a mistake first, shown next to its field.
     await leader.getByLabel('Title').fill('Coalition call on contract data');
@@ -39,15 +39,15 @@ describe('a coalition run from the site', () => {
     await leader.getByLabel('Start').fill('2027-03-29T10:00');
     await leader.getByLabel('End (optional)').fill('2027-03-29T11:00');
     await leader.getByRole('button', { name: 'Add', exact: true }).click();
-    await leader.waitForURL(`**/actions/${slug}/console`);
+    await leader.getByRole('link', { name: 'Coalition call on contract data', exact: true }).waitFor();
 
     // The public sees the new member and the agenda item; the calendar feed has it at the right time.
     const visitor = await newPage(browser(), `${task.name} (visitor)`);
     await visitor.goto(`/actions/${slug}`);
-    expect(await visitor.getByRole('link', { name: joiner.name }).count()).toBe(1);
-    expect(await visitor.getByRole('link', { name: leadOrganisation.name }).count()).toBe(1);
-    expect(await visitor.getByRole('heading', { name: 'Coalition call on contract data' }).count()).toBe(1);
-    expect(await visitor.getByText(`${joiner.name} joined`).count()).toBe(1);
+    await expect.poll(() => visitor.getByRole('link', { name: joiner.name }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => visitor.getByRole('link', { name: leadOrganisation.name }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => visitor.getByRole('heading', { name: 'Coalition call on contract data' }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => visitor.getByText(`${joiner.name} joined`).count(), { timeout: 10_000 }).toBe(1);
     const feed = await visitor.request.get(await visitor.getByRole('link', { name: 'Add to calendar (iCalendar feed)' }).getAttribute('href') ?? '');
     expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8');
     const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
@@ -63,6 +63,7 @@ describe('a coalition run from the site', () => {
     await leader.getByLabel('Status').selectOption('cancelled');
     await leader.getByRole('button', { name: 'Save' }).click();
     await leader.waitForURL(`**/actions/${slug}/console`);
+    await leader.getByRole('heading', { name: 'Requests to join' }).waitFor();
     const cancelled = new ICAL.Component(ICAL.parse(await (await visitor.request.get(`/actions/${slug}/agenda.ics`)).text()));
     const again = cancelled.getFirstSubcomponent('vevent')!;
     expect(again.getFirstPropertyValue('uid')).toBe(event.uid);
@@ -81,21 +82,21 @@ describe('a coalition run from the site', () => {
     await steward.getByLabel("Reason (shown to its organisation and the coalition's leads)").fill('Advertising unrelated to the action.');
     await steward.getByRole('button', { name: 'Hide' }).click();
     await steward.waitForURL(`**/contributions/${contribution.id}`);
-    expect(await steward.getByText("Hidden by the coalition's moderators: Advertising unrelated to the action.").count()).toBe(1);
+    await expect.poll(() => steward.getByText("Hidden by the coalition's moderators: Advertising unrelated to the action.").count(), { timeout: 10_000 }).toBe(1);
 
     const visitor = await newPage(browser(), `${task.name} (visitor)`);
     expect((await visitor.goto(`/actions/${slug}/contributions/${contribution.id}`))?.status()).toBe(404);
     await visitor.goto(`/actions/${slug}`);
-    expect(await visitor.getByText('An offer that breaks the rules').count()).toBe(0);
+    await expect.poll(() => visitor.getByText('An offer that breaks the rules').count(), { timeout: 10_000 }).toBe(0);
     await visitor.goto(`/organisations/${organisation.id}`);
-    expect(await visitor.getByText('An offer that breaks the rules').count()).toBe(0);
+    await expect.poll(() => visitor.getByText('An offer that breaks the rules').count(), { timeout: 10_000 }).toBe(0);
 
     // The lead sees it in the console, and may show it again.
     const leader = await newPage(browser(), `${task.name} (lead)`);
     await signInAs(leader, lead, `/actions/${slug}/console`);
     await leader.getByRole('button', { name: 'Show “An offer that breaks the rules” again' }).click();
-    await leader.waitForURL(`**/actions/${slug}/console`);
+    await leader.getByText('No contribution is hidden.').waitFor();
     await visitor.goto(`/actions/${slug}`);
-    expect(await visitor.getByText('An offer that breaks the rules').count()).toBe(1);
+    await expect.poll(() => visitor.getByText('An offer that breaks the rules').count(), { timeout: 10_000 }).toBe(1);
   });
 });

@@ -10,7 +10,7 @@ describe('a steward', () => {
     const organisation = await newOrganisation(unique('future-lead'), { name: unique('Future Lead Network') });
     const page = await newPage(browser(), task.name);
     await signInAs(page, 'steward', `/actions/${slug}`);
-    expect(await page.getByText('This coalition has no lead yet.').count()).toBe(1);
+    await expect.poll(() => page.getByText('This coalition has no lead yet.').count(), { timeout: 10_000 }).toBe(1);
     await page.getByRole('link', { name: /Run this coalition/ }).click();
     await page.waitForURL(`**/actions/${slug}/console`);
     await expectAccessible(page);
@@ -23,7 +23,7 @@ describe('a steward', () => {
     await page.goto(`/organisations/${organisation.id}`);
     await page.getByRole('button', { name: 'Mark as verified' }).click();
     await page.waitForURL(`**/organisations/${organisation.id}`);
-    expect(await page.getByText("Verified by the platform's stewards").count()).toBe(1);
+    await expect.poll(() => page.getByText("Verified by the platform's stewards").count(), { timeout: 10_000 }).toBe(1);
   });
 });
 
@@ -54,7 +54,7 @@ describe('a steward keeping the list of actions', () => {
     await page.getByLabel('Working group (optional)').fill('Open Data');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(`**/actions/${slug}`);
-    expect(await page.getByText('Working group: Open Data').count()).toBe(1);
+    await expect.poll(() => page.getByText('Working group: Open Data').count(), { timeout: 10_000 }).toBe(1);
     await page.goto(`/fr/actions/${slug}`);
     expect(await page.locator('h1').textContent()).toBe('Données civiques ouvertes');
   });
@@ -73,12 +73,12 @@ describe("an organisation's admin", () => {
     await page.getByLabel('E-mail address').fill(colleague);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.waitForURL(`**/workspace/organisations/${organisation.id}`);
-    expect(await page.getByRole('cell', { name: colleague }).count()).toBe(1);
-    expect(await page.getByText('(not signed in yet)').count()).toBe(1);
+    await expect.poll(() => page.getByRole('cell', { name: colleague }).count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByText('(not signed in yet)').count(), { timeout: 10_000 }).toBe(1);
 
     // The colleague signs in with that address and finds the organisation in their workspace.
     const other = await newPage(browser(), `${task.name} (colleague)`);
     await signInAs(other, colleague, '/workspace');
-    expect(await other.getByRole('link', { name: organisation.name }).count()).toBe(1);
+    await expect.poll(() => other.getByRole('link', { name: organisation.name }).count(), { timeout: 10_000 }).toBe(1);
   });
 });
