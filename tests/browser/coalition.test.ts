@@ -14,10 +14,12 @@ describe('a coalition run from the site', () => {
     // The organisation's admin asks to join, with a message.
     const asker = await newPage(browser(), `${task.name} (asker)`);
     await signInAs(asker, admin, `/actions/${slug}`);
+    await asker.getByRole('link', { name: 'Ask to join or leave this coalition' }).click();
+    await asker.waitForURL(`**/actions/${slug}/coalition`);
+    await expectAccessible(asker);
     await asker.getByLabel("Message to the coalition's leads (optional)").fill('We publish our contracts and would like to compare notes.');
     await asker.getByRole('button', { name: 'Ask to join' }).click();
-    await asker.waitForURL(`**/actions/${slug}#coalition`);
-    expect(await asker.getByText(`${joiner.name} has asked to join; a lead will answer.`).count()).toBe(1);
+    await expect.poll(() => asker.getByText(`${joiner.name} has asked to join; a lead will answer.`).count(), { timeout: 10_000 }).toBe(1);
 
     // The lead sees the request and its message in the console, and approves it.
     const leader = await newPage(browser(), `${task.name} (lead)`);

@@ -16,7 +16,8 @@ describe('a steward', () => {
     await expectAccessible(page);
     await page.getByLabel('Organisation', { exact: true }).selectOption(organisation.id);
     await page.getByRole('button', { name: 'Appoint' }).click();
-    await page.waitForURL(`**/actions/${slug}/console`);
+    // The console shows the new lead among the members once the appointment is done.
+    await page.getByRole('button', { name: `Make ${organisation.name} a member, not a lead` }).waitFor();
     await page.goto(`/actions/${slug}`);
     expect(await page.locator('section[aria-labelledby="coalition"] ul').first().textContent()).toContain(organisation.name);
 
