@@ -5,7 +5,8 @@ import { expectAccessible, newPage, signInAs, useBrowser } from '../support/brow
 const browser = useBrowser();
 
 describe('every page a signed-in steward meets', () => {
-  it('has no accessibility violation axe-core can find, in both languages', async ({ task }) => {
+  // 24 pages, each checked by axe: about half a minute alone, longer on a busy machine.
+  it('has no accessibility violation axe-core can find, in both languages', { timeout: 240_000 }, async ({ task }) => {
     const author = unique('swept');
     const organisation = await newOrganisation(author);
     const contribution = await newContribution(author, 'open-public-procurement', organisation.id, { title: 'Swept by axe' });
