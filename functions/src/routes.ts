@@ -1,4 +1,47 @@
-// The route table: the single source of the API's routes for the local gateway and the CDK stack.
+// The route table: the single source of the API's routes, with what each takes and answers, for the
+// handlers, the local gateway, the CDK stack and the OpenAPI description.
+import * as z from 'zod';
+import {
+  action,
+  actionChanges,
+  actionList,
+  actionPath,
+  actionsQuery,
+  agendaItem,
+  agendaItemChanges,
+  agendaItemPath,
+  agendaPage,
+  agendaQuery,
+  coalitionMember,
+  coalitionMembers,
+  contribution,
+  contributionChanges,
+  contributionPage,
+  contributionPath,
+  contributionsQuery,
+  hiding,
+  joinRequest,
+  leadAppointment,
+  me,
+  membershipChange,
+  membershipHistory,
+  membershipPath,
+  newAction,
+  newAgendaItem,
+  newContribution,
+  newOrganisation,
+  newPerson,
+  organisation,
+  organisationChanges,
+  organisationDetail,
+  organisationPage,
+  organisationPath,
+  organisationsQuery,
+  pageQuery,
+  people,
+  person,
+  stats,
+} from '@collective-actions/shared';
 
 /**
  * Who may call a route: anyone; anyone, with more shown to a signed-in caller who may see it
@@ -7,64 +50,260 @@
  */
 export type Access = 'public' | 'optional' | 'signed-in' | 'steward';
 
-/** What a route's function may do to the table: in AWS, read routes get no write permission. */
-export type TableAccess = 'read' | 'write';
+/** What a route's function may do to the table: in AWS, read routes get no write permission, and `none` no permission at all. */
+export type TableAccess = 'none' | 'read' | 'write';
+
+/** What a route reads from the request; the handler gets them parsed, and refuses anything else with a 400. */
+export interface RequestSchemas {
+  params?: z.ZodType<unknown, Record<string, unknown>>;
+  query?: z.ZodType<unknown, Record<string, unknown>>;
+  body?: z.ZodType;
+}
+
+/** A success answer: a JSON body, bodies by media type, or none (204). */
+export type ReplySchema = z.ZodType | { [mediaType: string]: z.ZodType } | null;
+
+const calendarText = z.string().meta({ description: 'An iCalendar (RFC 5545) document, one VEVENT per agenda item' });
+const apiDescriptionDocument = z.looseObject({ openapi: z.literal('3.1.0') }).meta({ description: 'An OpenAPI 3.1 document' });
 
 export const routes = [
-  { method: 'GET', path: '/v1/actions', handler: 'list-actions', access: 'public', table: 'read' },
-  { method: 'POST', path: '/v1/actions', handler: 'create-action', access: 'steward', table: 'write' },
-  { method: 'GET', path: '/v1/actions/{slug}', handler: 'get-action', access: 'public', table: 'read' },
-  { method: 'PATCH', path: '/v1/actions/{slug}', handler: 'update-action', access: 'steward', table: 'write' },
-  { method: 'GET', path: '/v1/actions/{slug}/contributions', handler: 'list-contributions', access: 'optional', table: 'read' },
-  { method: 'POST', path: '/v1/actions/{slug}/contributions', handler: 'submit-contribution', access: 'signed-in', table: 'write' },
-  { method: 'GET', path: '/v1/actions/{slug}/contributions/{id}', handler: 'get-contribution', access: 'optional', table: 'read' },
-  { method: 'PATCH', path: '/v1/actions/{slug}/contributions/{id}', handler: 'edit-contribution', access: 'signed-in', table: 'write' },
-  { method: 'DELETE', path: '/v1/actions/{slug}/contributions/{id}', handler: 'withdraw-contribution', access: 'signed-in', table: 'write' },
-  { method: 'PUT', path: '/v1/actions/{slug}/contributions/{id}/hidden', handler: 'hide-contribution', access: 'signed-in', table: 'write' },
-  { method: 'DELETE', path: '/v1/actions/{slug}/contributions/{id}/hidden', handler: 'unhide-contribution', access: 'signed-in', table: 'write' },
-  { method: 'GET', path: '/v1/actions/{slug}/members', handler: 'list-members', access: 'optional', table: 'read' },
-  { method: 'POST', path: '/v1/actions/{slug}/members', handler: 'request-membership', access: 'signed-in', table: 'write' },
-  { method: 'PATCH', path: '/v1/actions/{slug}/members/{organisationId}', handler: 'change-membership', access: 'signed-in', table: 'write' },
-  { method: 'DELETE', path: '/v1/actions/{slug}/members/{organisationId}', handler: 'leave-coalition', access: 'signed-in', table: 'write' },
-  { method: 'POST', path: '/v1/actions/{slug}/leads', handler: 'appoint-lead', access: 'steward', table: 'write' },
-  { method: 'GET', path: '/v1/actions/{slug}/history', handler: 'list-membership-history', access: 'public', table: 'read' },
-  { method: 'GET', path: '/v1/actions/{slug}/agenda', handler: 'list-action-agenda', access: 'public', table: 'read' },
-  { method: 'POST', path: '/v1/actions/{slug}/agenda', handler: 'add-agenda-item', access: 'signed-in', table: 'write' },
-  { method: 'GET', path: '/v1/actions/{slug}/agenda.ics', handler: 'action-calendar', access: 'public', table: 'read' },
-  { method: 'GET', path: '/v1/actions/{slug}/agenda/{id}', handler: 'get-agenda-item', access: 'public', table: 'read' },
-  { method: 'PATCH', path: '/v1/actions/{slug}/agenda/{id}', handler: 'edit-agenda-item', access: 'signed-in', table: 'write' },
-  { method: 'DELETE', path: '/v1/actions/{slug}/agenda/{id}', handler: 'delete-agenda-item', access: 'signed-in', table: 'write' },
-  { method: 'GET', path: '/v1/agenda', handler: 'list-agenda', access: 'public', table: 'read' },
-  { method: 'GET', path: '/v1/agenda.ics', handler: 'platform-calendar', access: 'public', table: 'read' },
+  {
+    method: 'GET', path: '/v1/actions', handler: 'list-actions', access: 'public', table: 'read',
+    summary: 'List the themes and the collective actions, in their order',
+    request: { query: actionsQuery },
+    replies: { 200: actionList },
+  },
+  {
+    method: 'POST', path: '/v1/actions', handler: 'create-action', access: 'steward', table: 'write',
+    summary: 'Create a collective action',
+    request: { body: newAction },
+    replies: { 201: action },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}', handler: 'get-action', access: 'public', table: 'read',
+    summary: 'Get a collective action with its counts',
+    request: { params: actionPath },
+    replies: { 200: action },
+  },
+  {
+    method: 'PATCH', path: '/v1/actions/{slug}', handler: 'update-action', access: 'steward', table: 'write',
+    summary: 'Change a collective action, at the version read',
+    request: { params: actionPath, body: actionChanges },
+    replies: { 200: action },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/contributions', handler: 'list-contributions', access: 'optional', table: 'read',
+    summary: "List an action's contributions, newest first; leads and stewards may list the hidden ones",
+    request: { params: actionPath, query: contributionsQuery },
+    replies: { 200: contributionPage },
+  },
+  {
+    method: 'POST', path: '/v1/actions/{slug}/contributions', handler: 'submit-contribution', access: 'signed-in', table: 'write',
+    summary: 'Contribute to an action on behalf of one of your organisations',
+    request: { params: actionPath, body: newContribution },
+    replies: { 201: contribution },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/contributions/{id}', handler: 'get-contribution', access: 'optional', table: 'read',
+    summary: 'Get a contribution; a hidden one only to its organisation, the leads and stewards',
+    request: { params: contributionPath },
+    replies: { 200: contribution },
+  },
+  {
+    method: 'PATCH', path: '/v1/actions/{slug}/contributions/{id}', handler: 'edit-contribution', access: 'signed-in', table: 'write',
+    summary: "Edit one of your organisation's contributions, at the version read",
+    request: { params: contributionPath, body: contributionChanges },
+    replies: { 200: contribution },
+  },
+  {
+    method: 'DELETE', path: '/v1/actions/{slug}/contributions/{id}', handler: 'withdraw-contribution', access: 'signed-in', table: 'write',
+    summary: "Withdraw one of your organisation's contributions",
+    request: { params: contributionPath },
+    replies: { 204: null },
+  },
+  {
+    method: 'PUT', path: '/v1/actions/{slug}/contributions/{id}/hidden', handler: 'hide-contribution', access: 'signed-in', table: 'write',
+    summary: 'Hide a contribution, with a reason (leads and stewards)',
+    request: { params: contributionPath, body: hiding },
+    replies: { 200: contribution },
+  },
+  {
+    method: 'DELETE', path: '/v1/actions/{slug}/contributions/{id}/hidden', handler: 'unhide-contribution', access: 'signed-in', table: 'write',
+    summary: 'Show a hidden contribution again (leads and stewards)',
+    request: { params: contributionPath },
+    replies: { 200: contribution },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/members', handler: 'list-members', access: 'optional', table: 'read',
+    summary: "List an action's coalition; leads, stewards and the organisation itself also see requests",
+    request: { params: actionPath },
+    replies: { 200: coalitionMembers },
+  },
+  {
+    method: 'POST', path: '/v1/actions/{slug}/members', handler: 'request-membership', access: 'signed-in', table: 'write',
+    summary: "Ask for one of your organisations to join an action's coalition",
+    request: { params: actionPath, body: joinRequest },
+    replies: { 201: coalitionMember },
+  },
+  {
+    method: 'PATCH', path: '/v1/actions/{slug}/members/{organisationId}', handler: 'change-membership', access: 'signed-in', table: 'write',
+    summary: 'Approve, decline or remove a member, or change its role (leads and stewards)',
+    request: { params: membershipPath, body: membershipChange },
+    replies: { 200: coalitionMember, 204: null },
+  },
+  {
+    method: 'DELETE', path: '/v1/actions/{slug}/members/{organisationId}', handler: 'leave-coalition', access: 'signed-in', table: 'write',
+    summary: "Leave a coalition, or withdraw a request to join (the organisation's admins)",
+    request: { params: membershipPath },
+    replies: { 204: null },
+  },
+  {
+    method: 'POST', path: '/v1/actions/{slug}/leads', handler: 'appoint-lead', access: 'steward', table: 'write',
+    summary: "Appoint an organisation as a lead of an action's coalition",
+    request: { params: actionPath, body: leadAppointment },
+    replies: { 200: coalitionMember, 201: coalitionMember },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/history', handler: 'list-membership-history', access: 'public', table: 'read',
+    summary: "A coalition's public history, newest first",
+    request: { params: actionPath, query: pageQuery },
+    replies: { 200: membershipHistory },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/agenda', handler: 'list-action-agenda', access: 'public', table: 'read',
+    summary: "An action's agenda, in time order",
+    request: { params: actionPath, query: agendaQuery },
+    replies: { 200: agendaPage },
+  },
+  {
+    method: 'POST', path: '/v1/actions/{slug}/agenda', handler: 'add-agenda-item', access: 'signed-in', table: 'write',
+    summary: "Add an item to an action's agenda (leads and stewards)",
+    request: { params: actionPath, body: newAgendaItem },
+    replies: { 201: agendaItem },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/agenda.ics', handler: 'action-calendar', access: 'public', table: 'read',
+    summary: "An action's agenda as an iCalendar feed",
+    request: { params: actionPath },
+    replies: { 200: { 'text/calendar': calendarText } },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/agenda/{id}', handler: 'get-agenda-item', access: 'public', table: 'read',
+    summary: 'Get an agenda item',
+    request: { params: agendaItemPath },
+    replies: { 200: agendaItem },
+  },
+  {
+    method: 'PATCH', path: '/v1/actions/{slug}/agenda/{id}', handler: 'edit-agenda-item', access: 'signed-in', table: 'write',
+    summary: 'Change an agenda item, at the version read (leads and stewards)',
+    request: { params: agendaItemPath, body: agendaItemChanges },
+    replies: { 200: agendaItem },
+  },
+  {
+    method: 'DELETE', path: '/v1/actions/{slug}/agenda/{id}', handler: 'delete-agenda-item', access: 'signed-in', table: 'write',
+    summary: 'Delete an agenda item (leads and stewards)',
+    request: { params: agendaItemPath },
+    replies: { 204: null },
+  },
+  {
+    method: 'GET', path: '/v1/agenda', handler: 'list-agenda', access: 'public', table: 'read',
+    summary: 'The agenda of every action, in time order, from today unless told otherwise',
+    request: { query: agendaQuery },
+    replies: { 200: agendaPage },
+  },
+  {
+    method: 'GET', path: '/v1/agenda.ics', handler: 'platform-calendar', access: 'public', table: 'read',
+    summary: 'The agenda of every action as an iCalendar feed',
+    replies: { 200: { 'text/calendar': calendarText } },
+  },
   // Reading the caller turns invitations waiting for their e-mail into memberships.
-  { method: 'GET', path: '/v1/me', handler: 'get-me', access: 'signed-in', table: 'write' },
-  { method: 'GET', path: '/v1/organisations', handler: 'list-organisations', access: 'public', table: 'read' },
-  { method: 'POST', path: '/v1/organisations', handler: 'register-organisation', access: 'signed-in', table: 'write' },
-  { method: 'GET', path: '/v1/organisations/{id}', handler: 'get-organisation', access: 'public', table: 'read' },
-  { method: 'PATCH', path: '/v1/organisations/{id}', handler: 'update-organisation', access: 'signed-in', table: 'write' },
-  { method: 'GET', path: '/v1/organisations/{id}/contributions', handler: 'list-organisation-contributions', access: 'public', table: 'read' },
-  { method: 'GET', path: '/v1/organisations/{id}/people', handler: 'list-people', access: 'signed-in', table: 'read' },
-  { method: 'POST', path: '/v1/organisations/{id}/people', handler: 'add-person', access: 'signed-in', table: 'write' },
-  { method: 'POST', path: '/v1/organisations/{id}/verification', handler: 'verify-organisation', access: 'steward', table: 'write' },
-  { method: 'GET', path: '/v1/stats', handler: 'get-stats', access: 'public', table: 'read' },
+  {
+    method: 'GET', path: '/v1/me', handler: 'get-me', access: 'signed-in', table: 'write',
+    summary: 'The signed-in person and their organisations',
+    replies: { 200: me },
+  },
+  {
+    method: 'GET', path: '/v1/organisations', handler: 'list-organisations', access: 'public', table: 'read',
+    summary: 'The directory of organisations, by name',
+    request: { query: organisationsQuery },
+    replies: { 200: organisationPage },
+  },
+  {
+    method: 'POST', path: '/v1/organisations', handler: 'register-organisation', access: 'signed-in', table: 'write',
+    summary: 'Register an organisation, with yourself as its admin',
+    request: { body: newOrganisation },
+    replies: { 201: organisation },
+  },
+  {
+    method: 'GET', path: '/v1/organisations/{id}', handler: 'get-organisation', access: 'public', table: 'read',
+    summary: 'Get an organisation and its coalitions',
+    request: { params: organisationPath },
+    replies: { 200: organisationDetail },
+  },
+  {
+    method: 'PATCH', path: '/v1/organisations/{id}', handler: 'update-organisation', access: 'signed-in', table: 'write',
+    summary: 'Change an organisation, at the version read (its admins)',
+    request: { params: organisationPath, body: organisationChanges },
+    replies: { 200: organisation },
+  },
+  {
+    method: 'GET', path: '/v1/organisations/{id}/contributions', handler: 'list-organisation-contributions', access: 'public', table: 'read',
+    summary: "An organisation's public contributions, newest first",
+    request: { params: organisationPath, query: pageQuery },
+    replies: { 200: contributionPage },
+  },
+  {
+    method: 'GET', path: '/v1/organisations/{id}/people', handler: 'list-people', access: 'signed-in', table: 'read',
+    summary: "An organisation's people and invitations (its members)",
+    request: { params: organisationPath },
+    replies: { 200: people },
+  },
+  {
+    method: 'POST', path: '/v1/organisations/{id}/people', handler: 'add-person', access: 'signed-in', table: 'write',
+    summary: 'Add a person to an organisation by e-mail (its admins)',
+    request: { params: organisationPath, body: newPerson },
+    replies: { 201: person },
+  },
+  {
+    method: 'POST', path: '/v1/organisations/{id}/verification', handler: 'verify-organisation', access: 'steward', table: 'write',
+    summary: 'Mark an organisation as verified',
+    request: { params: organisationPath },
+    replies: { 200: organisation },
+  },
+  {
+    method: 'GET', path: '/v1/stats', handler: 'get-stats', access: 'public', table: 'read',
+    summary: 'Platform statistics',
+    replies: { 200: stats },
+  },
+  {
+    method: 'GET', path: '/v1/openapi.json', handler: 'get-api-description', access: 'public', table: 'none',
+    summary: 'This description of the API, in OpenAPI 3.1',
+    replies: { 200: { 'application/json': apiDescriptionDocument } },
+  },
 ] as const satisfies ReadonlyArray<{
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   handler: string;
   access: Access;
   table: TableAccess;
+  summary: string;
+  request?: RequestSchemas;
+  replies: { [status: number]: ReplySchema };
 }>;
 
 export type Route = (typeof routes)[number];
 
-type AccessByKey = { [R in Route as `${R['method']} ${R['path']}`]: R['access'] };
+type RoutesByKey = { [R in Route as `${R['method']} ${R['path']}`]: R };
 
 /** "METHOD /path", as API Gateway names a route in `event.routeKey`. */
-export type RouteKey = keyof AccessByKey;
+export type RouteKey = keyof RoutesByKey;
 
 export const routeKey = (route: Route): RouteKey => `${route.method} ${route.path}` as RouteKey;
 
-export type AccessOf<Key extends RouteKey> = AccessByKey[Key];
+export type AccessOf<Key extends RouteKey> = RoutesByKey[Key]['access'];
+
+/** The request schemas of a route: `{}` when it reads nothing. */
+export type RequestOf<Key extends RouteKey> = RoutesByKey[Key] extends { request: infer Schemas extends RequestSchemas } ? Schemas : {};
 
 export function findRoute(key: string): Route | undefined {
   return routes.find((route) => routeKey(route) === key);

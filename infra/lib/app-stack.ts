@@ -300,7 +300,7 @@ export class AppStack extends Stack {
           ...(route.access === 'optional' ? { OIDC_ISSUER: props.tokens.issuer, OIDC_AUDIENCE: audience.join(',') } : {}),
         },
       });
-      handler.bindTable(props.table, route.table);
+      if (route.table !== 'none') handler.bindTable(props.table, route.table);
       const open = route.access === 'public' || route.access === 'optional';
       const [apiRoute] = api.addRoutes({
         path: route.path,

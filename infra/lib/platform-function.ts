@@ -21,7 +21,7 @@ export interface PlatformFunctionProps {
 }
 
 // Exactly the calls the repository makes; in particular no Scan.
-const tableActions: Record<TableAccess, string[]> = {
+const tableActions: Record<Exclude<TableAccess, 'none'>, string[]> = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
   write: [
     'dynamodb:GetItem',
@@ -72,7 +72,7 @@ export class PlatformFunction extends Construct {
   }
 
   /** Lets the function read, or read and write, the table and its indexes, each named: nothing more. */
-  bindTable(table: ITableV2, access: TableAccess): void {
+  bindTable(table: ITableV2, access: Exclude<TableAccess, 'none'>): void {
     const indexes = tableDefinition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
     this.function.addToRolePolicy(
       new PolicyStatement({ effect: Effect.ALLOW, actions: tableActions[access], resources: [table.tableArn, ...indexes] }),

@@ -1,8 +1,7 @@
-import { agendaItemPath } from '@collective-actions/shared';
 import { noContent, routeHandler } from '../http/route-handler.ts';
 import { deleteAgendaItem } from '../services/agenda.ts';
 
-export const handler = routeHandler('DELETE /v1/actions/{slug}/agenda/{id}', { path: agendaItemPath }, async ({ path, caller }) => {
-  await deleteAgendaItem(caller, path.slug, path.id);
+export const handler = routeHandler('DELETE /v1/actions/{slug}/agenda/{id}', async ({ params, caller }) => {
+  await deleteAgendaItem(caller, params.slug, params.id);
   return noContent();
 });

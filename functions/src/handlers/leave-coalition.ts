@@ -1,8 +1,7 @@
-import { membershipPath } from '@collective-actions/shared';
 import { noContent, routeHandler } from '../http/route-handler.ts';
 import { leaveCoalition } from '../services/coalitions.ts';
 
-export const handler = routeHandler('DELETE /v1/actions/{slug}/members/{organisationId}', { path: membershipPath }, async ({ path, caller }) => {
-  await leaveCoalition(caller, path.slug, path.organisationId);
+export const handler = routeHandler('DELETE /v1/actions/{slug}/members/{organisationId}', async ({ params, caller }) => {
+  await leaveCoalition(caller, params.slug, params.organisationId);
   return noContent();
 });

@@ -1,5 +1,4 @@
-import { agendaQuery } from '@collective-actions/shared';
 import { json, routeHandler } from '../http/route-handler.ts';
 import { listAgenda } from '../services/agenda.ts';
 
-export const handler = routeHandler('GET /v1/agenda', { query: agendaQuery }, async ({ query }) => json(200, await listAgenda(query)));
+export const handler = routeHandler('GET /v1/agenda', async ({ query }) => json(200, await listAgenda(query)));

@@ -1,7 +1,6 @@
-import { organisationPath } from '@collective-actions/shared';
 import { json, routeHandler } from '../http/route-handler.ts';
 import { listPeople } from '../services/organisations.ts';
 
-export const handler = routeHandler('GET /v1/organisations/{id}/people', { path: organisationPath }, async ({ path, caller }) =>
-  json(200, { items: await listPeople(caller, path.id) }),
+export const handler = routeHandler('GET /v1/organisations/{id}/people', async ({ params, caller }) =>
+  json(200, { items: await listPeople(caller, params.id) }),
 );

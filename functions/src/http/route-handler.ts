@@ -7,7 +7,7 @@ import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { BadRequest, Forbidden, PayloadTooLarge, Unauthorized, ValidationFailed, fieldErrorsOf } from '@collective-actions/shared';
-import { findRoute, type AccessOf, type RouteKey } from '../routes.ts';
+import { findRoute, type AccessOf, type RequestOf, type Route, type RequestSchemas, type RouteKey } from '../routes.ts';
 import { accessTokenVerifier } from './access-tokens.ts';
 import { callerFrom, type Caller } from './caller.ts';
 import { logger } from './logger.ts';
@@ -19,18 +19,12 @@ export const maxBodyBytes = 64 * 1024;
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer & { caller?: Caller };
 export type Reply = APIGatewayProxyStructuredResultV2;
 
-interface Schemas {
-  body?: z.ZodType;
-  query?: z.ZodType;
-  path?: z.ZodType;
-}
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-type Parsed<S extends z.ZodType | undefined> = S extends z.ZodType ? z.output<S> : undefined;
-
-export interface RouteRequest<Key extends RouteKey, S extends Schemas> {
+export interface RouteRequest<Key extends RouteKey, S extends RequestSchemas = RequestOf<Key>> {
   body: Parsed<S['body']>;
   query: Parsed<S['query']>;
-  path: Parsed<S['path']>;
+  params: Parsed<S['params']>;
   /** Always there on routes that need a signed-in caller; never on public ones; on optional ones when a valid token came. */
   caller: AccessOf<Key> extends 'public' ? undefined : AccessOf<Key> extends 'optional' ? Caller | undefined : Caller;
 }
@@ -85,9 +79,7 @@ function verifyOptionalToken(authorization: string) {
 }
 
 /** Resolves the caller the route's access needs, before anything reads the request. */
-const authorisation = (key: RouteKey): MiddlewareObj<Event> => {
-  const route = findRoute(key);
-  if (!route) throw new Error(`${key} is not in the route table`);
+const authorisation = (route: Route): MiddlewareObj<Event> => {
   // What an optional-token route answers, errors included, depends on who asks: no shared cache may keep a signed-in answer.
   const varyByCaller = ({ event, response }: { event: Event; response: Reply | null }) => {
     if (route.access !== 'optional' || !response) return;
@@ -113,16 +105,16 @@ const authorisation = (key: RouteKey): MiddlewareObj<Event> => {
 
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? 'http://localhost:3000').split(',');
 
-export function routeHandler<const Key extends RouteKey, const S extends Schemas>(
-  key: Key,
-  schemas: S,
-  useCase: (request: RouteRequest<Key, S>) => Promise<Reply>,
-) {
+/** The Lambda handler of a route: its use case behind the shared stack, fed the request parsed with the route table's schemas. */
+export function routeHandler<const Key extends RouteKey>(key: Key, useCase: (request: RouteRequest<Key>) => Promise<Reply>) {
+  const route = findRoute(key);
+  if (!route) throw new Error(`${key} is not in the route table`);
+  const schemas: RequestSchemas = 'request' in route ? route.request : {};
   const stack = middy<Event, Reply>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .before(({ event }) => logger.setCorrelationId(event.requestContext.requestId))
     .use(httpHeaderNormalizer())
-    .use(authorisation(key))
+    .use(authorisation(route))
     .use(bodyGuard(schemas.body !== undefined));
   if (schemas.body) stack.use(httpJsonBodyParser());
   return stack
@@ -142,8 +134,8 @@ export function routeHandler<const Key extends RouteKey, const S extends Schemas
       useCase({
         body: parse(schemas.body, event.body, 'body'),
         query: parse(schemas.query, event.queryStringParameters ?? {}, 'parameters'),
-        path: parse(schemas.path, event.pathParameters ?? {}, 'parameters'),
+        params: parse(schemas.params, event.pathParameters ?? {}, 'parameters'),
         caller: event.caller,
-      } as RouteRequest<Key, S>),
+      } as RouteRequest<Key>),
     );
 }

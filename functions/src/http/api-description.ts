@@ -1,0 +1,130 @@
+// The OpenAPI 3.1 description of the API, generated from the route table and its zod schemas (never written by hand).
+import * as z from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import {
+  action,
+  agendaItem,
+  coalitionMember,
+  contribution,
+  membershipEvent,
+  organisation,
+  organisationSummary,
+  person,
+  problemDocument,
+  theme,
+} from '@collective-actions/shared';
+import { routes, type ReplySchema, type RequestSchemas, type Route } from '../routes.ts';
+import { maxBodyBytes } from './route-handler.ts';
+
+/** The problem types (RFC 9457 `type`) each status stands for, and when a route can answer it. */
+const problemTypes = {
+  400: { types: ['bad-request', 'validation-error'], when: () => true, about: 'The request is malformed, or a field is not valid (see `errors`).' },
+  401: { types: ['unauthorized'], when: (route: Route) => route.access !== 'public', about: 'No valid bearer access token came.' },
+  403: {
+    types: ['forbidden'],
+    when: (route: Route) => route.access === 'signed-in' || route.access === 'steward',
+    about: 'The caller may not do this.',
+  },
+  404: { types: ['not-found'], when: (route: Route) => requestOf(route).params !== undefined, about: 'Nothing public has this address.' },
+  409: {
+    types: ['conflict', 'stale-version'],
+    when: (route: Route) => route.method !== 'GET' && route.table === 'write',
+    about: 'The change clashes with the current state, or the record changed since the version sent.',
+  },
+  413: { types: ['payload-too-large'], when: (route: Route) => requestOf(route).body !== undefined, about: `The body is over ${maxBodyBytes / 1024} KB.` },
+  415: { types: ['unsupported-media-type'], when: (route: Route) => requestOf(route).body !== undefined, about: 'The body is not application/json.' },
+  503: {
+    types: ['service-unavailable'],
+    when: (route: Route) => route.table !== 'none',
+    about: 'The database is briefly unavailable: try again after `Retry-After` seconds.',
+  },
+} as const;
+
+const requestOf = (route: Route): RequestSchemas => ('request' in route ? route.request : {});
+
+const problemResponse = (status: keyof typeof problemTypes) => ({
+  description: `${problemTypes[status].about} Problem types: ${problemTypes[status].types.map((type) => `\`/problems/${type}\``).join(', ')}.`,
+  content: { 'application/problem+json': { schema: problemDocument } },
+  ...(status === 503 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } } } } : {}),
+});
+
+function successResponse(status: number, reply: ReplySchema) {
+  const description = status === 201 ? 'Created; `Location` gives its address.' : status === 204 ? 'Done; no content.' : 'OK';
+  if (reply === null) return { description };
+  const content = reply instanceof z.ZodType ? { 'application/json': reply } : reply;
+  return {
+    description,
+    content: Object.fromEntries(Object.entries(content).map(([mediaType, schema]) => [mediaType, { schema }])),
+    ...(status === 201 ? { headers: { Location: { description: 'The address of what was created', schema: { type: 'string' as const } } } } : {}),
+  };
+}
+
+const security: Record<Route['access'], Array<Record<string, string[]>> | undefined> = {
+  public: undefined,
+  optional: [{}, { bearer: [] }],
+  'signed-in': [{ bearer: [] }],
+  steward: [{ bearer: [] }],
+};
+
+const accessNote = {
+  public: 'Anyone may call it.',
+  optional: 'Anyone may call it; a signed-in caller who may see more (leads, stewards, the organisation itself) sends a bearer token. The answer varies by `Authorization`.',
+  'signed-in': 'Needs a bearer access token.',
+  steward: 'Needs the bearer access token of a platform steward.',
+} as const;
+
+function operationOf(route: Route): ZodOpenApiOperationObject {
+  const request = requestOf(route);
+  const responses: ZodOpenApiResponsesObject = {};
+  for (const [status, reply] of Object.entries(route.replies)) responses[status as `2${string}`] = successResponse(Number(status), reply);
+  for (const status of Object.keys(problemTypes).map(Number) as Array<keyof typeof problemTypes>) {
+    if (problemTypes[status].when(route)) responses[`${status}`] = problemResponse(status);
+  }
+  return {
+    operationId: route.handler.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
+    summary: route.summary,
+    description: accessNote[route.access],
+    tags: [route.path.split('/')[2].replace(/\..*$/, '')],
+    security: security[route.access],
+    ...(request.params || request.query
+      ? { requestParams: { ...(request.params ? { path: request.params } : {}), ...(request.query ? { query: request.query } : {}) } }
+      : {}),
+    ...(request.body ? { requestBody: { required: true, content: { 'application/json': { schema: request.body } } } } : {}),
+    responses,
+  };
+}
+
+export function apiDescription() {
+  const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {};
+  for (const route of routes) (paths[route.path] ??= {})[route.method.toLowerCase()] = operationOf(route);
+  return createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Collective Actions API',
+      version: '1',
+      description:
+        'Contributions, coalitions and agendas of international collective actions for open government. ' +
+        'Errors are RFC 9457 problem documents (`application/problem+json`); each operation lists the types it can answer, and a method ' +
+        'a path does not take answers 405 `/problems/method-not-allowed` with `Allow`. Lists page with an opaque `cursor`: pass the `next` value of one page to get the following one.',
+      // The data the API serves is under the Licence Ouverte 2.0 (stated with the exports); this is the software's licence.
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An OpenID Connect access token from the platform\'s issuer' } },
+      schemas: {
+        Theme: theme,
+        Action: action,
+        Contribution: contribution,
+        Organisation: organisation,
+        OrganisationSummary: organisationSummary,
+        CoalitionMember: coalitionMember,
+        MembershipEvent: membershipEvent,
+        AgendaItem: agendaItem,
+        Person: person,
+        Problem: problemDocument,
+      },
+    },
+  });
+}
