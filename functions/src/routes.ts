@@ -19,6 +19,8 @@ import {
   contributionPage,
   contributionPath,
   contributionsQuery,
+  exportPath,
+  exportResources,
   hiding,
   joinRequest,
   leadAppointment,
@@ -40,6 +42,8 @@ import {
   pageQuery,
   people,
   person,
+  searchQuery,
+  searchResults,
   stats,
 } from '@collective-actions/shared';
 
@@ -50,8 +54,11 @@ import {
  */
 export type Access = 'public' | 'optional' | 'signed-in' | 'steward';
 
-/** What a route's function may do to the table: in AWS, read routes get no write permission, and `none` no permission at all. */
-export type TableAccess = 'none' | 'read' | 'write';
+/**
+ * What a route's function reads or writes: the table (in AWS, read routes get no write permission), the open-data
+ * snapshot built from it (no table permission at all), or nothing.
+ */
+export type TableAccess = 'none' | 'snapshot' | 'read' | 'write';
 
 /** What a route reads from the request; the handler gets them parsed, and refuses anything else with a 400. */
 export interface RequestSchemas {
@@ -64,6 +71,13 @@ export interface RequestSchemas {
 export type ReplySchema = z.ZodType | { [mediaType: string]: z.ZodType } | null;
 
 const calendarText = z.string().meta({ description: 'An iCalendar (RFC 5545) document, one VEVENT per agenda item' });
+const csvText = z.string().meta({ description: 'RFC 4180 CSV in UTF-8, with a header row; the data package gives the columns' });
+const exportDocument = z
+  .union([
+    ...Object.values(exportResources).map(({ row }) => z.array(row)),
+    z.looseObject({ name: z.string(), resources: z.array(z.looseObject({ name: z.string(), path: z.string() })) }),
+  ])
+  .meta({ description: 'The records as a JSON array, or the Frictionless data package descriptor (datapackage.json)' });
 const apiDescriptionDocument = z.looseObject({ openapi: z.literal('3.1.0') }).meta({ description: 'An OpenAPI 3.1 document' });
 
 export const routes = [
@@ -274,6 +288,18 @@ export const routes = [
     method: 'GET', path: '/v1/stats', handler: 'get-stats', access: 'public', table: 'read',
     summary: 'Platform statistics',
     replies: { 200: stats },
+  },
+  {
+    method: 'GET', path: '/v1/exports/{file}', handler: 'get-export', access: 'public', table: 'snapshot',
+    summary: 'Download open data: every public record of a kind as CSV or JSON, or the data package describing them',
+    request: { params: exportPath },
+    replies: { 200: { 'text/csv': csvText, 'application/json': exportDocument }, 302: null },
+  },
+  {
+    method: 'GET', path: '/v1/search', handler: 'search', access: 'public', table: 'snapshot',
+    summary: 'Search actions, contributions, organisations and agenda items, in English and French',
+    request: { query: searchQuery },
+    replies: { 200: searchResults },
   },
   {
     method: 'GET', path: '/v1/openapi.json', handler: 'get-api-description', access: 'public', table: 'none',

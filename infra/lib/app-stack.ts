@@ -28,7 +28,9 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { CfnManagedLoginBranding, OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, type IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { Operation, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Function as LambdaFunction, LayerVersion, LoggingFormat, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Function as LambdaFunction, LayerVersion, LoggingFormat, Runtime, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
@@ -144,6 +146,19 @@ export class AppStack extends Stack {
     });
     alarms.addFunction('SiteServer', site);
 
+    // ---------------------------------------------------------------- open data: the snapshot exports and search read
+    const openData = new Bucket(this, 'OpenData', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // Rebuilt from the table whenever records change, but kept when the stack goes: deleting it needs it emptied by hand.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(openData).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'The bucket holds the public open-data snapshot, rebuilt from the table, public through CloudFront: no request to it needs an audit trail.',
+    });
+
     // ---------------------------------------------------------------- CloudFront in front of both
     const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', api.apiEndpoint)));
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
@@ -188,6 +203,13 @@ export class AppStack extends Stack {
       },
       additionalBehaviors: {
         '/v1/*': { ...dynamic, cachePolicy: CachePolicy.CACHING_DISABLED },
+        // Each file says how long it keeps (a minute): exports outgrow what a function may answer, so the API sends readers here.
+        '/open-data/*': {
+          origin: S3BucketOrigin.withOriginAccessControl(openData),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: headers,
+        },
         '/_app/*': {
           origin: S3BucketOrigin.withOriginAccessControl(assets),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
@@ -287,6 +309,31 @@ export class AppStack extends Stack {
     });
     const authorizer = new HttpJwtAuthorizer('Jwt', props.tokens.issuer, { jwtAudience: audience });
 
+    // The snapshot builder runs when records change: the table's stream, batched for up to a minute.
+    const openDataUrl = `${siteUrl}/open-data/`;
+    const builder = new PlatformFunction(this, 'SnapshotBuilder', {
+      entry: 'functions/src/jobs/build-snapshot.ts',
+      description: 'Builds the open-data snapshot: exports, data package, search index',
+      environment: { SNAPSHOT_BUCKET: openData.bucketName, SNAPSHOT_URL: openDataUrl, SITE_URL: siteUrl, POWERTOOLS_SERVICE_NAME: 'collective-actions-open-data' },
+      timeout: Duration.minutes(5),
+      memorySize: 2048,
+    });
+    builder.bindTable(props.table, 'read');
+    builder.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [openData.arnForObjects('open-data/*')] }));
+    Validations.of(builder).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::<OpenData12C7EFDD.Arn>/open-data/*]',
+      reason: 'The builder writes the files of the snapshot, whose names are those of the exports: only PutObject, only under open-data/.',
+    });
+    builder.function.addEventSource(
+      new DynamoEventSource(props.table, {
+        startingPosition: StartingPosition.LATEST,
+        batchSize: 10_000,
+        maxBatchingWindow: Duration.minutes(1),
+        retryAttempts: 3,
+      }),
+    );
+    alarms.addFunction('SnapshotBuilder', builder.function);
+
     for (const route of routes) {
       const handler = new PlatformFunction(this, pascal(route.handler), {
         entry: `functions/src/handlers/${route.handler}.ts`,
@@ -298,9 +345,10 @@ export class AppStack extends Stack {
           ...(props.tokens.kind === 'external' && props.tokens.groupsClaim ? { GROUPS_CLAIM: props.tokens.groupsClaim } : {}),
           // API Gateway's authorizer cannot be optional: these functions check a token themselves, against the same issuer and audience.
           ...(route.access === 'optional' ? { OIDC_ISSUER: props.tokens.issuer, OIDC_AUDIENCE: audience.join(',') } : {}),
+          ...(route.table === 'snapshot' ? { SNAPSHOT_URL: openDataUrl } : {}),
         },
       });
-      if (route.table !== 'none') handler.bindTable(props.table, route.table);
+      if (route.table === 'read' || route.table === 'write') handler.bindTable(props.table, route.table);
       const open = route.access === 'public' || route.access === 'optional';
       const [apiRoute] = api.addRoutes({
         path: route.path,

@@ -1,6 +1,6 @@
 // The stateful stack: the platform's one table, built from the same definition the local bootstrap uses.
 import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
 
@@ -20,6 +20,8 @@ export class DataStack extends Stack {
         sortKey: stringKey(index.sortKey),
       })),
       billing: Billing.onDemand(),
+      // Tells the open-data snapshot builder that records changed; the keys are enough.
+      dynamoStream: StreamViewType.KEYS_ONLY,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
       // The records are the platform: deleting the stack must never delete them.

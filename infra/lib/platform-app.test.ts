@@ -201,6 +201,42 @@ describe('the site', () => {
   });
 });
 
+describe('open data', () => {
+  const functions = resources(application, 'AWS::Lambda::Function');
+  const builder = () => functions.find(([, fn]) => String(fn.Properties.Description).startsWith('Builds the open-data snapshot'))!;
+
+  it('rebuilds the snapshot from the table’s stream, batched for up to a minute', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'KEYS_ONLY' } });
+    const [id] = builder();
+    application.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: id },
+      StartingPosition: 'LATEST',
+      MaximumBatchingWindowInSeconds: 60,
+    });
+  });
+
+  it('lets the builder only read the table and write files under open-data/', () => {
+    const [, fn] = builder();
+    const role = fn.Properties.Role['Fn::GetAtt'][0];
+    const actions = resources(application, 'AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((ref: any) => ref.Ref === role))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
+      .flatMap((statement: any) => [statement.Action].flat());
+    expect(actions.filter((action: string) => action.startsWith('s3:'))).toEqual(['s3:PutObject']);
+    expect(actions.filter((action: string) => /dynamodb:(Put|Update|Delete)/.test(action))).toEqual([]);
+  });
+
+  it('serves the snapshot through CloudFront, where the export and search functions read it', () => {
+    application.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({ CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/open-data/*' })]) }),
+    });
+    for (const route of routes.filter((candidate) => candidate.table === 'snapshot')) {
+      const [, fn] = functions.find(([, candidate]) => candidate.Properties.Description === routeKey(route))!;
+      expect(JSON.stringify(fn.Properties.Environment.Variables.SNAPSHOT_URL), routeKey(route)).toMatch(/open-data\//);
+    }
+  });
+});
+
 describe('observability and checks', () => {
   it('logs every function to a log group of its own with a retention', () => {
     for (const template of [identity, application]) {
@@ -219,7 +255,8 @@ describe('observability and checks', () => {
   it('alarms on API 5xx, every function’s errors and throttles, and DynamoDB throttles', () => {
     const alarms = resources(application, 'AWS::CloudWatch::Alarm').map(([id]) => id);
     expect(alarms.some((id) => id.startsWith('Api5xx'))).toBe(true);
-    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 1);
+    // One per route, the site server's and the snapshot builder's.
+    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 2);
     expect(alarms.some((id) => id.startsWith('TableThrottles'))).toBe(true);
   });
 

@@ -8,7 +8,6 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
-import type { TableAccess } from '@collective-actions/functions/routes.ts';
 
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -18,10 +17,11 @@ export interface PlatformFunctionProps {
   description: string;
   environment?: Record<string, string>;
   memorySize?: number;
+  timeout?: Duration;
 }
 
 // Exactly the calls the repository makes; in particular no Scan.
-const tableActions: Record<Exclude<TableAccess, 'none'>, string[]> = {
+const tableActions: Record<'read' | 'write', string[]> = {
   read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
   write: [
     'dynamodb:GetItem',
@@ -53,7 +53,7 @@ export class PlatformFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 1024,
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
@@ -72,7 +72,7 @@ export class PlatformFunction extends Construct {
   }
 
   /** Lets the function read, or read and write, the table and its indexes, each named: nothing more. */
-  bindTable(table: ITableV2, access: Exclude<TableAccess, 'none'>): void {
+  bindTable(table: ITableV2, access: 'read' | 'write'): void {
     const indexes = tableDefinition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
     this.function.addToRolePolicy(
       new PolicyStatement({ effect: Effect.ALLOW, actions: tableActions[access], resources: [table.tableArn, ...indexes] }),

@@ -9,3 +9,5 @@ export * from './agenda.ts';
 export * from './me.ts';
 export * from './stats.ts';
 export * from './problems.ts';
+export * from './exports.ts';
+export * from './search.ts';

@@ -20,7 +20,8 @@ export default async function setup(project: TestProject) {
   process.env.SITE_URL = 'https://collective-actions.test';
   const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
   const sitePort = await freePort();
-  const platform = await startPlatform({ ports, siteUrl: `http://localhost:${sitePort}` });
+  // The open-data snapshot is rebuilt every second, so tests wait little for what they changed.
+  const platform = await startPlatform({ ports, siteUrl: `http://localhost:${sitePort}`, snapshotSeconds: 1 });
   // The site as it runs in AWS: the production build, with its CSP and bundles.
   const { startSite } = await import('@collective-actions/frontend/serve.ts');
   const site = await startSite({ port: sitePort, apiUrl: platform.apiUrl, issuer: platform.issuer, built: true }).catch(async (error) => {

@@ -383,6 +383,11 @@ export async function getOrganisations(ids: string[]): Promise<Map<string, Organ
   return found;
 }
 
+/** The whole directory, for the open-data snapshot. */
+export async function allOrganisations(): Promise<Organisation[]> {
+  return (await queryIndex(keys.organisations)).map(toOrganisation);
+}
+
 export async function listOrganisations(query: OrganisationsQuery) {
   // Country is the narrowest index; kind filters within it when both are given.
   const source = query.country
@@ -925,6 +930,11 @@ export async function listContributionsOf(organisationId: string, page: { cursor
     newestFirst: true,
   });
   return { items: found.items.map((item) => publicContribution(toContribution(item))), next: found.next };
+}
+
+/** Every public contribution of an action (its listing holds nothing else), for the open-data snapshot. */
+export async function allContributionsOf(slug: string): Promise<Contribution[]> {
+  return (await queryIndex(keys.contributionsOfAction(slug))).map((item) => publicContribution(toContribution(item)));
 }
 
 export async function listHiddenContributions(slug: string, query: ContributionsQuery) {

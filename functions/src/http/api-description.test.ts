@@ -1,11 +1,13 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import * as problems from '@collective-actions/shared';
-import { routes } from '../routes.ts';
+import { routes, type RequestSchemas } from '../routes.ts';
 import { apiDescription } from './api-description.ts';
 
 // The document as clients receive it: JSON, without undefined members.
 const document = JSON.parse(JSON.stringify(apiDescription()));
+
+const namesIn = (schema: unknown) => Object.keys((schema as { shape?: object } | undefined)?.shape ?? {}).sort();
 
 const operationOf = (route: (typeof routes)[number]) => document.paths[route.path]?.[route.method.toLowerCase()];
 
@@ -27,12 +29,12 @@ describe('the OpenAPI description', () => {
   it("names every route's path and query parameters, its body and its answers", () => {
     for (const route of routes) {
       const operation = operationOf(route);
-      const request = 'request' in route ? route.request : {};
+      const request: RequestSchemas = 'request' in route ? route.request : {};
       const parameters = (operation.parameters ?? []) as Array<{ in: string; name: string }>;
       const named = (where: string) => parameters.filter((parameter) => parameter.in === where).map((parameter) => parameter.name).sort();
       expect(named('path'), route.path).toEqual([...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name).sort());
-      expect(named('path')).toEqual(Object.keys('params' in request ? request.params.shape : {}).sort());
-      expect(named('query'), route.path).toEqual(Object.keys('query' in request ? request.query.shape : {}).sort());
+      expect(named('path')).toEqual(namesIn(request.params));
+      expect(named('query'), route.path).toEqual(namesIn(request.query));
       expect(operation.requestBody !== undefined, `${route.method} ${route.path} body`).toBe('body' in request);
       for (const status of Object.keys(route.replies)) expect(operation.responses[status], `${route.method} ${route.path} ${status}`).toBeDefined();
       expect(operation.security === undefined, route.path).toBe(route.access === 'public');
@@ -41,7 +43,7 @@ describe('the OpenAPI description', () => {
 
   it('names every problem type the API answers, with the problem schema', () => {
     const text = JSON.stringify(document);
-    const problemClasses = Object.values(problems).filter(
+    const problemClasses = Object.values(problems as Record<string, unknown>).filter(
       (value): value is new (...args: any[]) => problems.Problem => typeof value === 'function' && value.prototype instanceof problems.Problem,
     );
     expect(problemClasses.length).toBeGreaterThanOrEqual(10);

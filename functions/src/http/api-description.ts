@@ -35,8 +35,8 @@ const problemTypes = {
   415: { types: ['unsupported-media-type'], when: (route: Route) => requestOf(route).body !== undefined, about: 'The body is not application/json.' },
   503: {
     types: ['service-unavailable'],
-    when: (route: Route) => route.table !== 'none',
-    about: 'The database is briefly unavailable: try again after `Retry-After` seconds.',
+    when: () => true,
+    about: 'The database or the open-data snapshot is briefly unavailable: try again after `Retry-After` seconds.',
   },
 } as const;
 
@@ -49,13 +49,14 @@ const problemResponse = (status: keyof typeof problemTypes) => ({
 });
 
 function successResponse(status: number, reply: ReplySchema) {
-  const description = status === 201 ? 'Created; `Location` gives its address.' : status === 204 ? 'Done; no content.' : 'OK';
-  if (reply === null) return { description };
+  const description = { 201: 'Created; `Location` gives its address.', 204: 'Done; no content.', 302: 'Found: `Location` gives where to get it.' }[status] ?? 'OK';
+  const location = { Location: { description: 'The address of what was created, or where to get it', schema: { type: 'string' as const } } };
+  if (reply === null) return { description, ...(status === 302 ? { headers: location } : {}) };
   const content = reply instanceof z.ZodType ? { 'application/json': reply } : reply;
   return {
     description,
     content: Object.fromEntries(Object.entries(content).map(([mediaType, schema]) => [mediaType, { schema }])),
-    ...(status === 201 ? { headers: { Location: { description: 'The address of what was created', schema: { type: 'string' as const } } } } : {}),
+    ...(status === 201 ? { headers: location } : {}),
   };
 }
 

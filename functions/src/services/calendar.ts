@@ -7,9 +7,9 @@ import * as agenda from '../data/agenda.ts';
 import * as repository from '../data/repository.ts';
 import { getAction } from './actions.ts';
 import { now } from './clock.ts';
+import { agendaItemPage } from './site-pages.ts';
 
 /** Where the site runs, for each event's link back to its page. */
-const siteUrl = () => process.env.SITE_URL ?? 'http://localhost:3000';
 
 const statuses: Record<AgendaItem['status'], ICalEventStatus> = {
   planned: ICalEventStatus.CONFIRMED,
@@ -48,7 +48,7 @@ function calendarOf(name: string, description: string, items: AgendaItem[], acti
       summary: item.title,
       description: [item.description, action && `${action.title.en} — ${action.title.fr}`].filter(Boolean).join('\n\n') || null,
       location: item.place ?? item.onlineUrl,
-      url: `${siteUrl()}/actions/${item.action}/agenda/${item.id}`,
+      url: agendaItemPage(item.action, item.id),
       status: statuses[item.status],
       categories: [{ name: item.kind }],
     });

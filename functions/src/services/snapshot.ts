@@ -1,0 +1,189 @@
+// The open-data snapshot: every public record read with Queries per action (never a Scan), written as CSV and JSON
+// exports, a Frictionless data package descriptor and the search index. Exports and search read it, never the table.
+import * as z from 'zod';
+import { stringify } from 'csv-stringify/sync';
+import {
+  exportFormats,
+  exportResources,
+  listSeparator,
+  type Action,
+  type AgendaItem,
+  type Contribution,
+  type ExportResource,
+  type Organisation,
+} from '@collective-actions/shared';
+import * as agenda from '../data/agenda.ts';
+import * as coalitions from '../data/coalitions.ts';
+import * as repository from '../data/repository.ts';
+import { writeSnapshot, type SnapshotFile } from '../data/snapshot-store.ts';
+import { buildSearchIndex, searchIndexFile } from './search.ts';
+import { agendaItemPage, contributionPage, sitePage } from './site-pages.ts';
+
+export interface PublicRecords {
+  actions: Action[];
+  contributions: Contribution[];
+  organisations: Organisation[];
+  memberships: Array<coalitions.StoredMember & { joinedAt: string }>;
+  agenda: AgendaItem[];
+}
+
+// Actions read at once; each takes three Queries (contributions, coalition, agenda), each paged by DynamoDB.
+const actionsAtOnce = 8;
+
+export async function readPublicRecords(): Promise<PublicRecords> {
+  const [actions, organisations] = await Promise.all([repository.listActions(), repository.allOrganisations()]);
+  const records: PublicRecords = { actions, contributions: [], organisations, memberships: [], agenda: [] };
+  for (let start = 0; start < actions.length; start += actionsAtOnce) {
+    const parts = await Promise.all(
+      actions.slice(start, start + actionsAtOnce).map(async ({ slug }) => ({
+        contributions: await repository.allContributionsOf(slug),
+        members: await coalitions.listMembers(slug),
+        agenda: await agenda.agendaFrom(slug),
+      })),
+    );
+    for (const part of parts) {
+      records.contributions.push(...part.contributions);
+      records.memberships.push(...part.members.filter((member): member is PublicRecords['memberships'][number] => member.status === 'active'));
+      records.agenda.push(...part.agenda);
+    }
+  }
+  return records;
+}
+
+function rowsOf(records: PublicRecords): Record<ExportResource, Array<Record<string, unknown>>> {
+  return {
+    contributions: records.contributions.map((contribution) => ({
+      id: contribution.id,
+      action: contribution.action,
+      organisationId: contribution.organisation.id,
+      organisationName: contribution.organisation.name,
+      organisationKind: contribution.organisation.kind,
+      country: contribution.organisation.country,
+      offers: contribution.offers,
+      title: contribution.title,
+      text: contribution.text,
+      links: contribution.links,
+      language: contribution.language,
+      createdAt: contribution.createdAt,
+      updatedAt: contribution.updatedAt,
+      url: contributionPage(contribution.action, contribution.id),
+    })),
+    organisations: records.organisations.map((organisation) => ({
+      id: organisation.id,
+      name: organisation.name,
+      kind: organisation.kind,
+      country: organisation.country,
+      website: organisation.website,
+      verified: organisation.verified,
+      verifiedAt: organisation.verifiedAt,
+      contributionCount: organisation.contributionCount,
+      createdAt: organisation.createdAt,
+      url: sitePage(`/organisations/${organisation.id}`),
+    })),
+    memberships: records.memberships.map((member) => ({
+      action: member.action,
+      organisationId: member.organisation.id,
+      organisationName: member.organisation.name,
+      organisationKind: member.organisation.kind,
+      country: member.organisation.country,
+      role: member.role,
+      joinedAt: member.joinedAt,
+    })),
+    agenda: records.agenda.map((item) => ({
+      id: item.id,
+      action: item.action,
+      kind: item.kind,
+      status: item.status,
+      title: item.title,
+      description: item.description,
+      start: item.start,
+      end: item.end,
+      timeZone: item.timeZone,
+      startsAt: item.startsAt,
+      endsAt: item.endsAt,
+      place: item.place,
+      onlineUrl: item.onlineUrl,
+      language: item.language,
+      updatedAt: item.updatedAt,
+      url: agendaItemPage(item.action, item.id),
+    })),
+  };
+}
+
+/** RFC 4180: CRLF line ends, fields quoted when they need it; lists joined, empty cells for nothing. */
+function csvOf(resource: ExportResource, rows: Array<Record<string, unknown>>): string {
+  const columns = Object.keys(exportResources[resource].row.shape);
+  return stringify(rows, {
+    header: true,
+    columns,
+    record_delimiter: 'windows',
+    cast: { boolean: (value) => String(value), object: (value) => (Array.isArray(value) ? value.join(listSeparator) : JSON.stringify(value)) },
+  });
+}
+
+type JsonSchema = { type?: string | string[]; format?: string; enum?: unknown[]; description?: string; items?: JsonSchema; anyOf?: JsonSchema[] };
+
+/** A Table Schema field (Data Package v2) from the JSON Schema zod gives for the column. */
+function fieldOf(name: string, schema: JsonSchema, required: boolean, format: (typeof exportFormats)[number]) {
+  const nullable = schema.anyOf?.some((option) => option.type === 'null');
+  const value = schema.anyOf?.find((option) => option.type !== 'null') ?? schema;
+  const type =
+    value.type === 'array'
+      ? format === 'csv'
+        ? { type: 'list', delimiter: listSeparator }
+        : { type: 'array' }
+      : value.type === 'integer' || value.type === 'boolean'
+        ? { type: value.type }
+        : value.format === 'date-time'
+          ? { type: 'datetime' }
+          : value.format === 'uri'
+            ? { type: 'string', format: 'uri' }
+            : { type: 'string' };
+  const constraints = { ...(required && !nullable ? { required: true } : {}), ...(value.enum ? { enum: value.enum } : {}) };
+  return { name, ...type, description: schema.description, ...(Object.keys(constraints).length ? { constraints } : {}) };
+}
+
+export const dataPackageFile = 'datapackage.json';
+
+function dataPackage(created: string) {
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+    name: 'collective-actions',
+    title: 'Collective Actions: contributions, coalitions and agendas',
+    description: 'The public records of the Collective Actions platform, rebuilt from the database every few minutes.',
+    homepage: sitePage('/data'),
+    created,
+    licenses: [{ name: 'etalab-2.0', path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/', title: 'Licence Ouverte / Open Licence 2.0' }],
+    resources: Object.entries(exportResources).flatMap(([resource, { title, description, row }]) => {
+      const schema = z.toJSONSchema(row) as { properties: Record<string, JsonSchema>; required: string[] };
+      return exportFormats.map((format) => ({
+        name: format === 'csv' ? resource : `${resource}-json`,
+        title: `${title} (${format.toUpperCase()})`,
+        description,
+        path: `${resource}.${format}`,
+        type: 'table',
+        format,
+        mediatype: format === 'csv' ? 'text/csv' : 'application/json',
+        encoding: 'utf-8',
+        schema: {
+          fields: Object.entries(schema.properties).map(([name, field]) => fieldOf(name, field, schema.required.includes(name), format)),
+          ...(resource === 'memberships' ? { primaryKey: ['action', 'organisationId'] } : { primaryKey: ['id'] }),
+        },
+      }));
+    }),
+  };
+}
+
+export async function buildSnapshot(created = new Date().toISOString()): Promise<{ created: string; counts: Record<ExportResource, number> }> {
+  const records = await readPublicRecords();
+  const rows = rowsOf(records);
+  const files: SnapshotFile[] = Object.entries(rows).flatMap(([resource, list]) => [
+    { name: `${resource}.csv`, body: csvOf(resource as ExportResource, list), contentType: 'text/csv; charset=utf-8' },
+    { name: `${resource}.json`, body: JSON.stringify(list), contentType: 'application/json; charset=utf-8' },
+  ]);
+  files.push({ name: searchIndexFile, body: buildSearchIndex(records), contentType: 'application/json' });
+  // Last: a reader who sees this `created` finds every file at least as new.
+  files.push({ name: dataPackageFile, body: JSON.stringify(dataPackage(created), null, 2), contentType: 'application/json; charset=utf-8' });
+  await writeSnapshot(files);
+  return { created, counts: Object.fromEntries(Object.entries(rows).map(([resource, list]) => [resource, list.length])) as Record<ExportResource, number> };
+}
