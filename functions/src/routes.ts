@@ -23,6 +23,7 @@ import {
   exportResources,
   hiding,
   joinRequest,
+  jsonFeed,
   leadAppointment,
   me,
   membershipChange,
@@ -71,6 +72,7 @@ export interface RequestSchemas {
 export type ReplySchema = z.ZodType | { [mediaType: string]: z.ZodType } | null;
 
 const calendarText = z.string().meta({ description: 'An iCalendar (RFC 5545) document, one VEVENT per agenda item' });
+const atomText = z.string().meta({ description: 'An Atom (RFC 4287) feed; `link rel="next"` gives the following page (RFC 5005)' });
 const csvText = z.string().meta({ description: 'RFC 4180 CSV in UTF-8, with a header row; the data package gives the columns' });
 const exportDocument = z
   .union([
@@ -288,6 +290,18 @@ export const routes = [
     method: 'GET', path: '/v1/stats', handler: 'get-stats', access: 'public', table: 'read',
     summary: 'Platform statistics',
     replies: { 200: stats },
+  },
+  {
+    method: 'GET', path: '/v1/changes', handler: 'list-changes', access: 'public', table: 'read',
+    summary: 'What changed: new contributions, coalition memberships and agenda items, newest first, as a JSON Feed',
+    request: { query: pageQuery },
+    replies: { 200: { 'application/feed+json': jsonFeed } },
+  },
+  {
+    method: 'GET', path: '/v1/changes.atom', handler: 'changes-atom', access: 'public', table: 'read',
+    summary: 'What changed, as an Atom feed (paged with rel="next" links)',
+    request: { query: pageQuery },
+    replies: { 200: { 'application/atom+xml': atomText } },
   },
   {
     method: 'GET', path: '/v1/exports/{file}', handler: 'get-export', access: 'public', table: 'snapshot',

@@ -11,3 +11,4 @@ export * from './stats.ts';
 export * from './problems.ts';
 export * from './exports.ts';
 export * from './search.ts';
+export * from './changes.ts';

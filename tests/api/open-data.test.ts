@@ -50,8 +50,8 @@ beforeAll(async () => {
   const { slug, lead } = await newCoalition();
   const author = unique('author');
   const words = { kept: word('kumquat'), hidden: word('zeppelin'), withdrawn: word('quokka'), organisation: word('Ostrava') };
-  const member = await joinCoalition(slug, author, lead, { kind: 'local-government', country: 'IS', name: `Ville de ${words.organisation}` });
-  const pending = await joinCoalition(slug, unique('hopeful'), undefined, { country: 'IS' });
+  const member = await joinCoalition(slug, author, lead, { kind: 'local-government', country: 'LI', name: `Ville de ${words.organisation}` });
+  const pending = await joinCoalition(slug, unique('hopeful'), undefined, { country: 'LI' });
   const kept = await newContribution(author, slug, member.id, {
     title: `Données des marchés publics ouvertes ${words.kept}`,
     // Commas, quotes, line breaks and accents: what a CSV writer must quote and keep.
@@ -93,7 +93,7 @@ describe('the open-data exports', () => {
       organisationId: fixture.member.id,
       organisationName: fixture.member.name,
       organisationKind: 'local-government',
-      country: 'IS',
+      country: 'LI',
       offers: ['data', 'expertise'],
       title: contribution.title,
       text: contribution.text,
@@ -135,9 +135,9 @@ describe('the open-data exports', () => {
       agenda.map((item) => [item.id, item.title, item.start, item.timeZone, item.startsAt, '']),
     );
 
-    // Iceland: only this test registers organisations there, so no other test changes this slice meanwhile.
-    const directory = await everything<Organisation>('/v1/organisations?country=IS');
-    const organisations = (await csvOf('organisations')).parsed.data.filter((row) => row.country === 'IS');
+    // Liechtenstein: only this test registers organisations there, so no other test changes this slice meanwhile.
+    const directory = await everything<Organisation>('/v1/organisations?country=LI');
+    const organisations = (await csvOf('organisations')).parsed.data.filter((row) => row.country === 'LI');
     expect(organisations.map((row) => [row.id, row.name, row.verified, row.contributionCount]).sort()).toEqual(
       directory.map((organisation) => [organisation.id, organisation.name, String(organisation.verified), String(organisation.contributionCount)]).sort(),
     );
@@ -192,7 +192,7 @@ describe('search', () => {
     expect(groups.contributions.total).toBe(1);
     const byName = await search(fixture.words.organisation.toLowerCase());
     expect(byName.organisations.items).toEqual([
-      { id: fixture.member.id, name: fixture.member.name, kind: 'local-government', country: 'IS', score: expect.any(Number) },
+      { id: fixture.member.id, name: fixture.member.name, kind: 'local-government', country: 'LI', score: expect.any(Number) },
     ]);
     const [english, french] = await Promise.all([search(`Test action ${fixture.slug}`), search(`Action de test ${fixture.slug}`)]);
     for (const groups of [english, french]) expect(groups.actions.items.map((item) => item.slug)).toContain(fixture.slug);

@@ -54,4 +54,21 @@ describe('the first-start data', () => {
     const contributions = (await call<ContributionPage>('GET', '/v1/actions/open-public-procurement/contributions')).body.items;
     expect(contributions.filter((item) => item.organisation.id.startsWith('01JDEM')).every((item) => /^Demo —/.test(item.title))).toBe(true);
   });
+
+  it('gives records written before the change feed their entries when a table seeded at version 2 starts again', async () => {
+    const { documents, tableName } = await import('@collective-actions/functions/data/client.ts');
+    const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { seed } = await import('@collective-actions/functions/local/seed.ts');
+    const [demo] = (await call<ContributionPage>('GET', '/v1/actions/open-public-procurement/contributions')).body.items.filter((item) =>
+      item.organisation.id.startsWith('01JDEM'),
+    );
+    const key = { PK: 'ACTION#open-public-procurement', SK: `CONTRIBUTION#${demo.id}` };
+    const entry = (await repository.getItem(key, true))!.GSI5SK;
+    expect(entry).toBe(`${demo.createdAt}#CONTRIBUTION#${demo.id}#open-public-procurement`);
+    await documents.send(new UpdateCommand({ TableName: tableName, Key: key, UpdateExpression: 'REMOVE GSI5PK, GSI5SK' }));
+    await repository.putSeedVersion(2, new Date().toISOString());
+    expect(await seed()).toBe('seeded');
+    expect((await repository.getItem(key, true))!).toMatchObject({ GSI5PK: 'CHANGES', GSI5SK: entry });
+    expect(await seed()).toBe('present');
+  });
 });

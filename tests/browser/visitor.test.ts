@@ -73,6 +73,12 @@ describe('every public page', () => {
     '/fr/agenda',
     '/stats',
     '/fr/stats',
+    '/search?q=marches+publics',
+    '/fr/search?q=donnees+ouvertes',
+    '/data',
+    '/fr/data',
+    '/developers',
+    '/fr/developers',
   ];
 
   it.each(pages)('%s has no accessibility violation axe-core can find', async (path) => {

@@ -1,7 +1,7 @@
 // The site's one client of the API: every call, and the check that answers have the agreed shape.
 import { error } from '@sveltejs/kit';
 import { API_URL } from '$app/env/private';
-import type * as z from 'zod';
+import * as z from 'zod';
 import {
   me,
   organisation,
@@ -18,6 +18,7 @@ import {
   membershipHistory,
   organisationDetail,
   organisationPage,
+  searchResults,
   stats,
 } from '@collective-actions/shared';
 
@@ -36,6 +37,8 @@ async function read<S extends z.ZodType>(fetch: Fetch, path: string, schema: S, 
   if (response.status === 403) error(403, 'Forbidden');
   // A query the API refuses (a hand-edited filter, say) is the visitor's to fix, not a failure of the site.
   if (response.status === 400) error(400, 'Bad request');
+  // The open data and the search index are being built (on a first start): a moment's wait, not a failure.
+  if (response.status === 503) error(503, 'Service unavailable');
   if (!response.ok) throw new Error(`The API answered ${response.status} for ${path}${search}.`);
   return schema.parse(await response.json());
 }
@@ -65,7 +68,42 @@ async function change<S extends z.ZodType>(
 const pick = (from: URLSearchParams, names: string[]) =>
   new URLSearchParams([...from].filter(([name, value]) => names.includes(name) && value !== ''));
 
+/** The API's public address of a path, for links a visitor follows (downloads, feeds, the OpenAPI document). */
+export const apiAddress = (path: string) => `${API_URL}/v1${path}`;
+
+/** What the site shows of the open-data package descriptor. */
+const dataPackage = z.object({
+  created: z.iso.datetime(),
+  resources: z.array(z.object({ name: z.string(), path: z.string(), format: z.string(), schema: z.object({ fields: z.array(z.object({ name: z.string() })) }) })),
+});
+
+const parameter = z.object({ name: z.string(), in: z.string(), required: z.boolean().optional() });
+
+/** What the API reference shows of the OpenAPI description. */
+const apiDescription = z.object({
+  paths: z.record(
+    z.string(),
+    z.record(
+      z.string(),
+      z.object({
+        operationId: z.string(),
+        summary: z.string(),
+        tags: z.array(z.string()),
+        security: z.array(z.record(z.string(), z.array(z.string()))).optional(),
+        parameters: z.array(parameter).optional(),
+        requestBody: z.unknown().optional(),
+        responses: z.record(z.string(), z.object({ description: z.string() })),
+      }),
+    ),
+  ),
+});
+
+export type ApiOperation = z.output<typeof apiDescription>['paths'][string][string];
+
 export const api = (fetch: Fetch, token?: Token) => ({
+  search: (q: string) => read(fetch, '/search', searchResults, new URLSearchParams({ q })),
+  dataPackage: () => read(fetch, '/exports/datapackage.json', dataPackage),
+  apiDescription: () => read(fetch, '/openapi.json', apiDescription),
   actions: () => read(fetch, '/actions', actionList),
   action: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}`, action),
   contributions: (slug: string, query: URLSearchParams) =>

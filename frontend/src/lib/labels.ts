@@ -53,6 +53,10 @@ export const countryName = (code: string) => new Intl.DisplayNames([getLocale()]
 export const formatNumber = (value: number) => new Intl.NumberFormat(getLocale()).format(value);
 
 /** A day, as a person reads it in the page's language. */
+/** An instant as a date and time in UTC, say when a file was built. */
+export const formatInstant = (instant: string) =>
+  new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' }).format(new Date(instant));
+
 export const formatDay = (instant: string) => new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(instant));
 
 /** When an agenda item happens, in its own time zone: dates for all-day items, times with the zone's name otherwise. */

@@ -8,7 +8,7 @@ import { getItem, queryAll, queryPage, setChanges } from './repository.ts';
 
 type Item = Record<string, any>;
 
-const toAgendaItem = (item: Item): AgendaItem => ({
+export const toAgendaItem = (item: Item): AgendaItem => ({
   id: item.id,
   action: item.action,
   kind: item.kind,
@@ -32,7 +32,12 @@ export async function createAgendaItem(item: AgendaItem): Promise<void> {
   await documents.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...keys.agendaItem(item.action, item.id), ...keys.agendaListing(item.action, item.startsAt, item.id), ...item },
+      Item: {
+        ...keys.agendaItem(item.action, item.id),
+        ...keys.agendaListing(item.action, item.startsAt, item.id),
+        ...keys.agendaChange(item.action, item.id, item.createdAt),
+        ...item,
+      },
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );

@@ -164,7 +164,7 @@ export async function changeMembership({ from, to, events, by, now }: Membership
     items.push({
       Put: {
         TableName: tableName,
-        Item: { ...keys.membershipEvent(slug, id), ...keys.membershipEventListing(slug, id), id, action: slug, event, organisation, at: now, by },
+        Item: { ...keys.membershipEvent(slug, id), ...keys.membershipEventListing(slug, id, now), id, action: slug, event, organisation, at: now, by },
       },
     });
   }
@@ -183,7 +183,7 @@ export async function changeMembership({ from, to, events, by, now }: Membership
   }
 }
 
-const toEvent = (item: Item): MembershipEvent => {
+export const toEvent = (item: Item): MembershipEvent => {
   const { id, name, kind, country } = item.organisation;
   return { id: item.id, action: item.action, event: item.event, organisation: { id, name, kind, country }, at: item.at };
 };

@@ -7,6 +7,12 @@ const position = (n: number) => String(n).padStart(6, '0');
 export const directorySortKey = (name: string, id: string) =>
   `${name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}#${id}`;
 
+/** A change-feed entry: the instant first, then what finds the record again (its sort key prefix, id and action). */
+const change = (at: string, type: 'CONTRIBUTION' | 'AGENDA' | 'HISTORY', slug: string, id: string) => ({
+  GSI5PK: 'CHANGES',
+  GSI5SK: `${at}#${type}#${id}#${slug}`,
+});
+
 export const keys = {
   seedMarker: { PK: 'META', SK: 'SEED' },
   actionSequence: { PK: 'META', SK: 'ACTION_SEQUENCE' },
@@ -27,8 +33,9 @@ export const keys = {
 
   contribution: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `CONTRIBUTION#${id}` }),
   contributionPrefix: 'CONTRIBUTION#',
-  /** Index entries of a published contribution; withdrawing removes them, so these lists hold public records only. */
-  contributionListing: (slug: string, id: string, kind: OrganisationKind, country: string) => ({
+  /** Index entries of a published contribution, its change-feed entry included; withdrawing or hiding removes them, so these lists hold public records only. */
+  contributionListing: (slug: string, id: string, kind: OrganisationKind, country: string, createdAt: string) => ({
+    ...change(createdAt, 'CONTRIBUTION', slug, id),
     GSI1PK: `ACTION#${slug}#CONTRIBUTIONS`,
     GSI1SK: id,
     GSI2PK: `ACTION#${slug}#CONTRIBUTIONS#KIND#${kind}`,
@@ -36,7 +43,7 @@ export const keys = {
     GSI3PK: `ACTION#${slug}#CONTRIBUTIONS#COUNTRY#${country}`,
     GSI3SK: id,
   }),
-  contributionListingAttributes: ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK'],
+  contributionListingAttributes: ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI5PK', 'GSI5SK'],
   contributionsOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#CONTRIBUTIONS` }),
   contributionsOfActionByKind: (slug: string, kind: OrganisationKind) => ({
     index: 'GSI2',
@@ -75,7 +82,7 @@ export const keys = {
   coalitionsOfOrganisation: (organisationId: string) => ({ index: 'GSI4', partition: `ORGANISATION#${organisationId}#COALITIONS` }),
 
   membershipEvent: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `HISTORY#${id}` }),
-  membershipEventListing: (slug: string, id: string) => ({ GSI1PK: `ACTION#${slug}#HISTORY`, GSI1SK: id }),
+  membershipEventListing: (slug: string, id: string, at: string) => ({ GSI1PK: `ACTION#${slug}#HISTORY`, GSI1SK: id, ...change(at, 'HISTORY', slug, id) }),
   historyOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#HISTORY` }),
 
   agendaItem: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `AGENDA#${id}` }),
@@ -90,8 +97,17 @@ export const keys = {
     const [, id, slug] = sortKey.split('#');
     return { PK: `ACTION#${slug}`, SK: `AGENDA#${id}` };
   },
+  /** The change-feed entry of an agenda item, from when it was added; deleting the item removes it. */
+  agendaChange: (slug: string, id: string, createdAt: string) => change(createdAt, 'AGENDA', slug, id),
   agendaOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#AGENDA` }),
   agenda: { index: 'GSI2', partition: 'AGENDA' },
+
+  /** The change feed: public contributions, coalition events and agenda items, by when they happened. */
+  changes: { index: 'GSI5', partition: 'CHANGES' },
+  changeAt: (sortKey: string) => {
+    const [, type, id, slug] = sortKey.split('#');
+    return { PK: `ACTION#${slug}`, SK: `${type}#${id}` };
+  },
 
   organisation: (id: string) => ({ PK: `ORGANISATION#${id}`, SK: 'ORGANISATION' }),
   organisationListing: (sortKey: string, kind: OrganisationKind, country: string) => ({

@@ -97,7 +97,7 @@ export function toOrganisation(item: Item): Organisation {
 /** A contribution as stored: the public record plus who wrote it. */
 export type StoredContribution = Contribution & { authorId: string };
 
-function toContribution(item: Item): StoredContribution {
+export function toContribution(item: Item): StoredContribution {
   const { id, name, kind, country } = item.organisation;
   return {
     id: item.id,
@@ -741,7 +741,7 @@ export async function createContribution(contribution: StoredContribution, seen:
               TableName: tableName,
               Item: {
                 ...keys.contribution(action, id),
-                ...keys.contributionListing(action, id, organisation.kind, organisation.country),
+                ...keys.contributionListing(action, id, organisation.kind, organisation.country, contribution.createdAt),
                 ...keys.contributionOwner(organisation.id, id, action),
                 ...contribution,
               },
@@ -836,7 +836,7 @@ export async function hideContribution(contribution: StoredContribution, seen: C
             Update: {
               TableName: tableName,
               Key: keys.contribution(action, id),
-              UpdateExpression: 'SET hiding = :hidden, GSI1PK = :listing, GSI1SK = :id REMOVE GSI2PK, GSI2SK, GSI3PK, GSI3SK',
+              UpdateExpression: 'SET hiding = :hidden, GSI1PK = :listing, GSI1SK = :id REMOVE GSI2PK, GSI2SK, GSI3PK, GSI3SK, GSI5PK, GSI5SK',
               ConditionExpression: visibilityAsRead(contribution),
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: { ':hidden': hiding, ':listing': listing.GSI1PK, ':id': listing.GSI1SK, ':published': 'published' },
@@ -877,7 +877,7 @@ export async function rewordHiding(slug: string, id: string, hiding: HidingRecor
 export async function unhideContribution(contribution: StoredContribution, seen: CountsSeen | undefined): Promise<void> {
   const { action, id, organisation } = contribution;
   const published = contribution.status === 'published';
-  const listing = keys.contributionListing(action, id, organisation.kind, organisation.country);
+  const listing = keys.contributionListing(action, id, organisation.kind, organisation.country, contribution.createdAt);
   try {
     await documents.send(
       new TransactWriteCommand({

@@ -1,16 +1,53 @@
-// Creates the table from the shared definition when it is missing, and waits until it is active.
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+// Creates the table from the shared definition when it is missing, adds the indexes a table made by an older
+// version lacks, and waits until everything is active.
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  UpdateTableCommand,
+  waitUntilTableExists,
+  type GlobalSecondaryIndex,
+} from '@aws-sdk/client-dynamodb';
 import { dynamodb, tableName } from '../data/client.ts';
 import { tableDefinition } from '../data/table.ts';
 
+const { partitionKey, sortKey, globalSecondaryIndexes } = tableDefinition;
+
+const indexOf = (index: (typeof globalSecondaryIndexes)[number]): GlobalSecondaryIndex => ({
+  IndexName: index.indexName,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' },
+  ],
+  Projection: { ProjectionType: 'ALL' },
+});
+
+async function addMissingIndexes(present: string[]): Promise<void> {
+  for (const index of globalSecondaryIndexes.filter((candidate) => !present.includes(candidate.indexName))) {
+    await dynamodb.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [index.partitionKey, index.sortKey].map((name) => ({ AttributeName: name, AttributeType: 'S' })),
+        GlobalSecondaryIndexUpdates: [{ Create: indexOf(index) }],
+      }),
+    );
+    for (;;) {
+      const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+      if (Table?.GlobalSecondaryIndexes?.find((candidate) => candidate.IndexName === index.indexName)?.IndexStatus === 'ACTIVE') break;
+      await sleep(200);
+    }
+  }
+}
+
 export async function ensureTable(): Promise<'created' | 'existing'> {
   try {
-    await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
+    await addMissingIndexes((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName!));
     return 'existing';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  const { partitionKey, sortKey, globalSecondaryIndexes } = tableDefinition;
   const keyAttributes = [partitionKey, sortKey, ...globalSecondaryIndexes.flatMap((index) => [index.partitionKey, index.sortKey])];
   await dynamodb.send(
     new CreateTableCommand({
@@ -21,14 +58,7 @@ export async function ensureTable(): Promise<'created' | 'existing'> {
         { AttributeName: partitionKey, KeyType: 'HASH' },
         { AttributeName: sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: globalSecondaryIndexes.map((index) => ({
-        IndexName: index.indexName,
-        KeySchema: [
-          { AttributeName: index.partitionKey, KeyType: 'HASH' },
-          { AttributeName: index.sortKey, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
+      GlobalSecondaryIndexes: globalSecondaryIndexes.map(indexOf),
     }),
   );
   await waitUntilTableExists({ client: dynamodb, maxWaitTime: 60 }, { TableName: tableName });

@@ -52,6 +52,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     // What the functions of optional-token routes check tokens against, as their environment says in AWS.
     process.env.OIDC_ISSUER = issuer;
     process.env.OIDC_AUDIENCE = apiUrl;
+    // Where feeds say the API is; in AWS that is the site's address, which serves /v1 too.
+    process.env.API_URL = apiUrl;
     const snapshots = dataDirectory ? `${dataDirectory}/open-data` : await mkdtemp(join(tmpdir(), 'collective-actions-open-data-'));
     if (!dataDirectory) stops.push(() => rm(snapshots, { recursive: true, force: true }));
     process.env.SNAPSHOT_URL = pathToFileURL(`${snapshots}/`).href;

@@ -1,10 +1,13 @@
 // First-start data: the 21 collective actions of the 2016 Paris Declaration, the coalition rosters the sources state,
 // and demo organisations, contributions, coalitions and agendas, marked as demo.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict, type NewAgendaItem, type NewContribution, type NewOrganisation } from '@collective-actions/shared';
 import catalogue from '../../data/collective-actions.json' with { type: 'json' };
 import * as agenda from '../data/agenda.ts';
 import * as coalitions from '../data/coalitions.ts';
 import * as repository from '../data/repository.ts';
+import { documents, tableName } from '../data/client.ts';
+import { keys } from '../data/keys.ts';
 import type { Caller } from '../http/caller.ts';
 import { addAgendaItem } from '../services/agenda.ts';
 import { requestMembership } from '../services/coalitions.ts';
@@ -14,7 +17,7 @@ import { now } from '../services/clock.ts';
 import { accountFor, type Account } from './demo-accounts.ts';
 
 /** Raised when the seed gains data: a table seeded by an older version gets what it lacks on the next start. */
-const seedVersion = 2;
+const seedVersion = 3;
 
 const callerOf = (account: Account): Caller => ({
   id: account.login,
@@ -268,6 +271,30 @@ async function seedCoalitions(): Promise<void> {
   }
 }
 
+/** Version 3 brought the change feed: records written before it get their entries. */
+async function addChangeFeedEntries(): Promise<void> {
+  for (const { slug } of await repository.listActions()) {
+    const entries = [
+      ...(await repository.queryIndex(keys.contributionsOfAction(slug))).map((item) => ({
+        item,
+        entry: keys.contributionListing(slug, item.id, item.organisation.kind, item.organisation.country, item.createdAt),
+      })),
+      ...(await repository.queryIndex(keys.agendaOfAction(slug))).map((item) => ({ item, entry: keys.agendaChange(slug, item.id, item.createdAt) })),
+      ...(await repository.queryIndex(keys.historyOfAction(slug))).map((item) => ({ item, entry: keys.membershipEventListing(slug, item.id, item.at) })),
+    ];
+    for (const { item, entry } of entries.filter(({ item }) => !item.GSI5PK)) {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { PK: item.PK, SK: item.SK },
+          UpdateExpression: 'SET GSI5PK = :pk, GSI5SK = :sk',
+          ExpressionAttributeValues: { ':pk': entry.GSI5PK, ':sk': entry.GSI5SK },
+        }),
+      );
+    }
+  }
+}
+
 /** Loads the data on the first start; later starts find the marker and leave the table alone. */
 export async function seed(): Promise<'seeded' | 'present'> {
   if ((await repository.getSeedVersion()) === seedVersion) return 'present';
@@ -298,6 +325,7 @@ export async function seed(): Promise<'seeded' | 'present'> {
     if (!(await repository.getOrganisation(id, true))) await repository.createOrganisation({ id, ...government }, undefined, time);
   }
   await seedCoalitions();
+  await addChangeFeedEntries();
   await repository.putSeedVersion(seedVersion, time);
   return 'seeded';
 }

@@ -3,3 +3,6 @@ export const sitePage = (path: string) => `${process.env.SITE_URL ?? 'http://loc
 
 export const contributionPage = (action: string, id: string) => sitePage(`/actions/${action}/contributions/${id}`);
 export const agendaItemPage = (action: string, id: string) => sitePage(`/actions/${action}/agenda/${id}`);
+
+/** Where the API answers publicly: in AWS under the site's own address (CloudFront sends /v1 to it); on one machine, its own port. */
+export const apiAddress = (path: string) => `${process.env.API_URL ?? sitePage('')}${path}`;

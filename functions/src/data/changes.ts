@@ -1,0 +1,25 @@
+// The change feed's index: public contributions, agenda items and coalition events, newest first across the platform.
+import type { Change } from '@collective-actions/shared';
+import { toAgendaItem } from './agenda.ts';
+import { toEvent } from './coalitions.ts';
+import { keys } from './keys.ts';
+import { publicContribution, queryPage, toContribution } from './repository.ts';
+
+const changeOf = (item: Record<string, any>): Change =>
+  item.SK.startsWith('CONTRIBUTION#')
+    ? { type: 'contribution', contribution: publicContribution(toContribution(item)) }
+    : item.SK.startsWith('AGENDA#')
+      ? { type: 'agenda-item', agendaItem: toAgendaItem(item) }
+      : { type: 'membership', membership: toEvent(item) };
+
+export async function listChanges(page: { cursor?: string; limit: number }): Promise<{ items: Change[]; next: string | null }> {
+  const found = await queryPage({
+    ...keys.changes,
+    limit: page.limit,
+    cursor: page.cursor,
+    cursorPattern: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#(CONTRIBUTION|AGENDA|HISTORY)#[0-9A-HJKMNP-TV-Z]{26}#[a-z0-9-]{1,80}$/,
+    tableKeyAt: keys.changeAt,
+    newestFirst: true,
+  });
+  return { items: found.items.map(changeOf), next: found.next };
+}
