@@ -1,13 +1,5 @@
 // The platform and the production build of the site on free ports, DynamoDB Local in memory with the seed: what the site benchmarks measure.
-import { createServer } from 'node:net';
-
-const freePort = () =>
-  new Promise<number>((done) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
+import { freePort } from '@collective-actions/functions/local/free-port.ts';
 
 export async function startBenchSite(): Promise<{ url: string; stop: () => Promise<void> }> {
   const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };

@@ -1,6 +1,6 @@
 // Global setup: the back end and the built site on free ports, DynamoDB Local in memory, seeded as on a first start; stopped after the run.
 import type { TestProject } from 'vitest/node';
-import { freePort } from './free-port.ts';
+import { freePort } from '@collective-actions/functions/local/free-port.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,0 +1,112 @@
+// How the open-data snapshot grows: loads contributions into DynamoDB Local (in memory) in batches, then times a
+// snapshot build, weighs its files and times search against it, at each size given (default 1,000 then 100,000).
+//   node scripts/bench/open-data.ts [total …]
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { freePort } from '@collective-actions/functions/local/free-port.ts';
+import { startDynamoDbLocal } from '@collective-actions/functions/local/dynamodb-local.ts';
+
+const sizes = process.argv.slice(2).map(Number);
+const totals = sizes.length ? sizes : [1_000, 100_000];
+
+const port = await freePort();
+const snapshots = await mkdtemp(join(tmpdir(), 'collective-actions-bench-open-data-'));
+process.env.DYNAMODB_ENDPOINT = `http://localhost:${port}`;
+process.env.TABLE_NAME = 'collective-actions-bench';
+process.env.SNAPSHOT_URL = pathToFileURL(`${snapshots}/`).href;
+process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+const database = await startDynamoDbLocal({ port });
+
+const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+const { ulid } = await import('ulid');
+const { documents, tableName } = await import('@collective-actions/functions/data/client.ts');
+const { keys } = await import('@collective-actions/functions/data/keys.ts');
+const { ensureTable } = await import('@collective-actions/functions/local/bootstrap.ts');
+const { seed } = await import('@collective-actions/functions/local/seed.ts');
+const repository = await import('@collective-actions/functions/data/repository.ts');
+const { buildSnapshot } = await import('@collective-actions/functions/services/snapshot.ts');
+const { search } = await import('@collective-actions/functions/services/search.ts');
+
+await ensureTable();
+await seed();
+const actions = (await repository.listActions()).map((action) => action.slug);
+const organisations = await repository.allOrganisations();
+const words = ['open', 'data', 'procurement', 'contracts', 'marchés', 'publics', 'données', 'registre', 'beneficial', 'ownership', 'climate', 'budget'];
+const pick = <T>(list: T[], n: number) => list[n % list.length];
+
+/** Contributions as the API stores them, half of them on one action (a campaign), the rest spread over all. */
+async function load(count: number, offset: number) {
+  const writes: Array<Promise<unknown>> = [];
+  for (let start = 0; start < count; start += 25) {
+    const items = Array.from({ length: Math.min(25, count - start) }, (_, index) => {
+      const n = offset + start + index;
+      const action = n % 2 === 0 ? 'open-public-procurement' : pick(actions, n);
+      const { id: organisationId, name, kind, country } = pick(organisations, n);
+      const id = ulid();
+      const at = new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
+      return {
+        PutRequest: {
+          Item: {
+            ...keys.contribution(action, id),
+            ...keys.contributionListing(action, id, kind, country, at),
+            ...keys.contributionOwner(organisationId, id, action),
+            id,
+            action,
+            organisation: { id: organisationId, name, kind, country },
+            offers: ['data'],
+            title: `Contribution ${n}: ${pick(words, n)} ${pick(words, n * 7 + 3)}`,
+            text: `Generated for the benchmark: ${Array.from({ length: 40 }, (_, w) => pick(words, n + w * 5)).join(' ')}.`,
+            links: ['https://example.org/'],
+            language: n % 3 === 0 ? 'fr' : 'en',
+            status: 'published',
+            version: 1,
+            createdAt: at,
+            updatedAt: at,
+            authorId: 'bench',
+          },
+        },
+      };
+    });
+    writes.push(documents.send(new BatchWriteCommand({ RequestItems: { [tableName]: items } })));
+    if (writes.length === 16) await Promise.all(writes.splice(0));
+  }
+  await Promise.all(writes);
+}
+
+const kb = async (name: string) => Math.round((await stat(join(snapshots, name))).size / 1024);
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+console.log(`Open-data snapshot benchmark, ${new Date().toISOString()}, Node ${process.version}`);
+console.log('| contributions | load (s) | build (s) | contributions.csv (KB) | contributions.json (KB) | search index (KB) | first search (ms) | search p50 (ms) | heap after build (MB) |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+let loaded = 0;
+try {
+  for (const total of totals) {
+    const loadStart = performance.now();
+    await load(total - loaded, loaded);
+    loaded = total;
+    const loadSeconds = (performance.now() - loadStart) / 1000;
+    const buildStart = performance.now();
+    const { counts } = await buildSnapshot();
+    const buildSeconds = (performance.now() - buildStart) / 1000;
+    const firstStart = performance.now();
+    await search({ q: 'marches publics', limit: 10 });
+    const first = performance.now() - firstStart;
+    const timings: number[] = [];
+    for (const q of ['marches publics', 'donnees', 'beneficial ownershp', 'climat', 'contrac', 'registre budget', 'open data', 'procurement']) {
+      const start = performance.now();
+      await search({ q, limit: 10 });
+      timings.push(performance.now() - start);
+    }
+    const heap = Math.round(process.memoryUsage().heapUsed / 1024 / 1024);
+    console.log(
+      `| ${counts.contributions.toLocaleString('en')} | ${loadSeconds.toFixed(1)} | ${buildSeconds.toFixed(1)} | ${await kb('contributions.csv')} | ${await kb('contributions.json')} | ${await kb('search-index.json')} | ${first.toFixed(0)} | ${median(timings).toFixed(1)} | ${heap} |`,
+    );
+  }
+} finally {
+  await database.stop();
+  await rm(snapshots, { recursive: true, force: true });
+}
