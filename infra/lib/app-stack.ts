@@ -338,6 +338,8 @@ export class AppStack extends Stack {
       const handler = new PlatformFunction(this, pascal(route.handler), {
         entry: `functions/src/handlers/${route.handler}.ts`,
         description: routeKey(route),
+        // Search keeps the snapshot's index in memory: a few hundred MB at 100,000 contributions (docs/open-data.md).
+        ...(route.table === 'snapshot' ? { memorySize: 2048 } : {}),
         environment: {
           ALLOWED_ORIGINS: siteUrl,
           SITE_URL: siteUrl,
