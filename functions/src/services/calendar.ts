@@ -1,6 +1,6 @@
 // iCalendar (RFC 5545) feeds of the agendas, with the time zones they use, for calendar clients to subscribe to.
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
+import { TZDate } from '@date-fns/tz';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import type { Action, AgendaItem } from '@collective-actions/shared';
 import * as agenda from '../data/agenda.ts';
@@ -18,6 +18,9 @@ const statuses: Record<AgendaItem['status'], ICalEventStatus> = {
   cancelled: ICalEventStatus.CANCELLED,
 };
 
+/** Midnight UTC of a day (plus some days): what ical-generator writes as a bare date. */
+const utcDay = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + plusDays * 86_400_000);
+
 function calendarOf(name: string, description: string, items: AgendaItem[], actions: Map<string, Action>): string {
   const calendar = ical({
     name,
@@ -30,9 +33,10 @@ function calendarOf(name: string, description: string, items: AgendaItem[], acti
   });
   for (const item of items) {
     const allDay = item.start.length === 10;
-    const start = DateTime.fromISO(item.start, { zone: item.timeZone });
-    // An all-day item's end is its last day; iCalendar's is the day after.
-    const end = item.end ? DateTime.fromISO(item.end, { zone: item.timeZone }).plus(allDay ? { days: 1 } : {}) : allDay ? start.plus({ days: 1 }) : null;
+    // A timed item: its instants, shown in its own zone (with the zone's VTIMEZONE). An all-day item: its days, as
+    // dates without a zone; iCalendar's end is the day after the last one.
+    const start = allDay ? utcDay(item.start) : new TZDate(Date.parse(item.startsAt), item.timeZone);
+    const end = allDay ? utcDay(item.end ?? item.start, 1) : item.endsAt ? new TZDate(Date.parse(item.endsAt), item.timeZone) : null;
     const action = actions.get(item.action);
     calendar.createEvent({
       // Stable across edits; SEQUENCE tells clients which version is newer.
@@ -68,8 +72,9 @@ export async function actionCalendar(slug: string): Promise<string> {
 
 /** Every coalition's agenda from a year ago on, so the feed stays a size calendar clients refresh happily. */
 export async function platformCalendar(): Promise<string> {
-  const yearAgo = DateTime.fromISO(now()).minus({ years: 1 }).toUTC().toJSDate().toISOString();
-  const [items, actions] = await Promise.all([agenda.agendaFrom(undefined, yearAgo), repository.listActions()]);
+  const yearAgo = new Date(now());
+  yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
+  const [items, actions] = await Promise.all([agenda.agendaFrom(undefined, yearAgo.toISOString()), repository.listActions()]);
   return calendarOf(
     'Collective Actions — all coalitions',
     'The agendas of every coalition / Les agendas de toutes les coalitions',
