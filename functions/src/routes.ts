@@ -61,6 +61,12 @@ export type Access = 'public' | 'optional' | 'signed-in' | 'steward';
  */
 export type TableAccess = 'none' | 'snapshot' | 'read' | 'write';
 
+/**
+ * How many changes a caller may send: in AWS, API Gateway throttles each write route to this (all callers together,
+ * before any function runs); the local gateway applies it to each caller, as a token bucket. Either way, 429 with Retry-After.
+ */
+export const writeThrottle = { ratePerSecond: 50, burst: 100 } as const;
+
 /** What a route reads from the request; the handler gets them parsed, and refuses anything else with a 400. */
 export interface RequestSchemas {
   params?: z.ZodType<unknown, Record<string, unknown>>;

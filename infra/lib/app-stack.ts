@@ -1,7 +1,7 @@
 // The stateless stack: the HTTP API (one function per route, from the route table), the site, CloudFront, alarms.
 import { CfnOutput, Duration, Fn, RemovalPolicy, Stack, Token, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
@@ -37,7 +37,7 @@ import { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
-import { routeKey, routes } from '@collective-actions/functions/routes.ts';
+import { routeKey, routes, writeThrottle } from '@collective-actions/functions/routes.ts';
 import { basicExecutionRole, PlatformFunction } from './platform-function.ts';
 import { siteAssetsSource, siteServerCode } from './site-build.ts';
 
@@ -78,7 +78,7 @@ export class AppStack extends Stack {
     // ---------------------------------------------------------------- the HTTP API
     const api = new HttpApi(this, 'Api', { description: 'Collective Actions API and site', createDefaultStage: false });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    new HttpStage(this, 'Stage', {
+    const stage = new HttpStage(this, 'Stage', {
       httpApi: api,
       stageName: '$default',
       autoDeploy: true,
@@ -100,6 +100,13 @@ export class AppStack extends Stack {
         ),
       },
     });
+    // Each write route: the same throttle the local gateway applies to each caller (writeThrottle in the route table).
+    // The property is plain JSON to CloudFormation, so its keys are written as CloudFormation spells them.
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      routes
+        .filter((route) => route.method !== 'GET')
+        .map((route) => [routeKey(route), { ThrottlingRateLimit: writeThrottle.ratePerSecond, ThrottlingBurstLimit: writeThrottle.burst }]),
+    );
     alarms.add('Api5xx', api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5, 'The API answered 5xx');
 
     // ---------------------------------------------------------------- the site

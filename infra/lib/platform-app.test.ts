@@ -6,7 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
-import { routeKey, routes } from '@collective-actions/functions/routes.ts';
+import { routeKey, routes, writeThrottle } from '@collective-actions/functions/routes.ts';
 import { repositoryRoot } from './platform-function.ts';
 import { definePlatform } from './platform-app.ts';
 
@@ -162,6 +162,15 @@ describe('the API', () => {
       expect(JSON.stringify(fn.Properties.Environment.Variables.ALLOWED_ORIGINS)).toMatch(/https:\/\/.*SiteDistribution|DomainName/);
     }
     expect(resources(application, 'AWS::ApiGatewayV2::Api')[0][1].Properties.CorsConfiguration).toBeUndefined();
+  });
+
+  it('throttles each write route as the local gateway does', () => {
+    const [[, stage]] = resources(application, 'AWS::ApiGatewayV2::Stage');
+    const writes = routes.filter((route) => route.method !== 'GET').map(routeKey);
+    expect(Object.keys(stage.Properties.RouteSettings).sort()).toEqual(writes.sort());
+    for (const key of writes) {
+      expect(stage.Properties.RouteSettings[key]).toEqual({ ThrottlingRateLimit: writeThrottle.ratePerSecond, ThrottlingBurstLimit: writeThrottle.burst });
+    }
   });
 
   it('throttles the stage and keeps an access log', () => {

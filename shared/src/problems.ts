@@ -135,6 +135,14 @@ export class UnsupportedMediaType extends Problem {
   }
 }
 
+export class TooManyRequests extends Problem {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'too-many-requests', 'Too many requests', `Too many changes in a short time: try again in ${retryAfterSeconds} s.`, {
+      headers: { 'retry-after': String(retryAfterSeconds) },
+    });
+  }
+}
+
 export class ServiceUnavailable extends Problem {
   constructor(detail: string, retryAfterSeconds = 1) {
     super(503, 'service-unavailable', 'Service unavailable', detail, { headers: { 'retry-after': String(retryAfterSeconds) } });

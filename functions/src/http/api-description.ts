@@ -32,6 +32,11 @@ const problemTypes = {
     about: 'The change clashes with the current state, or the record changed since the version sent.',
   },
   413: { types: ['payload-too-large'], when: (route: Route) => requestOf(route).body !== undefined, about: `The body is over ${maxBodyBytes / 1024} KB.` },
+  429: {
+    types: ['too-many-requests'],
+    when: (route: Route) => route.method !== 'GET',
+    about: 'Too many changes in a short time: try again after `Retry-After` seconds.',
+  },
   415: { types: ['unsupported-media-type'], when: (route: Route) => requestOf(route).body !== undefined, about: 'The body is not application/json.' },
   503: {
     types: ['service-unavailable'],
@@ -45,7 +50,7 @@ const requestOf = (route: Route): RequestSchemas => ('request' in route ? route.
 const problemResponse = (status: keyof typeof problemTypes) => ({
   description: `${problemTypes[status].about} Problem types: ${problemTypes[status].types.map((type) => `\`/problems/${type}\``).join(', ')}.`,
   content: { 'application/problem+json': { schema: problemDocument } },
-  ...(status === 503 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } } } } : {}),
+  ...(status === 503 || status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } } } } : {}),
 });
 
 function successResponse(status: number, reply: ReplySchema) {

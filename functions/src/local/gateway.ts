@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
-import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem } from '@collective-actions/shared';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem, TooManyRequests } from '@collective-actions/shared';
 import { accessTokenVerifier } from '../http/access-tokens.ts';
-import { routeKey, routes, type Route } from '../routes.ts';
+import { routeKey, routes, writeThrottle, type Route } from '../routes.ts';
 import { serve } from './serve.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -72,6 +73,16 @@ export interface GatewayOptions {
 
 export async function startGateway(options: GatewayOptions): Promise<{ stop: () => Promise<void> }> {
   const verify = accessTokenVerifier(options.issuer, [options.audience]);
+  // The write throttle per caller: the burst at once, refilled at the rate (a window of burst ÷ rate seconds).
+  const writes = new RateLimiterMemory({ points: writeThrottle.burst, duration: writeThrottle.burst / writeThrottle.ratePerSecond });
+  async function throttleWrite(caller: string) {
+    try {
+      await writes.consume(caller);
+    } catch (refused) {
+      if (!(refused instanceof RateLimiterRes)) throw refused;
+      throw new TooManyRequests(Math.max(1, Math.ceil(refused.msBeforeNext / 1000)));
+    }
+  }
 
   async function dispatch(request: IncomingMessage): Promise<APIGatewayProxyStructuredResultV2> {
     const url = new URL(request.url ?? '/', 'http://gateway.local');
@@ -105,6 +116,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop: () 
     // As in AWS, routes open to anyone have no authorizer: an optional token is the function's to check.
     const checked = route.access !== 'public' && route.access !== 'optional' && method !== 'OPTIONS';
     const claims = checked ? claimsAsApiGatewayPassesThem(await verify(headers.authorization)) : undefined;
+    if (route.method !== 'GET' && method !== 'OPTIONS') await throttleWrite(String(claims?.sub ?? request.socket.remoteAddress));
     const body = await readBody(request);
     const text = isText(headers['content-type']);
     const now = new Date();
