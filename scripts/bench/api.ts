@@ -1,0 +1,191 @@
+// The API against its floor, side by side on loopback: autocannon at a fixed rate (-R, which corrects coordinated
+// omission) over one connection against the local API, and the same DynamoDB Local operation issued directly with
+// the SDK at the same fixed rate, one at a time (latency counted from when each request was due). One connection,
+// because autocannon paces each connection on its own: ten connections at 200/s send bursts of ten, and the figures
+// then measure the queue the bursts make, for the API and for DynamoDB Local alike. Measured at each size given (default 1,000 then
+// 100,000 contributions, half of them on the action measured), to show whether latency grows with the total.
+//   node scripts/bench/api.ts [total …]
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import { freePort } from '@collective-actions/functions/local/free-port.ts';
+
+const sizes = process.argv.slice(2).map(Number);
+const totals = sizes.length ? sizes : [1_000, 100_000];
+const seconds = 10;
+const readRate = 200;
+const writeRate = 20;
+const slug = 'open-public-procurement';
+
+const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
+process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
+process.env.TABLE_NAME = 'collective-actions-bench';
+process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
+// The snapshot is rebuilt once during the run at most: these figures are about requests, not the builder.
+const platform = await startPlatform({ ports, siteUrl: 'http://localhost:3000', snapshotSeconds: 3600 });
+
+const { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+const { ulid } = await import('ulid');
+const { documents, tableName } = await import('@collective-actions/functions/data/client.ts');
+const { keys } = await import('@collective-actions/functions/data/keys.ts');
+const repository = await import('@collective-actions/functions/data/repository.ts');
+const { signIn } = await import('@collective-actions/functions/local/sign-in.ts');
+
+const token = await signIn(platform.issuer, 'government');
+const me = await (await fetch(`${platform.apiUrl}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json();
+const organisation = me.organisations[0].organisation;
+const actions = (await repository.listActions()).map((action) => action.slug);
+const organisations = await repository.allOrganisations();
+
+/** Ids of the measured action's contributions this script added, oldest first. */
+const ours: string[] = [];
+
+async function load(count: number, offset: number) {
+  const writes: Array<Promise<unknown>> = [];
+  for (let start = 0; start < count; start += 25) {
+    const items = Array.from({ length: Math.min(25, count - start) }, (_, index) => {
+      const n = offset + start + index;
+      const action = n % 2 === 0 ? slug : actions[n % actions.length];
+      const { id: organisationId, name, kind, country } = organisations[n % organisations.length];
+      const id = ulid();
+      if (action === slug) ours.push(id);
+      const at = new Date().toISOString();
+      return {
+        PutRequest: {
+          Item: {
+            ...keys.contribution(action, id),
+            ...keys.contributionListing(action, id, kind, country, at),
+            ...keys.contributionOwner(organisationId, id, action),
+            id,
+            action,
+            organisation: { id: organisationId, name, kind, country },
+            offers: ['data'],
+            title: `Benchmark contribution ${n}`,
+            text: 'Generated for the API benchmark. '.repeat(10),
+            links: ['https://example.org/'],
+            language: 'en',
+            status: 'published',
+            version: 1,
+            createdAt: at,
+            updatedAt: at,
+            authorId: 'bench',
+          },
+        },
+      };
+    });
+    writes.push(documents.send(new BatchWriteCommand({ RequestItems: { [tableName]: items } })));
+    if (writes.length === 16) await Promise.all(writes.splice(0));
+  }
+  await Promise.all(writes);
+}
+
+/** The SDK's own operation at a fixed rate, one at a time as over one connection; each latency counts from when it was due. */
+async function floor(rate: number, operation: () => Promise<unknown>, duration = seconds) {
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < rate * duration; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    await operation();
+    latencies.push(performance.now() - due);
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
+  return { p50: at(0.5), p99: at(0.99), throughput: latencies.length / ((performance.now() - start) / 1000) };
+}
+
+async function api(
+  rate: number,
+  path: string,
+  options: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {},
+  duration = seconds,
+) {
+  const result = await autocannon({ url: `${platform.apiUrl}${path}`, connections: 1, overallRate: rate, duration, ...options });
+  const failed = result.non2xx + result.errors + result.timeouts;
+  return { p50: result.latency.p50, p99: result.latency.p99, throughput: result.requests.average, failed };
+}
+
+const cursorAfter = (id: string) => Buffer.from(JSON.stringify({ after: id }), 'utf8').toString('base64url');
+const contributions = keys.contributionsOfAction(slug);
+const query = (exclusiveStartKey?: Record<string, string>) =>
+  documents.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: contributions.index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': `${contributions.index}PK` },
+      ExpressionAttributeValues: { ':pk': contributions.partition },
+      ScanIndexForward: false,
+      Limit: 21,
+      ExclusiveStartKey: exclusiveStartKey,
+    }),
+  );
+
+console.log(`API against its floor, ${new Date().toISOString()}, Node ${process.version}: reads at ${readRate}/s, writes at ${writeRate}/s, ${seconds} s each, one connection`);
+console.log('| contributions | request | API p50 (ms) | API p99 (ms) | API req/s | failed | floor p50 (ms) | floor p99 (ms) | floor | p50 ratio |');
+console.log('|---:|---|---:|---:|---:|---:|---:|---:|---|---:|');
+let loaded = 0;
+try {
+  for (const total of totals) {
+    await load(total - loaded, loaded);
+    loaded = total;
+    const deepId = ours[Math.floor(ours.length * 0.2)];
+    const deepKey = { ...keys.contribution(slug, deepId), GSI1PK: contributions.partition, GSI1SK: deepId };
+    const country = organisations[0].country;
+    const scenarios = [
+      { name: 'get an action', path: `/v1/actions/${slug}`, floorName: 'GetItem', floorOp: () => documents.send(new GetCommand({ TableName: tableName, Key: keys.action(slug) })) },
+      { name: 'contributions, first page', path: `/v1/actions/${slug}/contributions`, floorName: 'Query, 21 items', floorOp: () => query() },
+      {
+        name: `contributions, ${Math.round(ours.length * 0.8).toLocaleString('en')} deep`,
+        path: `/v1/actions/${slug}/contributions?cursor=${cursorAfter(deepId)}`,
+        floorName: 'Query from a start key',
+        floorOp: () => query(deepKey),
+      },
+      {
+        name: `contributions from ${country}`,
+        path: `/v1/actions/${slug}/contributions?country=${country}`,
+        floorName: 'Query of the country index',
+        floorOp: () => {
+          const { index, partition } = keys.contributionsOfActionByCountry(slug, country);
+          return documents.send(
+            new QueryCommand({
+              TableName: tableName,
+              IndexName: index,
+              KeyConditionExpression: '#pk = :pk',
+              ExpressionAttributeNames: { '#pk': `${index}PK` },
+              ExpressionAttributeValues: { ':pk': partition },
+              ScanIndexForward: false,
+              Limit: 21,
+            }),
+          );
+        },
+      },
+    ];
+    const row = (name: string, measured: Awaited<ReturnType<typeof api>>, floorName: string, base: Awaited<ReturnType<typeof floor>>) =>
+      console.log(
+        `| ${total.toLocaleString('en')} | ${name} | ${measured.p50.toFixed(1)} | ${measured.p99.toFixed(1)} | ${measured.throughput.toFixed(0)} | ${measured.failed} | ${base.p50.toFixed(1)} | ${base.p99.toFixed(1)} | ${floorName} | ${(measured.p50 / base.p50).toFixed(2)} |`,
+      );
+    for (const scenario of scenarios) {
+      // Two seconds of each, not counted, so code paths are compiled and connections open before measuring.
+      await api(readRate, scenario.path, {}, 2);
+      const measured = await api(readRate, scenario.path);
+      await floor(readRate, scenario.floorOp, 2);
+      row(scenario.name, measured, scenario.floorName, await floor(readRate, scenario.floorOp));
+    }
+    const body = JSON.stringify({ organisationId: organisation.id, offers: ['data'], title: 'Benchmark submission', text: 'Sent by the API benchmark.', language: 'en' });
+    const submitted = await api(writeRate, `/v1/actions/${slug}/contributions`, {
+      method: 'POST',
+      body,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    });
+    const put = await floor(writeRate, () => {
+      const id = ulid();
+      return documents.send(new PutCommand({ TableName: tableName, Item: { ...keys.contribution(`${slug}-floor`, id), id } }));
+    });
+    row('submit a contribution', submitted, 'PutItem', put);
+  }
+} finally {
+  await platform.stop();
+}
