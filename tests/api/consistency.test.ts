@@ -1,0 +1,32 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { documents, tableName } from '@collective-actions/functions/data/client.ts';
+import { checkConsistency } from '@collective-actions/functions/data/consistency.ts';
+import { call, joinCoalition, newCoalition, newContribution, unique } from '../support/api.ts';
+
+describe('the consistency checker', () => {
+  it('finds nothing after real changes, and names each count or index entry that was tampered with', async () => {
+    const { slug, lead } = await newCoalition();
+    const author = unique('author');
+    const organisation = await joinCoalition(slug, author, lead);
+    const kept = await newContribution(author, slug, organisation.id);
+    const hidden = await newContribution(author, slug, organisation.id);
+    const withdrawn = await newContribution(author, slug, organisation.id);
+    await call('PUT', `/v1/actions/${slug}/contributions/${hidden.id}/hidden`, { as: lead, body: { reason: 'Off topic.' } });
+    await call('DELETE', `/v1/actions/${slug}/contributions/${withdrawn.id}`, { as: author });
+    expect(await checkConsistency([slug])).toEqual([]);
+
+    // A count that moved without its record, and a contribution that lost its feed entry.
+    const update = (Key: Record<string, string>, UpdateExpression: string) => documents.send(new UpdateCommand({ TableName: tableName, Key, UpdateExpression }));
+    await update({ PK: `ACTION#${slug}`, SK: `CONTRIBUTOR#${organisation.id}` }, 'SET contributions = contributions + contributions');
+    await update({ PK: `ACTION#${slug}`, SK: `CONTRIBUTION#${kept.id}` }, 'REMOVE GSI5PK, GSI5SK');
+    expect(await checkConsistency([slug])).toEqual([
+      {
+        what: `index entries of contribution ${kept.id} (published)`,
+        stored: { listed: true, inFeed: false },
+        recomputed: { listed: true, inFeed: true },
+      },
+      { what: `contributions of ${organisation.id} on ${slug}`, stored: 2, recomputed: 1 },
+    ]);
+  });
+});
