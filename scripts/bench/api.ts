@@ -25,7 +25,7 @@ const { startPlatform } = await import('@collective-actions/functions/local/plat
 // The snapshot is rebuilt once during the run at most: these figures are about requests, not the builder.
 const platform = await startPlatform({ ports, siteUrl: 'http://localhost:3000', snapshotSeconds: 3600 });
 
-const { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+const { GetCommand, PutCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
 const { ulid } = await import('ulid');
 const { documents, tableName } = await import('@collective-actions/functions/data/client.ts');
 const { keys } = await import('@collective-actions/functions/data/keys.ts');
@@ -41,44 +41,16 @@ const organisations = await repository.allOrganisations();
 /** Ids of the measured action's contributions this script added, oldest first. */
 const ours: string[] = [];
 
-async function load(count: number, offset: number) {
-  const writes: Array<Promise<unknown>> = [];
-  for (let start = 0; start < count; start += 25) {
-    const items = Array.from({ length: Math.min(25, count - start) }, (_, index) => {
-      const n = offset + start + index;
-      const action = n % 2 === 0 ? slug : actions[n % actions.length];
-      const { id: organisationId, name, kind, country } = organisations[n % organisations.length];
-      const id = ulid();
-      if (action === slug) ours.push(id);
-      const at = new Date().toISOString();
-      return {
-        PutRequest: {
-          Item: {
-            ...keys.contribution(action, id),
-            ...keys.contributionListing(action, id, kind, country, at),
-            ...keys.contributionOwner(organisationId, id, action),
-            id,
-            action,
-            organisation: { id: organisationId, name, kind, country },
-            offers: ['data'],
-            title: `Benchmark contribution ${n}`,
-            text: 'Generated for the API benchmark. '.repeat(10),
-            links: ['https://example.org/'],
-            language: 'en',
-            status: 'published',
-            version: 1,
-            createdAt: at,
-            updatedAt: at,
-            authorId: 'bench',
-          },
-        },
-      };
-    });
-    writes.push(documents.send(new BatchWriteCommand({ RequestItems: { [tableName]: items } })));
-    if (writes.length === 16) await Promise.all(writes.splice(0));
-  }
-  await Promise.all(writes);
-}
+const { loadContributions } = await import('./contributions.ts');
+const load = async (count: number, offset: number) => {
+  const written = await loadContributions(count, offset, {
+    campaign: slug,
+    actions,
+    organisations,
+    content: (n) => ({ title: `Benchmark contribution ${n}`, text: 'Generated for the API benchmark. '.repeat(10), language: 'en', at: new Date().toISOString() }),
+  });
+  ours.push(...written.filter(({ action }) => action === slug).map(({ id }) => id));
+};
 
 /** The SDK's own operation at a fixed rate, one at a time as over one connection; each latency counts from when it was due. */
 async function floor(rate: number, operation: () => Promise<unknown>, duration = seconds) {

@@ -20,10 +20,7 @@ process.env.SNAPSHOT_URL = pathToFileURL(`${snapshots}/`).href;
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 const database = await startDynamoDbLocal({ port });
 
-const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb');
-const { ulid } = await import('ulid');
-const { documents, tableName } = await import('@collective-actions/functions/data/client.ts');
-const { keys } = await import('@collective-actions/functions/data/keys.ts');
+const { loadContributions } = await import('./contributions.ts');
 const { ensureTable } = await import('@collective-actions/functions/local/bootstrap.ts');
 const { seed } = await import('@collective-actions/functions/local/seed.ts');
 const repository = await import('@collective-actions/functions/data/repository.ts');
@@ -37,45 +34,19 @@ const organisations = await repository.allOrganisations();
 const words = ['open', 'data', 'procurement', 'contracts', 'marchés', 'publics', 'données', 'registre', 'beneficial', 'ownership', 'climate', 'budget'];
 const pick = <T>(list: T[], n: number) => list[n % list.length];
 
-/** Contributions as the API stores them, half of them on one action (a campaign), the rest spread over all. */
-async function load(count: number, offset: number) {
-  const writes: Array<Promise<unknown>> = [];
-  for (let start = 0; start < count; start += 25) {
-    const items = Array.from({ length: Math.min(25, count - start) }, (_, index) => {
-      const n = offset + start + index;
-      const action = n % 2 === 0 ? 'open-public-procurement' : pick(actions, n);
-      const { id: organisationId, name, kind, country } = pick(organisations, n);
-      const id = ulid();
-      const at = new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString();
-      return {
-        PutRequest: {
-          Item: {
-            ...keys.contribution(action, id),
-            ...keys.contributionListing(action, id, kind, country, at),
-            ...keys.contributionOwner(organisationId, id, action),
-            id,
-            action,
-            organisation: { id: organisationId, name, kind, country },
-            offers: ['data'],
-            // Common words every query of the first kind finds thousands of times; a topic word shared by about 20 contributions.
-            title: `Contribution ${n}: ${pick(words, n)} ${pick(words, n * 7 + 3)} topic${String.fromCharCode(97 + (n % 26))}${n % 199}`,
-            text: `Generated for the benchmark: ${Array.from({ length: 40 }, (_, w) => pick(words, n + w * 5)).join(' ')}.`,
-            links: ['https://example.org/'],
-            language: n % 3 === 0 ? 'fr' : 'en',
-            status: 'published',
-            version: 1,
-            createdAt: at,
-            updatedAt: at,
-            authorId: 'bench',
-          },
-        },
-      };
-    });
-    writes.push(documents.send(new BatchWriteCommand({ RequestItems: { [tableName]: items } })));
-    if (writes.length === 16) await Promise.all(writes.splice(0));
-  }
-  await Promise.all(writes);
-}
+// Common words every query of the first kind finds thousands of times; a topic word shared by about 20 contributions.
+const load = (count: number, offset: number) =>
+  loadContributions(count, offset, {
+    campaign: 'open-public-procurement',
+    actions,
+    organisations,
+    content: (n) => ({
+      title: `Contribution ${n}: ${pick(words, n)} ${pick(words, n * 7 + 3)} topic${String.fromCharCode(97 + (n % 26))}${n % 199}`,
+      text: `Generated for the benchmark: ${Array.from({ length: 40 }, (_, w) => pick(words, n + w * 5)).join(' ')}.`,
+      language: n % 3 === 0 ? 'fr' : 'en',
+      at: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+    }),
+  });
 
 const kb = async (name: string) => Math.round((await stat(join(snapshots, name))).size / 1024);
 const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];

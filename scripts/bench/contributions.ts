@@ -1,0 +1,58 @@
+// Contributions as the API stores them, written straight to the table with batch writes: what the growth benchmarks
+// load. Import it after DYNAMODB_ENDPOINT and TABLE_NAME are set (the data client reads them once).
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type { Organisation } from '@collective-actions/shared';
+import { documents, tableName } from '@collective-actions/functions/data/client.ts';
+import { keys } from '@collective-actions/functions/data/keys.ts';
+
+export interface Generated {
+  /** Half of the contributions go to this action (a campaign), the rest over all of them. */
+  campaign: string;
+  actions: string[];
+  organisations: Organisation[];
+  /** What the n-th contribution says, and when it was published. */
+  content: (n: number) => { title: string; text: string; language: string; at: string };
+}
+
+/** Writes contributions `offset` to `offset + count - 1`, 16 batches of 25 at a time; answers their ids and actions. */
+export async function loadContributions(count: number, offset: number, generated: Generated): Promise<Array<{ id: string; action: string }>> {
+  const written: Array<{ id: string; action: string }> = [];
+  const writes: Array<Promise<unknown>> = [];
+  for (let start = 0; start < count; start += 25) {
+    const items = Array.from({ length: Math.min(25, count - start) }, (_, index) => {
+      const n = offset + start + index;
+      const action = n % 2 === 0 ? generated.campaign : generated.actions[n % generated.actions.length];
+      const { id: organisationId, name, kind, country } = generated.organisations[n % generated.organisations.length];
+      const { title, text, language, at } = generated.content(n);
+      const id = ulid();
+      written.push({ id, action });
+      return {
+        PutRequest: {
+          Item: {
+            ...keys.contribution(action, id),
+            ...keys.contributionListing(action, id, kind, country, at),
+            ...keys.contributionOwner(organisationId, id, action),
+            id,
+            action,
+            organisation: { id: organisationId, name, kind, country },
+            offers: ['data'],
+            title,
+            text,
+            links: ['https://example.org/'],
+            language,
+            status: 'published',
+            version: 1,
+            createdAt: at,
+            updatedAt: at,
+            authorId: 'bench',
+          },
+        },
+      };
+    });
+    writes.push(documents.send(new BatchWriteCommand({ RequestItems: { [tableName]: items } })));
+    if (writes.length === 16) await Promise.all(writes.splice(0));
+  }
+  await Promise.all(writes);
+  return written;
+}
