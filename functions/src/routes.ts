@@ -67,6 +67,26 @@ export type TableAccess = 'none' | 'snapshot' | 'read' | 'write';
  */
 export const writeThrottle = { ratePerSecond: 50, burst: 100 } as const;
 
+/** How long an Idempotency-Key keeps the answer to its request. */
+export const idempotencyKeyHours = 24;
+
+/**
+ * Every POST creates something, so every POST takes an Idempotency-Key (the other methods are idempotent already).
+ * Each caller chooses its keys, and one caller's keys never meet another's.
+ */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters, such as a UUID')
+    .optional()
+    .meta({
+      description:
+        `Makes the request safe to send again: a request with the same key, address and body within ${idempotencyKeyHours} hours gets the ` +
+        "first one's answer (with `Idempotent-Replayed: true`) and changes nothing. The same key with another body or address answers 422. " +
+        'A new UUID per change is a good key.',
+    }),
+});
+
 /** What a route reads from the request; the handler gets them parsed, and refuses anything else with a 400. */
 export interface RequestSchemas {
   params?: z.ZodType<unknown, Record<string, unknown>>;

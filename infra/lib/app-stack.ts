@@ -28,7 +28,17 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { CfnManagedLoginBranding, OAuthScope, UserPoolClient, UserPoolClientIdentityProvider, type IUserPool } from 'aws-cdk-lib/aws-cognito';
 import { Operation, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Function as LambdaFunction, LayerVersion, LoggingFormat, Runtime, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import {
+  Architecture,
+  FilterCriteria,
+  FilterRule,
+  Function as LambdaFunction,
+  LayerVersion,
+  LoggingFormat,
+  Runtime,
+  StartingPosition,
+  type IFunction,
+} from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -37,6 +47,7 @@ import { BucketDeployment } from 'aws-cdk-lib/aws-s3-deployment';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { tableDefinition } from '@collective-actions/functions/data/table.ts';
 import { routeKey, routes, writeThrottle } from '@collective-actions/functions/routes.ts';
 import { basicExecutionRole, PlatformFunction } from './platform-function.ts';
 import { siteAssetsSource, siteServerCode } from './site-build.ts';
@@ -316,7 +327,8 @@ export class AppStack extends Stack {
     });
     const authorizer = new HttpJwtAuthorizer('Jwt', props.tokens.issuer, { jwtAudience: audience });
 
-    // The snapshot builder runs when records change: the table's stream, batched for up to a minute.
+    // The snapshot builder runs when records change: the table's stream, batched for up to a minute, without the
+    // idempotency records, whose writes and expiries change nothing published.
     const openDataUrl = `${siteUrl}/open-data/`;
     const builder = new PlatformFunction(this, 'SnapshotBuilder', {
       entry: 'functions/src/jobs/build-snapshot.ts',
@@ -337,6 +349,9 @@ export class AppStack extends Stack {
         batchSize: 10_000,
         maxBatchingWindow: Duration.minutes(1),
         retryAttempts: 3,
+        filters: [
+          FilterCriteria.filter({ dynamodb: { Keys: { [tableDefinition.partitionKey]: { S: FilterRule.notEquals(tableDefinition.idempotencyPartition) } } } }),
+        ],
       }),
     );
     alarms.addFunction('SnapshotBuilder', builder.function);

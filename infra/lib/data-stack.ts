@@ -20,6 +20,8 @@ export class DataStack extends Stack {
         sortKey: stringKey(index.sortKey),
       })),
       billing: Billing.onDemand(),
+      // Idempotency records expire after a day; nothing else carries the attribute.
+      timeToLiveAttribute: tableDefinition.timeToLiveAttribute,
       // Tells the open-data snapshot builder that records changed; the keys are enough.
       dynamoStream: StreamViewType.KEYS_ONLY,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },

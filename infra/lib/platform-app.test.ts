@@ -214,13 +214,22 @@ describe('open data', () => {
   const functions = resources(application, 'AWS::Lambda::Function');
   const builder = () => functions.find(([, fn]) => String(fn.Properties.Description).startsWith('Builds the open-data snapshot'))!;
 
-  it('rebuilds the snapshot from the table’s stream, batched for up to a minute', () => {
+  it('rebuilds the snapshot from the table’s stream, batched for up to a minute, leaving out idempotency records', () => {
     data.hasResourceProperties('AWS::DynamoDB::GlobalTable', { StreamSpecification: { StreamViewType: 'KEYS_ONLY' } });
     const [id] = builder();
     application.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: id },
       StartingPosition: 'LATEST',
       MaximumBatchingWindowInSeconds: 60,
+      FilterCriteria: {
+        Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { PK: { S: [{ 'anything-but': ['IDEMPOTENCY'] }] } } } }) }],
+      },
+    });
+  });
+
+  it('lets DynamoDB delete idempotency records once they expire', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
     });
   });
 

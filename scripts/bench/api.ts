@@ -5,6 +5,7 @@
 // then measure the queue the bursts make, for the API and for DynamoDB Local alike. Measured at each size given (default 1,000 then
 // 100,000 contributions, half of them on the action measured), to show whether latency grows with the total.
 //   node scripts/bench/api.ts [total …]
+import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
@@ -71,7 +72,7 @@ async function floor(rate: number, operation: () => Promise<unknown>, duration =
 async function api(
   rate: number,
   path: string,
-  options: { method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = {},
+  options: Pick<autocannon.Options, 'method' | 'body' | 'headers' | 'requests'> = {},
   duration = seconds,
 ) {
   const result = await autocannon({ url: `${platform.apiUrl}${path}`, connections: 1, overallRate: rate, duration, ...options });
@@ -147,16 +148,24 @@ try {
       row(scenario.name, measured, scenario.floorName, await floor(readRate, scenario.floorOp));
     }
     const body = JSON.stringify({ organisationId: organisation.id, offers: ['data'], title: 'Benchmark submission', text: 'Sent by the API benchmark.', language: 'en' });
-    const submitted = await api(writeRate, `/v1/actions/${slug}/contributions`, {
-      method: 'POST',
-      body,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    });
+    const submit = (headers: Record<string, string> = {}, requests?: autocannon.Options['requests']) =>
+      api(writeRate, `/v1/actions/${slug}/contributions`, {
+        method: 'POST',
+        body,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+        requests,
+      });
+    const submitted = await submit();
+    // Each request a new key (the record is written, then completed), then one key sent again and again (its answer replayed).
+    const keyed = await submit({}, [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'idempotency-key': randomUUID() } }) }]);
+    const replayed = await submit({ 'idempotency-key': randomUUID() });
     const put = await floor(writeRate, () => {
       const id = ulid();
       return documents.send(new PutCommand({ TableName: tableName, Item: { ...keys.contribution(`${slug}-floor`, id), id } }));
     });
     row('submit a contribution', submitted, 'PutItem', put);
+    row('submit, a new Idempotency-Key each', keyed, 'PutItem', put);
+    row('submit, the same Idempotency-Key again', replayed, 'PutItem', put);
   }
 } finally {
   await platform.stop();

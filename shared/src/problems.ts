@@ -123,6 +123,21 @@ export class StaleVersion extends Problem {
   }
 }
 
+/** Another request with the same Idempotency-Key is still being processed, past how long an answer waits for it. */
+export class RequestInProgress extends Problem {
+  constructor(retryAfterSeconds = 1) {
+    super(409, 'request-in-progress', 'Request still in progress', 'A request with this Idempotency-Key is still being processed: send it again in a moment to get its answer.', {
+      headers: { 'retry-after': String(retryAfterSeconds) },
+    });
+  }
+}
+
+export class IdempotencyKeyReused extends Problem {
+  constructor() {
+    super(422, 'idempotency-key-reused', 'Idempotency-Key already used', 'This Idempotency-Key was already used for a different request: use a new key for a new request.');
+  }
+}
+
 export class PayloadTooLarge extends Problem {
   constructor(limitBytes: number) {
     super(413, 'payload-too-large', 'Request body too large', `The request body must be at most ${limitBytes / 1024} KB.`);

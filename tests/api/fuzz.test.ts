@@ -39,6 +39,13 @@ const requestFor = (route: (typeof routes)[number]) => {
     body,
     contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', undefined),
     caller: fc.constantFrom('nobody', 'forged', 'fuzzer'),
+    // POSTs take an Idempotency-Key: none, a good one (fast-check's UUIDs repeat, so keys get reused), or junk a header can carry.
+    idempotencyKey:
+      route.method === 'POST'
+        ? fc.option(fc.oneof(fc.uuid(), fc.string({ unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff })).map((code) => String.fromCharCode(code)), maxLength: 300 })), {
+            nil: undefined,
+          })
+        : fc.constant(undefined),
   });
 };
 
@@ -47,11 +54,12 @@ describe('every route, fuzzed', () => {
     const token = await tokenFor('fuzzer');
     const statuses = new Map<number, number>();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(...routes.map(requestFor)), async ({ route, path, query, body, contentType, caller }) => {
+      fc.asyncProperty(fc.oneof(...routes.map(requestFor)), async ({ route, path, query, body, contentType, caller, idempotencyKey }) => {
         const headers: Record<string, string> = {};
         if (caller === 'forged') headers.authorization = `Bearer ${token.slice(0, -8)}AAAAAAAA`;
         if (caller === 'fuzzer') headers.authorization = `Bearer ${token}`;
         if (contentType && body !== undefined) headers['content-type'] = contentType;
+        if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
         const reply = await fetch(`${apiUrl}${path}${query.size ? `?${query}` : ''}`, { method: route.method, headers, body });
         const text = await reply.text();
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newAction, unique } from '../support/api.ts';
+import { call, newAction, newOrganisation, unique } from '../support/api.ts';
 import { expectAccessible, newPage, signInAs, useBrowser } from '../support/browser.ts';
 
 const browser = useBrowser();
@@ -74,5 +74,30 @@ describe.each([
     await page.getByRole('button', { name: 'Retirer cette contribution' }).click();
     await page.waitForURL(`**/fr/actions/${slug}`);
     expect(await page.getByText('Aucune contribution ne correspond.').count()).toBe(1);
+  });
+});
+
+describe('a contributor who sends the form twice', () => {
+  it('contributes once, and both sendings end on the same contribution', async ({ task }) => {
+    const slug = await newAction();
+    const login = unique('double-clicker');
+    await newOrganisation(login);
+    const page = await newPage(browser(), task.name);
+    await signInAs(page, login, `/actions/${slug}/contribute`);
+    await page.getByLabel('Data').check();
+    await page.getByLabel('Title').fill('Sent twice by an impatient hand');
+    await page.getByLabel('What you offer, in a few sentences').fill('We publish the city’s procurement data every week.');
+    // Two submissions of the same rendering, as a double click sends them: two requests to the site, two to the API.
+    const sent: string[] = [];
+    page.on('request', (request) => request.method() === 'POST' && sent.push(request.url()));
+    await page.locator('form', { has: page.getByRole('button', { name: 'Publish' }) }).evaluate((form: HTMLFormElement) => {
+      form.requestSubmit();
+      form.requestSubmit();
+    });
+    await page.waitForURL(`**/actions/${slug}/contributions/**`);
+    expect(sent).toHaveLength(2);
+    const contributions = await call('GET', `/v1/actions/${slug}/contributions`);
+    expect(contributions.body.items.map((item: { title: string }) => item.title)).toEqual(['Sent twice by an impatient hand']);
+    expect(page.url()).toContain(contributions.body.items[0].id);
   });
 });

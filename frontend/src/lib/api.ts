@@ -53,10 +53,15 @@ async function change<S extends z.ZodType>(
   path: string,
   body: unknown,
   schema?: S,
+  idempotencyKey?: string,
 ): Promise<Outcome<z.output<S> | undefined>> {
   const response = await fetch(`${API_URL}/v1${path}`, {
     method,
-    headers: { ...authorised(token), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      ...authorised(token),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (response.status >= 400 && response.status < 500) return { ok: false, problem: problemDocument.parse(await response.json()) };
@@ -114,12 +119,14 @@ export const api = (fetch: Fetch, token?: Token) => ({
   members: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/members`, coalitionMembers, undefined, token),
   hiddenContributions: (slug: string) =>
     read(fetch, `/actions/${encodeURIComponent(slug)}/contributions`, contributionPage, new URLSearchParams({ visibility: 'hidden', limit: '100' }), token),
-  requestMembership: (slug: string, body: unknown) => change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/members`, body),
+  requestMembership: (slug: string, body: unknown, key?: string) =>
+    change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/members`, body, undefined, key),
   changeMembership: (slug: string, organisationId: string, body: unknown) =>
     change(fetch, token, 'PATCH', `/actions/${encodeURIComponent(slug)}/members/${encodeURIComponent(organisationId)}`, body),
   leaveCoalition: (slug: string, organisationId: string) =>
     change(fetch, token, 'DELETE', `/actions/${encodeURIComponent(slug)}/members/${encodeURIComponent(organisationId)}`, undefined),
-  addAgendaItem: (slug: string, body: unknown) => change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/agenda`, body, agendaItem),
+  addAgendaItem: (slug: string, body: unknown, key?: string) =>
+    change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/agenda`, body, agendaItem, key),
   editAgendaItem: (slug: string, id: string, body: unknown) =>
     change(fetch, token, 'PATCH', `/actions/${encodeURIComponent(slug)}/agenda/${encodeURIComponent(id)}`, body, agendaItem),
   deleteAgendaItem: (slug: string, id: string) =>
@@ -139,15 +146,18 @@ export const api = (fetch: Fetch, token?: Token) => ({
     read(fetch, `/organisations/${encodeURIComponent(id)}/contributions`, contributionPage, pick(query, ['cursor'])),
   stats: () => read(fetch, '/stats', stats),
   me: () => read(fetch, '/me', me, undefined, token),
-  createAction: (body: unknown) => change(fetch, token, 'POST', '/actions', body, action),
+  createAction: (body: unknown, key?: string) => change(fetch, token, 'POST', '/actions', body, action, key),
   updateAction: (slug: string, body: unknown) => change(fetch, token, 'PATCH', `/actions/${encodeURIComponent(slug)}`, body, action),
-  registerOrganisation: (body: unknown) => change(fetch, token, 'POST', '/organisations', body, organisation),
+  registerOrganisation: (body: unknown, key?: string) => change(fetch, token, 'POST', '/organisations', body, organisation, key),
   people: (id: string) => read(fetch, `/organisations/${encodeURIComponent(id)}/people`, people, undefined, token),
   updateOrganisation: (id: string, body: unknown) => change(fetch, token, 'PATCH', `/organisations/${encodeURIComponent(id)}`, body, organisation),
-  addPerson: (id: string, body: unknown) => change(fetch, token, 'POST', `/organisations/${encodeURIComponent(id)}/people`, body),
+  addPerson: (id: string, body: unknown, key?: string) =>
+    change(fetch, token, 'POST', `/organisations/${encodeURIComponent(id)}/people`, body, undefined, key),
   verifyOrganisation: (id: string) => change(fetch, token, 'POST', `/organisations/${encodeURIComponent(id)}/verification`, undefined),
-  appointLead: (slug: string, body: unknown) => change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/leads`, body),
-  submitContribution: (slug: string, body: unknown) => change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/contributions`, body, contribution),
+  appointLead: (slug: string, body: unknown, key?: string) =>
+    change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/leads`, body, undefined, key),
+  submitContribution: (slug: string, body: unknown, key?: string) =>
+    change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/contributions`, body, contribution, key),
   editContribution: (slug: string, id: string, body: unknown) =>
     change(fetch, token, 'PATCH', `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}`, body, contribution),
   withdrawContribution: (slug: string, id: string) =>

@@ -11,6 +11,10 @@ export const tableDefinition = {
     { indexName: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
     { indexName: 'GSI5', partitionKey: 'GSI5PK', sortKey: 'GSI5SK' },
   ],
+  /** Epoch seconds after which DynamoDB deletes an item: only idempotency records have it. */
+  timeToLiveAttribute: 'expiration',
+  /** The partition of the records that remember POST answers by Idempotency-Key, which are not the platform's data. */
+  idempotencyPartition: 'IDEMPOTENCY',
 } as const;
 
 export type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];

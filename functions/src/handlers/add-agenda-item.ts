@@ -1,7 +1,8 @@
-import { json, routeHandler } from '../http/route-handler.ts';
+import { idempotentRouteHandler } from '../http/idempotency.ts';
+import { json } from '../http/route-handler.ts';
 import { addAgendaItem } from '../services/agenda.ts';
 
-export const handler = routeHandler(
+export const handler = idempotentRouteHandler(
   'POST /v1/actions/{slug}/agenda',
   async ({ params, body, caller }) => {
     const item = await addAgendaItem(caller, params.slug, body);

@@ -1,7 +1,8 @@
-import { json, routeHandler } from '../http/route-handler.ts';
+import { idempotentRouteHandler } from '../http/idempotency.ts';
+import { json } from '../http/route-handler.ts';
 import { appointLead } from '../services/coalitions.ts';
 
-export const handler = routeHandler(
+export const handler = idempotentRouteHandler(
   'POST /v1/actions/{slug}/leads',
   async ({ params, body, caller }) => {
     const { member, joined } = await appointLead(caller, params.slug, body.organisationId);

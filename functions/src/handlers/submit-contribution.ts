@@ -1,7 +1,8 @@
-import { json, routeHandler } from '../http/route-handler.ts';
+import { idempotentRouteHandler } from '../http/idempotency.ts';
+import { json } from '../http/route-handler.ts';
 import { submitContribution } from '../services/contributions.ts';
 
-export const handler = routeHandler(
+export const handler = idempotentRouteHandler(
   'POST /v1/actions/{slug}/contributions',
   async ({ params, body, caller }) => {
     const contribution = await submitContribution(caller, params.slug, body);

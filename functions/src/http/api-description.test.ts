@@ -35,6 +35,7 @@ describe('the OpenAPI description', () => {
       expect(named('path'), route.path).toEqual([...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name).sort());
       expect(named('path')).toEqual(namesIn(request.params));
       expect(named('query'), route.path).toEqual(namesIn(request.query));
+      expect(named('header'), `${route.method} ${route.path}`).toEqual(route.method === 'POST' ? ['idempotency-key'] : []);
       expect(operation.requestBody !== undefined, `${route.method} ${route.path} body`).toBe('body' in request);
       for (const status of Object.keys(route.replies)) expect(operation.responses[status], `${route.method} ${route.path} ${status}`).toBeDefined();
       expect(operation.security === undefined, route.path).toBe(route.access === 'public');

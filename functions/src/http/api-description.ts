@@ -13,7 +13,7 @@ import {
   problemDocument,
   theme,
 } from '@collective-actions/shared';
-import { routes, type ReplySchema, type RequestSchemas, type Route } from '../routes.ts';
+import { idempotencyHeaders, routes, type ReplySchema, type RequestSchemas, type Route } from '../routes.ts';
 import { maxBodyBytes } from './route-handler.ts';
 
 /** The problem types (RFC 9457 `type`) each status stands for, and when a route can answer it. */
@@ -27,15 +27,22 @@ const problemTypes = {
   },
   404: { types: ['not-found'], when: (route: Route) => requestOf(route).params !== undefined, about: 'Nothing public has this address.' },
   409: {
-    types: ['conflict', 'stale-version'],
+    types: ['conflict', 'stale-version', 'request-in-progress'],
     when: (route: Route) => route.method !== 'GET' && route.table === 'write',
-    about: 'The change clashes with the current state, or the record changed since the version sent.',
+    about:
+      'The change clashes with the current state, or the record changed since the version sent, or (POST) the request with the same ' +
+      '`Idempotency-Key` is still being processed: send it again after `Retry-After` seconds.',
   },
   413: { types: ['payload-too-large'], when: (route: Route) => requestOf(route).body !== undefined, about: `The body is over ${maxBodyBytes / 1024} KB.` },
   429: {
     types: ['too-many-requests'],
     when: (route: Route) => route.method !== 'GET',
     about: 'Too many changes in a short time: try again after `Retry-After` seconds.',
+  },
+  422: {
+    types: ['idempotency-key-reused'],
+    when: (route: Route) => route.method === 'POST',
+    about: 'The `Idempotency-Key` was already used for a request with another body or address.',
   },
   415: { types: ['unsupported-media-type'], when: (route: Route) => requestOf(route).body !== undefined, about: 'The body is not application/json.' },
   503: {
@@ -50,18 +57,27 @@ const requestOf = (route: Route): RequestSchemas => ('request' in route ? route.
 const problemResponse = (status: keyof typeof problemTypes) => ({
   description: `${problemTypes[status].about} Problem types: ${problemTypes[status].types.map((type) => `\`/problems/${type}\``).join(', ')}.`,
   content: { 'application/problem+json': { schema: problemDocument } },
-  ...(status === 503 || status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } } } } : {}),
+  ...(status === 503 || status === 429 || status === 409 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } } } } : {}),
 });
 
-function successResponse(status: number, reply: ReplySchema) {
+const location = { Location: { description: 'The address of what was created, or where to get it', schema: { type: 'string' as const } } };
+const replayed = {
+  'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`', schema: { type: 'string' as const } },
+};
+
+function successResponse(route: Route, status: number, reply: ReplySchema) {
   const description = { 201: 'Created; `Location` gives its address.', 204: 'Done; no content.', 302: 'Found: `Location` gives where to get it.' }[status] ?? 'OK';
-  const location = { Location: { description: 'The address of what was created, or where to get it', schema: { type: 'string' as const } } };
-  if (reply === null) return { description, ...(status === 302 ? { headers: location } : {}) };
-  const content = reply instanceof z.ZodType ? { 'application/json': reply } : reply;
+  const headers = { ...(status === 201 || status === 302 ? location : {}), ...(route.method === 'POST' ? replayed : {}) };
   return {
     description,
-    content: Object.fromEntries(Object.entries(content).map(([mediaType, schema]) => [mediaType, { schema }])),
-    ...(status === 201 ? { headers: location } : {}),
+    ...(reply === null
+      ? {}
+      : {
+          content: Object.fromEntries(
+            Object.entries(reply instanceof z.ZodType ? { 'application/json': reply } : reply).map(([mediaType, schema]) => [mediaType, { schema }]),
+          ),
+        }),
+    ...(Object.keys(headers).length ? { headers } : {}),
   };
 }
 
@@ -82,7 +98,7 @@ const accessNote = {
 function operationOf(route: Route): ZodOpenApiOperationObject {
   const request = requestOf(route);
   const responses: ZodOpenApiResponsesObject = {};
-  for (const [status, reply] of Object.entries(route.replies)) responses[status as `2${string}`] = successResponse(Number(status), reply);
+  for (const [status, reply] of Object.entries(route.replies)) responses[status as `2${string}`] = successResponse(route, Number(status), reply);
   for (const status of Object.keys(problemTypes).map(Number) as Array<keyof typeof problemTypes>) {
     if (problemTypes[status].when(route)) responses[`${status}`] = problemResponse(status);
   }
@@ -92,9 +108,11 @@ function operationOf(route: Route): ZodOpenApiOperationObject {
     description: accessNote[route.access],
     tags: [route.path.split('/')[2].replace(/\..*$/, '')],
     security: security[route.access],
-    ...(request.params || request.query
-      ? { requestParams: { ...(request.params ? { path: request.params } : {}), ...(request.query ? { query: request.query } : {}) } }
-      : {}),
+    requestParams: {
+      ...(request.params ? { path: request.params } : {}),
+      ...(request.query ? { query: request.query } : {}),
+      ...(route.method === 'POST' ? { header: idempotencyHeaders } : {}),
+    },
     ...(request.body ? { requestBody: { required: true, content: { 'application/json': { schema: request.body } } } } : {}),
     responses,
   };

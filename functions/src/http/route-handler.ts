@@ -4,7 +4,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { BadRequest, Forbidden, PayloadTooLarge, Unauthorized, ValidationFailed, fieldErrorsOf } from '@collective-actions/shared';
 import { findRoute, type AccessOf, type RequestOf, type Route, type RequestSchemas, type RouteKey } from '../routes.ts';
@@ -16,7 +16,7 @@ import { problemResponses } from './problem-responses.ts';
 export const maxBodyBytes = 64 * 1024;
 
 /** The event as API Gateway sends it, plus the caller the authorisation step resolved. */
-type Event = APIGatewayProxyEventV2WithJWTAuthorizer & { caller?: Caller };
+export type Event = APIGatewayProxyEventV2WithJWTAuthorizer & { caller?: Caller };
 export type Reply = APIGatewayProxyStructuredResultV2;
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -61,7 +61,7 @@ const bodyGuard = (takesBody: boolean): MiddlewareObj<Event> => ({
   },
 });
 
-function parse(schema: z.ZodType | undefined, input: unknown, where: 'body' | 'parameters') {
+export function parse<S extends z.ZodType>(schema: S | undefined, input: unknown, where: 'body' | 'parameters'): z.output<S> | undefined {
   if (!schema) return undefined;
   const result = schema.safeParse(input);
   if (!result.success) throw new ValidationFailed(fieldErrorsOf(result.error, where));
@@ -105,8 +105,14 @@ const authorisation = (route: Route): MiddlewareObj<Event> => {
 
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? 'http://localhost:3000').split(',');
 
-/** The Lambda handler of a route: its use case behind the shared stack, fed the request parsed with the route table's schemas. */
-export function routeHandler<const Key extends RouteKey>(key: Key, useCase: (request: RouteRequest<Key>) => Promise<Reply>) {
+/**
+ * The shared stack around a route's use case, which it calls with the request parsed with the route table's schemas
+ * (and the event and context, for what stands around the use case itself).
+ */
+export function handlerStack<const Key extends RouteKey>(
+  key: Key,
+  invoke: (request: RouteRequest<Key>, event: Event, context: Context) => Promise<Reply>,
+) {
   const route = findRoute(key);
   if (!route) throw new Error(`${key} is not in the route table`);
   const schemas: RequestSchemas = 'request' in route ? route.request : {};
@@ -124,18 +130,24 @@ export function routeHandler<const Key extends RouteKey>(key: Key, useCase: (req
         // Preflights reach handlers only locally; in AWS the HTTP API's own CORS setting answers them.
         disableBeforePreflightResponse: false,
         methods: 'GET, POST, PUT, PATCH, DELETE',
-        headers: 'authorization, content-type',
-        exposeHeaders: 'location, retry-after',
+        headers: 'authorization, content-type, idempotency-key',
+        exposeHeaders: 'location, retry-after, idempotent-replayed',
         maxAge: 600,
       }),
     )
     .use(problemResponses())
-    .handler(async (event) =>
-      useCase({
+    .handler(async (event, context) => {
+      const request = {
         body: parse(schemas.body, event.body, 'body'),
         query: parse(schemas.query, event.queryStringParameters ?? {}, 'parameters'),
         params: parse(schemas.params, event.pathParameters ?? {}, 'parameters'),
         caller: event.caller,
-      } as RouteRequest<Key>),
-    );
+      } as RouteRequest<Key>;
+      return invoke(request, event, context);
+    });
+}
+
+/** The Lambda handler of a route other than a POST (those are `idempotentRouteHandler`'s): its use case behind the shared stack. */
+export function routeHandler<const Key extends Exclude<RouteKey, `POST ${string}`>>(key: Key, useCase: (request: RouteRequest<Key>) => Promise<Reply>) {
+  return handlerStack(key, (request) => useCase(request));
 }

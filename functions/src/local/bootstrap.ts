@@ -1,18 +1,20 @@
-// Creates the table from the shared definition when it is missing, adds the indexes a table made by an older
-// version lacks, and waits until everything is active.
+// Creates the table from the shared definition when it is missing, adds the indexes and the time to live a table made
+// by an older version lacks, and waits until everything is active.
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   ResourceNotFoundException,
   UpdateTableCommand,
+  UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import { dynamodb, tableName } from '../data/client.ts';
 import { tableDefinition } from '../data/table.ts';
 
-const { partitionKey, sortKey, globalSecondaryIndexes } = tableDefinition;
+const { partitionKey, sortKey, globalSecondaryIndexes, timeToLiveAttribute } = tableDefinition;
 
 const indexOf = (index: (typeof globalSecondaryIndexes)[number]): GlobalSecondaryIndex => ({
   IndexName: index.indexName,
@@ -40,10 +42,19 @@ async function addMissingIndexes(present: string[]): Promise<void> {
   }
 }
 
+async function enableTimeToLive(): Promise<void> {
+  const { TimeToLiveDescription } = await dynamodb.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  if (TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') return;
+  await dynamodb.send(
+    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: timeToLiveAttribute, Enabled: true } }),
+  );
+}
+
 export async function ensureTable(): Promise<'created' | 'existing'> {
   try {
     const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: tableName }));
     await addMissingIndexes((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName!));
+    await enableTimeToLive();
     return 'existing';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -62,5 +73,6 @@ export async function ensureTable(): Promise<'created' | 'existing'> {
     }),
   );
   await waitUntilTableExists({ client: dynamodb, maxWaitTime: 60 }, { TableName: tableName });
+  await enableTimeToLive();
   return 'created';
 }

@@ -1,5 +1,5 @@
 // Coalition agendas: leads keep them; anyone reads them, per action or across all, and subscribes to their calendar feeds.
-import { DateTime } from 'luxon';
+import { tzOffset } from '@date-fns/tz';
 import { ulid } from 'ulid';
 import {
   NotFound,
@@ -19,24 +19,40 @@ import { now } from './clock.ts';
 
 type Times = Pick<AgendaItem, 'start' | 'end' | 'timeZone'>;
 
-/** A local time that the clocks skip (spring forward) does not exist: say so rather than move the meeting. */
-function skippedTimeErrors({ start, end, timeZone }: Times): FieldError[] {
-  return Object.entries({ start, end }).flatMap(([field, value]) => {
-    if (!value || value.length === 10) return [];
-    const local = DateTime.fromISO(value, { zone: timeZone }).toFormat("yyyy-MM-dd'T'HH:mm");
-    return local === value ? [] : [{ pointer: `#/${field}`, detail: `does not exist in ${timeZone}: the clocks change then` }];
-  });
+const minute = 60_000;
+const day = 24 * 60 * minute;
+
+/**
+ * The instant a local date or date-time names where it happens. When the clocks go back, a time names two instants:
+ * the first counts (RFC 5545, 3.3.5). When they go forward, it names none: it is `skipped`, and the instant given is
+ * the one the clocks jumped at, where a day that starts in the gap starts.
+ */
+export function instantOf(local: string, timeZone: string): { at: Date; skipped: boolean } {
+  const [year, month, date, hours = 0, minutes = 0] = local.split(/[-T:]/).map(Number);
+  const wall = Date.UTC(year, month - 1, date, hours, minutes);
+  // The zone's offsets a day either side (no zone changes its clocks twice in two days); each names one candidate.
+  const offsets = [-day, day].map((shift) => tzOffset(timeZone, new Date(wall + shift)));
+  const named = offsets
+    .map((offset) => wall - offset * minute)
+    .filter((instant) => tzOffset(timeZone, new Date(instant)) * minute === wall - instant);
+  return named.length ? { at: new Date(Math.min(...named)), skipped: false } : { at: new Date(wall - offsets[0] * minute), skipped: true };
 }
 
-const instant = (local: DateTime) => local.toUTC().toJSDate().toISOString();
+/** A local time that the clocks skip (spring forward) does not exist: say so rather than move the meeting. */
+function skippedTimeErrors({ start, end, timeZone }: Times): FieldError[] {
+  return Object.entries({ start, end }).flatMap(([field, value]) =>
+    value && value.length > 10 && instantOf(value, timeZone).skipped
+      ? [{ pointer: `#/${field}`, detail: `does not exist in ${timeZone}: the clocks change then` }]
+      : [],
+  );
+}
+
+const dayAfter = (date: string) => new Date(Date.parse(date) + day).toISOString().slice(0, 10);
 
 /** Start and end as UTC instants: an all-day item runs from midnight where it happens to midnight after its last day. */
 function instantsOf({ start, end, timeZone }: Times): Pick<AgendaItem, 'startsAt' | 'endsAt'> {
-  const local = (value: string) => DateTime.fromISO(value, { zone: timeZone });
-  return {
-    startsAt: instant(local(start)),
-    endsAt: end === null ? null : instant(end.length === 10 ? local(end).plus({ days: 1 }) : local(end)),
-  };
+  const instant = (local: string) => instantOf(local, timeZone).at.toISOString();
+  return { startsAt: instant(start), endsAt: end === null ? null : instant(end.length === 10 ? dayAfter(end) : end) };
 }
 
 function checkTimes(times: Times): void {

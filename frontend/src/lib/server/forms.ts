@@ -45,7 +45,15 @@ export function problemErrors(problem: ProblemDocument): FormErrors {
   );
   if (Object.keys(fields).length) return fields;
   const sentence =
-    problem.status === 409 ? m.error_conflict() : problem.status === 403 ? m.error_forbidden() : problem.status === 404 ? m.error_gone() : m.error_invalid();
+    problem.status === 409
+      ? m.error_conflict()
+      : problem.status === 403
+        ? m.error_forbidden()
+        : problem.status === 404
+          ? m.error_gone()
+          : problem.status === 422
+            ? m.error_already_sent()
+            : m.error_invalid();
   return { form: sentence };
 }
 
@@ -56,6 +64,12 @@ export function check<S extends z.ZodType>(schema: S, input: Record<string, unkn
   const result = schema.safeParse(given);
   return result.success ? { data: result.data as z.output<S> } : { failure: fail(400, { values, errors: errorsOf(result.error) }) };
 }
+
+/**
+ * The key of one rendering of a form that creates something, from its hidden field: sent twice (a double click, a
+ * resubmission), the form creates once, and both sendings get the same answer. A page's load makes a new one each time.
+ */
+export const formKeyOf = (form: FormData) => String(form.get('idempotencyKey') ?? '') || undefined;
 
 /** Sends people who are not signed in to sign in, and back to where they were. */
 export function requireSession(locals: App.Locals, url: URL): NonNullable<App.Locals['session']> {

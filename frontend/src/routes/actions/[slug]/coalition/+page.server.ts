@@ -3,14 +3,14 @@ import { joinRequest } from '@collective-actions/shared';
 import { api } from '#lib/api.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { participation } from '#lib/server/coalition.ts';
-import { check, problemErrors, requireSession } from '#lib/server/forms.ts';
+import { check, formKeyOf, problemErrors, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   const session = requireSession(locals, url);
   const client = api(fetch, session.accessToken);
   const [action, members, me] = await Promise.all([client.action(params.slug), client.members(params.slug), client.me()]);
-  return { action, ...participation(me, members.items), hasOrganisations: me.organisations.length > 0 };
+  return { action, ...participation(me, members.items), hasOrganisations: me.organisations.length > 0, formKey: crypto.randomUUID() };
 };
 
 const here = (slug: string) => localizeHref(`/actions/${slug}/coalition`);
@@ -22,7 +22,7 @@ export const actions: Actions = {
     const values = { organisationId: String(form.get('organisationId') ?? ''), message: String(form.get('message') ?? '') };
     const checked = check(joinRequest, values, values);
     if (checked.failure) return checked.failure;
-    const outcome = await api(fetch, session.accessToken).requestMembership(params.slug, checked.data);
+    const outcome = await api(fetch, session.accessToken).requestMembership(params.slug, checked.data, formKeyOf(form));
     if (!outcome.ok) return fail(outcome.problem.status, { values, errors: problemErrors(outcome.problem) });
     redirect(303, here(params.slug));
   },

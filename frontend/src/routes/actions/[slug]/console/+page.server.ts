@@ -3,7 +3,7 @@ import { leadAppointment, membershipChange, newAgendaItem } from '@collective-ac
 import { api } from '#lib/api.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { participation } from '#lib/server/coalition.ts';
-import { check, problemErrors, requireSession } from '#lib/server/forms.ts';
+import { check, formKeyOf, problemErrors, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
@@ -24,6 +24,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
     hidden: hidden.items,
     /** For stewards: organisations that could be appointed lead. */
     appointable: directory?.items.filter((organisation) => !inCoalition.has(organisation.id)) ?? null,
+    formKey: crypto.randomUUID(),
   };
 };
 
@@ -47,16 +48,17 @@ export const actions: Actions = {
     const values = Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? '').trim()]));
     const checked = check(newAgendaItem, values, values);
     if (checked.failure) return checked.failure;
-    const outcome = await api(fetch, session.accessToken).addAgendaItem(params.slug, checked.data);
+    const outcome = await api(fetch, session.accessToken).addAgendaItem(params.slug, checked.data, formKeyOf(form));
     if (!outcome.ok) return fail(outcome.problem.status, { values, errors: problemErrors(outcome.problem) });
     redirect(303, back(params.slug));
   },
   appointLead: async ({ request, fetch, locals, params, url }) => {
     const session = requireSession(locals, url);
-    const values = { organisationId: String((await request.formData()).get('organisationId') ?? '') };
+    const form = await request.formData();
+    const values = { organisationId: String(form.get('organisationId') ?? '') };
     const checked = check(leadAppointment, values, values);
     if (checked.failure) return checked.failure;
-    const outcome = await api(fetch, session.accessToken).appointLead(params.slug, checked.data);
+    const outcome = await api(fetch, session.accessToken).appointLead(params.slug, checked.data, formKeyOf(form));
     if (!outcome.ok) return fail(outcome.problem.status, { values, errors: problemErrors(outcome.problem) });
     redirect(303, back(params.slug));
   },

@@ -3,7 +3,7 @@ import countries from 'i18n-iso-countries/index.js';
 import { newPerson, organisationChanges } from '@collective-actions/shared';
 import { api } from '#lib/api.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
-import { check, problemErrors, requireSession } from '#lib/server/forms.ts';
+import { check, formKeyOf, problemErrors, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   // Only its people may see who they are (the API answers 403 to anyone else).
   const [organisation, people, me] = await Promise.all([client.organisation(params.id), client.people(params.id), client.me()]);
   const role = me.organisations.find((entry) => entry.organisation.id === params.id)?.role ?? null;
-  return { organisation, people: people.items, admin: role === 'admin', countryCodes: Object.keys(countries.getAlpha2Codes()) };
+  return { organisation, people: people.items, admin: role === 'admin', countryCodes: Object.keys(countries.getAlpha2Codes()), formKey: crypto.randomUUID() };
 };
 
 const here = (id: string) => localizeHref(`/workspace/organisations/${id}`);
@@ -34,7 +34,7 @@ export const actions: Actions = {
     const values = { email: String(form.get('email') ?? ''), role: String(form.get('role') ?? 'member') };
     const checked = check(newPerson, values, values);
     if (checked.failure) return checked.failure;
-    const outcome = await api(fetch, session.accessToken).addPerson(params.id, checked.data);
+    const outcome = await api(fetch, session.accessToken).addPerson(params.id, checked.data, formKeyOf(form));
     if (!outcome.ok) return fail(outcome.problem.status, { values, errors: problemErrors(outcome.problem) });
     redirect(303, here(params.id));
   },
