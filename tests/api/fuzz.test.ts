@@ -39,7 +39,7 @@ const requestFor = (route: (typeof routes)[number]) => {
     body,
     contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', undefined),
     caller: fc.constantFrom('nobody', 'forged', 'fuzzer'),
-    // POSTs take an Idempotency-Key: none, a good one (fast-check's UUIDs repeat, so keys get reused), or junk a header can carry.
+    // POSTs take an Idempotency-Key: none, a good one, or junk a header can carry.
     idempotencyKey:
       route.method === 'POST'
         ? fc.option(fc.oneof(fc.uuid(), fc.string({ unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff })).map((code) => String.fromCharCode(code)), maxLength: 300 })), {
