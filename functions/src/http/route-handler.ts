@@ -16,7 +16,7 @@ import { problemResponses } from './problem-responses.ts';
 export const maxBodyBytes = 64 * 1024;
 
 /** The event as API Gateway sends it, plus the caller the authorisation step resolved. */
-export type Event = APIGatewayProxyEventV2WithJWTAuthorizer & { caller?: Caller };
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer & { caller?: Caller };
 export type Reply = APIGatewayProxyStructuredResultV2;
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -149,5 +149,5 @@ export function handlerStack<const Key extends RouteKey>(
 
 /** The Lambda handler of a route other than a POST (those are `idempotentRouteHandler`'s): its use case behind the shared stack. */
 export function routeHandler<const Key extends Exclude<RouteKey, `POST ${string}`>>(key: Key, useCase: (request: RouteRequest<Key>) => Promise<Reply>) {
-  return handlerStack(key, (request) => useCase(request));
+  return handlerStack(key, useCase);
 }

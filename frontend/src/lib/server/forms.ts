@@ -44,17 +44,8 @@ export function problemErrors(problem: ProblemDocument): FormErrors {
     (problem.errors ?? []).flatMap((error) => (error.pointer ? [[error.pointer.split('/')[1] ?? 'form', m.error_invalid()]] : [])),
   );
   if (Object.keys(fields).length) return fields;
-  const sentence =
-    problem.status === 409
-      ? m.error_conflict()
-      : problem.status === 403
-        ? m.error_forbidden()
-        : problem.status === 404
-          ? m.error_gone()
-          : problem.status === 422
-            ? m.error_already_sent()
-            : m.error_invalid();
-  return { form: sentence };
+  const sentence = { 403: m.error_forbidden, 404: m.error_gone, 409: m.error_conflict, 422: m.error_already_sent }[problem.status] ?? m.error_invalid;
+  return { form: sentence() };
 }
 
 /** Parses a submission with the API's schema; on failure, the 400 a form action answers with what was typed. */
