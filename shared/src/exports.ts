@@ -20,7 +20,7 @@ export const contributionRow = z.object({
   organisationName: described(z.string(), 'Name of the contributing organisation'),
   organisationKind: described(organisationKind, 'Kind of the contributing organisation'),
   country: described(countryCode, 'Country of the contributing organisation (ISO 3166-1 alpha-2)'),
-  offers: described(z.array(offerType), 'What it offers; separated by spaces in CSV'),
+  offers: described(z.array(offerType).min(1), 'What it offers (one thing at least); separated by spaces in CSV'),
   title: described(z.string(), 'Title, in the language of the contribution'),
   text: described(z.string(), 'Text, in the language of the contribution'),
   links: described(z.array(z.url()), 'Links (https); separated by spaces in CSV'),

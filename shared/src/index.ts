@@ -1,5 +1,6 @@
 // The domain vocabulary shared by the API and the site: schemas, types and errors.
 export * from './vocabulary.ts';
+export * from './text.ts';
 export * from './common.ts';
 export * from './actions.ts';
 export * from './organisations.ts';

@@ -35,7 +35,7 @@ export const searchResults = z.object({
     agenda: z.object({
       total: z.int(),
       items: z.array(
-        agendaItem.pick({ id: true, action: true, title: true, start: true, timeZone: true, startsAt: true, status: true, language: true }).extend({ score }),
+        agendaItem.pick({ id: true, action: true, title: true, start: true, end: true, timeZone: true, startsAt: true, endsAt: true, status: true, language: true }).extend({ score }),
       ),
     }),
   }),

@@ -8,6 +8,7 @@ import { routes, type RequestSchemas } from '@collective-actions/functions/route
 import { problemDocument } from '@collective-actions/shared';
 import { bodyTextFor, junk, pathSegmentFor, validFor } from '../support/arbitraries.ts';
 import { apiUrl, tokenFor } from '../support/api.ts';
+import { atomTitles, expectCsvExportsToMatchJson, snapshotAfter } from '../support/open-data.ts';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 400);
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_123);
@@ -75,5 +76,13 @@ describe('every route, fuzzed', () => {
     console.info(`fuzz: ${runs} requests, seed ${seed}; statuses ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
     // The fuzzer reached past validation: some requests were refused for their content, some were accepted.
     expect([...statuses.keys()]).toEqual(expect.arrayContaining([200, 400, 401]));
+  });
+
+  it('leaves, whatever it got the API to store, every export readable by a strict parser and equal to its JSON copy, and the Atom feed well-formed', async () => {
+    await snapshotAfter(new Date().toISOString());
+    const { organisations } = await expectCsvExportsToMatchJson();
+    expect(organisations.length).toBeGreaterThan(0);
+    // The feed's own title and one per entry: a strict parser throws on anything ill-formed.
+    expect(atomTitles(await (await fetch(`${apiUrl}/v1/changes.atom?limit=100`)).text()).length).toBeGreaterThan(1);
   });
 });

@@ -23,6 +23,29 @@ type JsonSchema = {
   oneOf?: JsonSchema[];
 };
 
+/**
+ * Text of the kinds that once broke a writer: controls, non-characters, lone surrogates and bidirectional overrides
+ * (ill-formed XML, iCalendar, CSV), formula prefixes (spreadsheets), line breaks and quotes (CSV rows), with ordinary
+ * letters, marks and emoji between them.
+ */
+export const hostileText = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('\u0000', '\u0007', '\u000b', '\u001b', '\u007f', '\u0085', '\u202a', '\u202e', '\u2066', '\u2069', '\ufdd0', '\ufffe', '\uffff', '\u{1fffe}', '\u{10ffff}', '\ud800', '\udfff'),
+    fc.constantFrom('\t', '\n', '\r', '\r\n', '\u2028', '\u2029', '\u200f', '=', '+', '-', '@', '\uff1d', '"', ',', ';', '<', '&', '\\'),
+    fc.constantFrom('a', 'é', 'ß', 'م', '中', '😀', 'e\u0301', ' '),
+  ),
+  maxLength: 40,
+});
+
+/** Web addresses of the kinds browsers read otherwise than they look: controls, backslashes, credentials, no slashes, IP hosts. */
+const hostileUrl = fc.oneof(
+  fc.tuple(fc.webUrl({ validSchemes: ['https'] }), hostileText).map(([address, junk]) => `${address}${junk}`),
+  fc.webUrl({ validSchemes: ['https'] }).map((address) => address.replace('https://', 'https://evil.example\\@')),
+  fc.webUrl({ validSchemes: ['https'] }).map((address) => address.replace('https://', 'https://user:secret@')),
+  fc.webUrl({ validSchemes: ['https'] }).map((address) => address.replace('https://', 'https:')),
+  fc.constantFrom('https://0x7f.1/', 'https://[::1]/', 'https://intranet/', 'https://exa\tmple.org/', 'https://example.org/\u202egpj.exe'),
+);
+
 // Countries no other test filters the directory on, so records the fuzzer creates change no other test's answer.
 const fuzzCountries = ['NO', 'FI', 'EE', 'PT'];
 
@@ -49,10 +72,13 @@ function fromJsonSchema(schema: JsonSchema, name = ''): fc.Arbitrary<unknown> {
     }
     case 'string':
       if (name === 'country') return fc.constantFrom(...fuzzCountries);
-      if (schema.format === 'uri') return fc.webUrl({ validSchemes: ['https'] });
+      if (schema.format === 'uri') return fc.oneof({ weight: 3, arbitrary: fc.webUrl({ validSchemes: ['https'] }) }, hostileUrl);
       if (schema.format === 'email') return fc.emailAddress();
       if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern)).filter((value) => value.length <= (schema.maxLength ?? 2000));
-      return fc.string({ unit: 'grapheme', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 50, 300) });
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.string({ unit: 'grapheme', minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 50, 300) }) },
+        hostileText.filter((value) => value.length >= (schema.minLength ?? 0)),
+      );
     default:
       return fc.jsonValue({ maxDepth: 2 });
   }

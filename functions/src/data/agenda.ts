@@ -1,7 +1,7 @@
 // Agenda items of the coalitions, listed by their start instant per action and across all actions.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFound, StaleVersion, type AgendaItem, type AgendaItemChanges } from '@collective-actions/shared';
+import { NotFound, StaleVersion, writtenAddress, type AgendaItem, type AgendaItemChanges } from '@collective-actions/shared';
 import { documents, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { getItem, queryAll, queryPage, setChanges } from './repository.ts';
@@ -18,7 +18,7 @@ export const toAgendaItem = (item: Item): AgendaItem => ({
   end: item.end ?? null,
   timeZone: item.timeZone,
   place: item.place ?? null,
-  onlineUrl: item.onlineUrl ?? null,
+  onlineUrl: item.onlineUrl ? writtenAddress(item.onlineUrl) : null,
   status: item.status,
   language: item.language,
   startsAt: item.startsAt,

@@ -34,6 +34,7 @@ import {
   type Person,
   type Stats,
   type Theme,
+  writtenAddress,
 } from '@collective-actions/shared';
 import { documents, tableName } from './client.ts';
 import { directorySortKey, keys } from './keys.ts';
@@ -84,7 +85,7 @@ export function toOrganisation(item: Item): Organisation {
     name: item.name,
     kind: item.kind,
     country: item.country,
-    website: item.website,
+    website: writtenAddress(item.website),
     verified: item.verified ?? false,
     verifiedAt: item.verifiedAt ?? null,
     contributionCount: item.contributionCount ?? 0,
@@ -106,7 +107,7 @@ export function toContribution(item: Item): StoredContribution {
     offers: item.offers,
     title: item.title,
     text: item.text,
-    links: item.links,
+    links: item.links.map(writtenAddress),
     language: item.language,
     status: item.status,
     ...(item.hiding ? { hidden: { reason: item.hiding.reason, at: item.hiding.at } } : {}),

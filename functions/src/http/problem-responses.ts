@@ -1,6 +1,6 @@
 // The one place errors become responses: RFC 9457 problem details, never a stack trace.
 import type { MiddlewareObj } from '@middy/core';
-import { BadRequest, Problem, ServiceUnavailable, UnsupportedMediaType } from '@collective-actions/shared';
+import { BadRequest, Problem, ServiceUnavailable, UnsupportedMediaType, writeJson } from '@collective-actions/shared';
 import { logger } from './logger.ts';
 
 // Errors that mean the database is unreachable or overloaded for now, not that the request is wrong.
@@ -36,13 +36,15 @@ export function problemFor(error: unknown, headers: Record<string, string | unde
   return new Problem(500, 'internal-error', 'Internal error', 'Something went wrong on our side; it has been logged.');
 }
 
+/** A problem as an HTTP answer. */
+export const problemReply = (problem: Problem) => ({
+  statusCode: problem.status,
+  headers: { 'content-type': 'application/problem+json', ...problem.headers },
+  body: writeJson(problem.toDocument()),
+});
+
 export const problemResponses = (): MiddlewareObj<{ headers?: Record<string, string | undefined> }> => ({
   onError: (request) => {
-    const problem = problemFor(request.error, request.event.headers);
-    request.response = {
-      statusCode: problem.status,
-      headers: { 'content-type': 'application/problem+json', ...problem.headers },
-      body: JSON.stringify(problem.toDocument()),
-    };
+    request.response = problemReply(problemFor(request.error, request.event.headers));
   },
 });

@@ -6,7 +6,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { BadRequest, Forbidden, PayloadTooLarge, Unauthorized, ValidationFailed, fieldErrorsOf } from '@collective-actions/shared';
+import { BadRequest, Forbidden, PayloadTooLarge, Unauthorized, ValidationFailed, fieldErrorsOf, writeJson } from '@collective-actions/shared';
 import { findRoute, type AccessOf, type RequestOf, type Route, type RequestSchemas, type RouteKey } from '../routes.ts';
 import { accessTokenVerifier } from './access-tokens.ts';
 import { callerFrom, type Caller } from './caller.ts';
@@ -32,7 +32,7 @@ export interface RouteRequest<Key extends RouteKey, S extends RequestSchemas = R
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): Reply => ({
   statusCode,
   headers: { 'content-type': 'application/json', ...headers },
-  body: JSON.stringify(body),
+  body: writeJson(body),
 });
 
 export const noContent = (): Reply => ({ statusCode: 204 });

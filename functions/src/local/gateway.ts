@@ -6,6 +6,7 @@ import type { JWTPayload } from 'jose';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem, TooManyRequests } from '@collective-actions/shared';
 import { accessTokenVerifier } from '../http/access-tokens.ts';
+import { problemReply } from '../http/problem-responses.ts';
 import { routeKey, routes, writeThrottle, type Route } from '../routes.ts';
 import { serve } from './serve.ts';
 
@@ -58,12 +59,6 @@ function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV
   response.writeHead(result.statusCode ?? 200, headers);
   response.end(result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'));
 }
-
-const problemResult = (problem: Problem): APIGatewayProxyStructuredResultV2 => ({
-  statusCode: problem.status,
-  headers: { 'content-type': 'application/problem+json', ...problem.headers },
-  body: JSON.stringify(problem.toDocument()),
-});
 
 export interface GatewayOptions {
   port: number;
@@ -164,9 +159,9 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop: () 
   return serve((request, response) => {
     dispatch(request)
       .catch((error) => {
-        if (error instanceof Problem) return problemResult(error);
+        if (error instanceof Problem) return problemReply(error);
         console.error('The local gateway failed:', error);
-        return problemResult(new Problem(500, 'internal-error', 'Internal error', 'The local gateway failed.'));
+        return problemReply(new Problem(500, 'internal-error', 'Internal error', 'The local gateway failed.'));
       })
       .then((result) => send(response, result));
   }, options.port);

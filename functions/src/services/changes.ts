@@ -1,6 +1,6 @@
 // The change feed as JSON Feed 1.1 and Atom (RFC 4287, paged as RFC 5005 says), newest first.
 import { XMLBuilder } from 'fast-xml-parser';
-import type { Change, JsonFeed } from '@collective-actions/shared';
+import { cleanStrings, type Change, type JsonFeed } from '@collective-actions/shared';
 import { listChanges } from '../data/changes.ts';
 import * as repository from '../data/repository.ts';
 import { agendaItemPage, apiAddress, contributionPage, sitePage } from './site-pages.ts';
@@ -138,5 +138,6 @@ export async function atomChangeFeed(page: { cursor?: string; limit: number }): 
       content: { '@type': 'text', '#text': entry.text },
     })),
   };
-  return `<?xml version="1.0" encoding="utf-8"?>\n${xml.build({ feed })}`;
+  // Text stored before the rules on text may hold what XML cannot: U+FFFF alone makes a feed ill-formed for every reader.
+  return `<?xml version="1.0" encoding="utf-8"?>\n${xml.build({ feed: cleanStrings(feed) })}`;
 }

@@ -55,7 +55,18 @@ export function buildSearchIndex(records: PublicRecords): string {
       kind: 'agenda' as const,
       title: item.title,
       text: [item.description, item.place].filter(Boolean).join(' '),
-      show: { id: item.id, action: item.action, title: item.title, start: item.start, timeZone: item.timeZone, startsAt: item.startsAt, status: item.status, language: item.language },
+      show: {
+        id: item.id,
+        action: item.action,
+        title: item.title,
+        start: item.start,
+        end: item.end,
+        timeZone: item.timeZone,
+        startsAt: item.startsAt,
+        endsAt: item.endsAt,
+        status: item.status,
+        language: item.language,
+      },
     })),
   ]);
   return JSON.stringify(index);

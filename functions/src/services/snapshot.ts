@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { stringify } from 'csv-stringify/sync';
 import {
+  cleanStrings,
   exportFormats,
   exportResources,
   listSeparator,
@@ -47,7 +48,8 @@ export async function readPublicRecords(): Promise<PublicRecords> {
       records.agenda.push(...part.agenda);
     }
   }
-  return records;
+  // Records stored before the rules on text may hold what no writer can write: the exports and the index get them cleaned.
+  return cleanStrings(records);
 }
 
 function rowsOf(records: PublicRecords): Record<ExportResource, Array<Record<string, unknown>>> {
@@ -110,40 +112,54 @@ function rowsOf(records: PublicRecords): Record<ExportResource, Array<Record<str
   };
 }
 
-/** RFC 4180: CRLF line ends, fields quoted when they need it; lists joined, empty cells for nothing. */
+/**
+ * The one CSV configuration: RFC 4180 (CRLF line ends; a field is quoted when it holds a comma, a quote or a line break,
+ * whatever the line ends, which csv-stringify only does when told), lists joined, empty cells for nothing, and cells that
+ * a spreadsheet would run as a formula written with a quote before them (OWASP's rule, `formulaWarning` says it).
+ */
 function csvOf(resource: ExportResource, rows: Array<Record<string, unknown>>): string {
   const columns = Object.keys(exportResources[resource].row.shape);
   return stringify(rows, {
     header: true,
     columns,
     record_delimiter: 'windows',
+    quote_record_delimiter: true,
+    escape_formulas: true,
     cast: { boolean: (value) => String(value), object: (value) => (Array.isArray(value) ? value.join(listSeparator) : JSON.stringify(value)) },
   });
 }
 
 type JsonSchema = { type?: string | string[]; format?: string; enum?: unknown[]; description?: string; items?: JsonSchema; anyOf?: JsonSchema[] };
 
-/** A Table Schema field (Data Package v2) from the JSON Schema zod gives for the column. */
-function fieldOf(name: string, schema: JsonSchema, required: boolean, format: (typeof exportFormats)[number]) {
-  const nullable = schema.anyOf?.some((option) => option.type === 'null');
+/**
+ * A Table Schema field (Data Package v2) from the column's zod schema and the JSON Schema zod gives for it. A column is
+ * required only if no record may leave it empty: not when it may be null, nor when it is a list that may be empty
+ * (which a CSV cell writes as nothing).
+ */
+function fieldOf(name: string, column: z.ZodType, schema: JsonSchema, format: (typeof exportFormats)[number]) {
   const value = schema.anyOf?.find((option) => option.type !== 'null') ?? schema;
-  const type =
-    value.type === 'array'
-      ? format === 'csv'
-        ? { type: 'list', delimiter: listSeparator }
-        : { type: 'array' }
-      : value.type === 'integer' || value.type === 'boolean'
-        ? { type: value.type }
-        : value.format === 'date-time'
-          ? { type: 'datetime' }
-          : value.format === 'uri'
-            ? { type: 'string', format: 'uri' }
-            : { type: 'string' };
-  const constraints = { ...(required && !nullable ? { required: true } : {}), ...(value.enum ? { enum: value.enum } : {}) };
+  const types = [value.type].flat();
+  const type = types.includes('array')
+    ? format === 'csv'
+      ? { type: 'list', delimiter: listSeparator }
+      : { type: 'array' }
+    : types.includes('integer') || types.includes('boolean')
+      ? { type: types.find((one) => one === 'integer' || one === 'boolean') }
+      : value.format === 'date-time'
+        ? { type: 'datetime' }
+        : value.format === 'uri'
+          ? { type: 'string', format: 'uri' }
+          : { type: 'string' };
+  const mayBeEmpty = column.safeParse(null).success || (types.includes('array') && column.safeParse([]).success);
+  const constraints = { ...(mayBeEmpty ? {} : { required: true }), ...(value.enum ? { enum: value.enum } : {}) };
   return { name, ...type, description: schema.description, ...(Object.keys(constraints).length ? { constraints } : {}) };
 }
 
 export const dataPackageFile = 'datapackage.json';
+
+/** How the CSV files write a cell that a spreadsheet would otherwise run as a formula. */
+const formulaWarning =
+  'A cell whose text begins with =, +, -, @, a tab or a carriage return (or the full-width =, +, - or @) is written with an apostrophe (\') before it, so that spreadsheets show it rather than run it as a formula; the JSON copy has the text as it is.';
 
 function dataPackage(created: string) {
   return {
@@ -155,18 +171,18 @@ function dataPackage(created: string) {
     created,
     licenses: [{ name: 'etalab-2.0', path: 'https://www.etalab.gouv.fr/licence-ouverte-open-licence/', title: 'Licence Ouverte / Open Licence 2.0' }],
     resources: Object.entries(exportResources).flatMap(([resource, { title, description, row }]) => {
-      const schema = z.toJSONSchema(row) as { properties: Record<string, JsonSchema>; required: string[] };
+      const schema = z.toJSONSchema(row) as { properties: Record<string, JsonSchema> };
       return exportFormats.map((format) => ({
         name: format === 'csv' ? resource : `${resource}-json`,
         title: `${title} (${format.toUpperCase()})`,
-        description,
+        description: format === 'csv' ? `${description} ${formulaWarning}` : description,
         path: `${resource}.${format}`,
         type: 'table',
         format,
         mediatype: format === 'csv' ? 'text/csv' : 'application/json',
         encoding: 'utf-8',
         schema: {
-          fields: Object.entries(schema.properties).map(([name, field]) => fieldOf(name, field, schema.required.includes(name), format)),
+          fields: Object.entries(schema.properties).map(([name, field]) => fieldOf(name, (row.shape as Record<string, z.ZodType>)[name], field, format)),
           ...(resource === 'memberships' ? { primaryKey: ['action', 'organisationId'] } : { primaryKey: ['id'] }),
         },
       }));

@@ -1,4 +1,4 @@
-// A contribution as a form sends it: offers ticked, links one per line.
+// A contribution as a form sends it: offers ticked, links one per line (or separated by spaces, which no address holds).
 export function contributionValues(form: FormData) {
   return {
     offers: form.getAll('offers').map(String),
@@ -14,6 +14,6 @@ export const contributionInput = (values: ReturnType<typeof contributionValues>)
   offers: values.offers,
   title: values.title,
   text: values.text,
-  links: values.links.split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+  links: values.links.split(/\s+/u).filter(Boolean),
   language: values.language,
 });

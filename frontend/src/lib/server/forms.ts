@@ -1,11 +1,20 @@
 // Form handling shared by the workspace's pages: checking a submission with the API's own schema, and wording each problem in the page's language.
 import { fail, redirect } from '@sveltejs/kit';
 import type * as z from 'zod';
-import type { ProblemDocument } from '@collective-actions/shared';
+import type { AddressProblem, ProblemDocument } from '@collective-actions/shared';
 import { m } from '#lib/paraglide/messages.js';
 
 /** Field name → what is wrong with it, in the page's language; `form` is what concerns the whole form. */
 export type FormErrors = Record<string, string>;
+
+const addressWording: Record<AddressProblem, () => string> = {
+  spaces: m.error_url_spaces,
+  scheme: m.error_url,
+  backslash: m.error_url_backslash,
+  unreadable: m.error_url,
+  credentials: m.error_url_credentials,
+  domain: m.error_url_domain,
+};
 
 /** A zod issue in words a person reads next to the field (the API's own details are in English). */
 function wordIssue(issue: z.core.$ZodIssue): string {
@@ -22,6 +31,11 @@ function wordIssue(issue: z.core.$ZodIssue): string {
       return issue.format === 'url' ? m.error_url() : issue.format === 'email' ? m.error_email() : m.error_invalid();
     case 'invalid_value':
       return m.error_choose();
+    // What the shared schemas say of a character or an address they refuse.
+    case 'custom':
+      if (issue.params?.reason === 'character') return m.error_character({ character: issue.params.character });
+      if (issue.params?.reason === 'address') return addressWording[issue.params.problem as AddressProblem]();
+      return m.error_invalid();
     default:
       return m.error_invalid();
   }
