@@ -41,7 +41,9 @@ export async function checkConsistency(only?: string[]): Promise<Difference[]> {
         { listed, inFeed: item.GSI5PK !== undefined },
         { listed: visible, inFeed: visible },
       );
-      if (item.hiding) note(`hidden listing of contribution ${item.id}`, item.GSI1PK, keys.hiddenContributionListing(slug, item.id).GSI1PK);
+      // Hidden, published or withdrawn: in the leads' hidden list exactly while hidden.
+      const hiddenListing = keys.hiddenContributionListing(slug, item.id).GSI1PK;
+      note(`hidden listing of contribution ${item.id}`, item.GSI1PK === hiddenListing, Boolean(item.hiding));
       if (!visible) continue;
       tallies.set(item.organisation.id, (tallies.get(item.organisation.id) ?? 0) + 1);
       const organisation = perOrganisation.get(item.organisation.id) ?? { kind: item.organisation.kind, country: item.organisation.country, count: 0 };

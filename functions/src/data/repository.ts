@@ -803,7 +803,8 @@ export async function withdrawContribution(contribution: StoredContribution, see
             Update: {
               TableName: tableName,
               Key: keys.contribution(contribution.action, contribution.id),
-              UpdateExpression: `SET #status = :withdrawn, updatedAt = :now, withdrawnAt = :now, #version = #version + :one REMOVE ${keys.contributionListingAttributes.join(', ')}`,
+              // A hidden one has left the public lists already, and stays in the leads' hidden list until shown again.
+              UpdateExpression: `SET #status = :withdrawn, updatedAt = :now, withdrawnAt = :now, #version = #version + :one${contribution.hidden ? '' : ` REMOVE ${keys.contributionListingAttributes.join(', ')}`}`,
               ConditionExpression: visibilityAsRead(contribution),
               ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
               ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':published': 'published', ':now': now, ':one': 1 },
@@ -900,7 +901,7 @@ export async function unhideContribution(contribution: StoredContribution, seen:
               : {
                   TableName: tableName,
                   Key: keys.contribution(action, id),
-                  UpdateExpression: 'REMOVE hiding',
+                  UpdateExpression: `REMOVE hiding, ${Object.keys(keys.hiddenContributionListing(action, id)).join(', ')}`,
                   ConditionExpression: '#status = :withdrawn AND attribute_exists(hiding)',
                   ExpressionAttributeNames: { '#status': 'status' },
                   ExpressionAttributeValues: { ':withdrawn': 'withdrawn' },
