@@ -37,6 +37,7 @@ import {
   organisation,
   organisationChanges,
   organisationDetail,
+  organisationHistory,
   organisationPage,
   organisationPath,
   organisationsQuery,
@@ -46,6 +47,8 @@ import {
   searchQuery,
   searchResults,
   stats,
+  verification,
+  verificationQueue,
 } from '@collective-actions/shared';
 
 /**
@@ -308,9 +311,21 @@ export const routes = [
   },
   {
     method: 'POST', path: '/v1/organisations/{id}/verification', handler: 'verify-organisation', access: 'steward', table: 'write',
-    summary: 'Mark an organisation as verified',
-    request: { params: organisationPath },
+    summary: 'Verify an organisation as it is at the version read; a later change of its name, kind, country or website withdraws it',
+    request: { params: organisationPath, body: verification },
     replies: { 200: organisation },
+  },
+  {
+    method: 'GET', path: '/v1/organisations/{id}/history', handler: 'list-organisation-history', access: 'public', table: 'read',
+    summary: "An organisation's public history: its verifications, and their withdrawal when its identity changed, newest first",
+    request: { params: organisationPath, query: pageQuery },
+    replies: { 200: organisationHistory },
+  },
+  {
+    method: 'GET', path: '/v1/verifications', handler: 'list-verification-requests', access: 'steward', table: 'read',
+    summary: 'Organisations waiting for verification, oldest first: new ones, and verified ones whose identity changed',
+    request: { query: pageQuery },
+    replies: { 200: verificationQueue },
   },
   {
     method: 'GET', path: '/v1/stats', handler: 'get-stats', access: 'public', table: 'read',

@@ -1,7 +1,7 @@
 // Organisations (governments, local governments, civil society, international organisations) and their people.
 import * as z from 'zod';
 import { countryCode, cursor, httpsUrl, id, limit, line, patchOf, timestamp, version } from './common.ts';
-import { organisationKinds, organisationRoles } from './vocabulary.ts';
+import { identityFields, organisationEvents, organisationKinds, organisationRoles, verificationReasons } from './vocabulary.ts';
 
 export const organisationKind = z.enum(organisationKinds, {
   error: `must be one of: ${organisationKinds.join(', ')}`,
@@ -56,6 +56,33 @@ export const email = z
   .max(254, 'must be at most 254 characters')
   .transform((value) => value.toLowerCase());
 
+/** A steward verifies the organisation as they read it: its identity at that version. */
+export const verification = z.strictObject({ version });
+
+const identityField = z.enum(identityFields);
+
+/** An entry of an organisation's public history: verified, or its verification withdrawn when its identity changed. */
+export const organisationEvent = z.object({
+  id,
+  event: z.enum(organisationEvents),
+  at: timestamp,
+  /** What changed, for a withdrawn verification. */
+  changed: z.array(identityField),
+});
+
+export const organisationHistory = z.object({ items: z.array(organisationEvent), next: z.string().nullable() });
+
+/** An organisation waiting for a steward's verification, as it is now. */
+export const verificationRequest = z.object({
+  organisation,
+  reason: z.enum(verificationReasons),
+  /** What changed since it was verified, for an identity change. */
+  changed: z.array(identityField),
+  since: timestamp,
+});
+
+export const verificationQueue = z.object({ items: z.array(verificationRequest), next: z.string().nullable() });
+
 export const newPerson = z.strictObject({ email, role: organisationRole.default('member') });
 
 /** Someone in an organisation (after they signed in) or invited to it (before). Never public. */
@@ -78,6 +105,10 @@ export type OrganisationSummary = z.infer<typeof organisationSummary>;
 export type OrganisationsQuery = z.infer<typeof organisationsQuery>;
 export type OrganisationPage = z.infer<typeof organisationPage>;
 export type NewPerson = z.infer<typeof newPerson>;
+export type Verification = z.infer<typeof verification>;
+export type IdentityField = z.infer<typeof identityField>;
+export type OrganisationEvent = z.infer<typeof organisationEvent>;
+export type VerificationRequest = z.infer<typeof verificationRequest>;
 export type Person = z.infer<typeof person>;
 
 export const organisationPath = z.strictObject({ id });

@@ -18,6 +18,15 @@ export const offerTypes = [
 
 export const organisationRoles = ['admin', 'member'] as const;
 
+/** What makes an organisation who it is: a steward's verification vouches for these, and a change to any withdraws it. */
+export const identityFields = ['name', 'kind', 'country', 'website'] as const;
+
+/** The public record of an organisation's verification. */
+export const organisationEvents = ['verified', 'verification-withdrawn'] as const;
+
+/** Why an organisation waits for a steward: it is new, or its identity changed after it was verified. */
+export const verificationReasons = ['registered', 'identity-changed'] as const;
+
 export const contributionStatuses = ['published', 'withdrawn'] as const;
 
 /** An organisation's place in a coalition: leads run it, members take part. */

@@ -110,7 +110,17 @@ const rows: Row[] = [
     forbidden: 'admin',
     allowed: 'steward',
     status: 200,
-    request: async ({ organisationId }) => ({ path: `/v1/organisations/${organisationId}/verification` }),
+    request: async ({ organisationId }) => ({
+      path: `/v1/organisations/${organisationId}/verification`,
+      body: { version: await current(`/v1/organisations/${organisationId}`) },
+    }),
+  },
+  {
+    route: 'GET /v1/verifications',
+    forbidden: 'admin',
+    allowed: 'steward',
+    status: 200,
+    request: async () => ({ path: '/v1/verifications' }),
   },
 ];
 
@@ -320,7 +330,7 @@ describe('authorisation of the coalition routes, for every kind of caller', () =
   });
 
   it('has a row for every coalition, agenda and moderation route, and for every route with optional sign-in', () => {
-    const coalitionPaths = /\/(members|leads|history|agenda|hidden)\b|\/agenda/;
+    const coalitionPaths = /^\/v1\/actions\/.*\/(members|leads|history|agenda|hidden)\b|\/agenda/;
     const expected = routes.filter((route) => coalitionPaths.test(route.path) || route.access === 'optional').map(routeKey);
     expect(coalitionRows.map((row) => row.route).sort()).toEqual(expected.sort());
   });

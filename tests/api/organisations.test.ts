@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as repository from '@collective-actions/functions/data/repository.ts';
-import type { Contribution, Me, Organisation, OrganisationPage } from '@collective-actions/shared';
+import type { Contribution, Me, Organisation, OrganisationPage, VerificationRequest } from '@collective-actions/shared';
+
+type OrganisationHistory = { items: Array<{ id: string; event: string; at: string; changed: string[] }>; next: string | null };
 import { call, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
 
 describe('organisations', () => {
@@ -108,15 +110,82 @@ describe('organisations', () => {
     for (const text of [publicView, directory]) expect(text).not.toMatch(/[\w.+-]@[\w-]+\.\w/);
   });
 
-  it('is verified by a steward', async () => {
+  it('is verified by a steward, at the version the steward read', async () => {
     const organisation = await newOrganisation(unique('verify'));
-    const reply = await call<Organisation>('POST', `/v1/organisations/${organisation.id}/verification`, { as: 'steward' });
+    const verify = (version: number, id = organisation.id) => call<Organisation>('POST', `/v1/organisations/${id}/verification`, { as: 'steward', body: { version } });
+    expect((await verify(2)).status).toBe(409);
+    const reply = await verify(1);
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ verified: true, verifiedAt: expect.any(String), version: 2 });
-    const twice = await call<Organisation>('POST', `/v1/organisations/${organisation.id}/verification`, { as: 'steward' });
-    expect(twice.body.verifiedAt).toBe(reply.body.verifiedAt);
-    const missing = await call('POST', '/v1/organisations/01ARZ3NDEKTSV4RRFFQ69G5FAV/verification', { as: 'steward' });
-    expect(missing.status).toBe(404);
+    const twice = await verify(2);
+    expect(twice.body).toMatchObject({ verifiedAt: reply.body.verifiedAt, version: 2 });
+    expect((await verify(1, '01ARZ3NDEKTSV4RRFFQ69G5FAV')).status).toBe(404);
+    expect((await call('POST', `/v1/organisations/${organisation.id}/verification`, { as: 'steward' })).status).toBe(400);
+    const history = (await call<OrganisationHistory>('GET', `/v1/organisations/${organisation.id}/history`)).body;
+    expect(history.items).toEqual([{ id: expect.any(String), event: 'verified', at: reply.body.verifiedAt, changed: [] }]);
+  });
+});
+
+describe('a verified badge', () => {
+  const queue = async () => {
+    const items: VerificationRequest[] = [];
+    let next: string | null = null;
+    do {
+      const page: { body: { items: VerificationRequest[]; next: string | null } } = await call('GET', `/v1/verifications?limit=100${next ? `&cursor=${next}` : ''}`, { as: 'steward' });
+      items.push(...page.body.items);
+      next = page.body.next;
+    } while (next);
+    return items;
+  };
+
+  it('waits in the stewards’ queue from registration until a steward verifies it', async () => {
+    const organisation = await newOrganisation(unique('queued'));
+    expect((await queue()).find((request) => request.organisation.id === organisation.id)).toMatchObject({ reason: 'registered', changed: [], since: organisation.createdAt });
+    await call('POST', `/v1/organisations/${organisation.id}/verification`, { as: 'steward', body: { version: 1 } });
+    expect((await queue()).map((request) => request.organisation.id)).not.toContain(organisation.id);
+  });
+
+  it.each([
+    ['name', { name: 'Ministry of Everything' }],
+    ['kind', { kind: 'national-government' }],
+    ['country', { country: 'BE' }],
+    ['website', { website: 'https://gouv.example/' }],
+    ['name and website', { name: 'Ministère de Tout', website: 'https://ministere.example/' }],
+  ])('is withdrawn when its %s changes, in its public history and the stewards’ queue', async (_, changes) => {
+    const admin = unique('impostor');
+    const organisation = await newOrganisation(admin);
+    await call('POST', `/v1/organisations/${organisation.id}/verification`, { as: 'steward', body: { version: 1 } });
+    const edited = await call<Organisation>('PATCH', `/v1/organisations/${organisation.id}`, { as: admin, body: { version: 2, ...changes } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ ...changes, verified: false, verifiedAt: null, version: 3 });
+    expect((await call<Organisation>('GET', `/v1/organisations/${organisation.id}`)).body).toMatchObject({ verified: false, verifiedAt: null });
+    const changed = Object.keys(changes);
+    const history = (await call<OrganisationHistory>('GET', `/v1/organisations/${organisation.id}/history`)).body.items;
+    expect(history.map((entry) => [entry.event, entry.changed])).toEqual([['verification-withdrawn', changed], ['verified', []]]);
+    expect((await queue()).find((request) => request.organisation.id === organisation.id)).toMatchObject({ reason: 'identity-changed', changed, organisation: { verified: false } });
+    expect((await call('GET', '/v1/exports/organisations.json')).status).toBe(200);
+  });
+
+  it('stays when an edit gives the same identity again', async () => {
+    const admin = unique('steady');
+    const organisation = await newOrganisation(admin);
+    await call('POST', `/v1/organisations/${organisation.id}/verification`, { as: 'steward', body: { version: 1 } });
+    const edited = await call<Organisation>('PATCH', `/v1/organisations/${organisation.id}`, { as: admin, body: { version: 2, name: organisation.name, website: organisation.website } });
+    expect(edited.body).toMatchObject({ verified: true, version: 3 });
+  });
+
+  it('cannot be given to an identity the steward did not see: a rename racing a verification makes one of them stale', async () => {
+    const admin = unique('racer');
+    const organisation = await newOrganisation(admin);
+    const [renamed, verified] = await Promise.all([
+      call('PATCH', `/v1/organisations/${organisation.id}`, { as: admin, body: { version: 1, name: 'Renamed in a race' } }),
+      call('POST', `/v1/organisations/${organisation.id}/verification`, { as: 'steward', body: { version: 1 } }),
+    ]);
+    expect([renamed.status, verified.status].sort()).toEqual([200, 409]);
+    const final = (await call<Organisation>('GET', `/v1/organisations/${organisation.id}`)).body;
+    // Verified only if the verification came first, in which case the rename was refused.
+    expect(final.verified).toBe(verified.status === 200);
+    expect(final.name).toBe(renamed.status === 200 ? 'Renamed in a race' : organisation.name);
   });
 });
 

@@ -24,7 +24,11 @@ describe('a steward', () => {
     await page.goto(`/organisations/${organisation.id}`);
     await page.getByRole('button', { name: 'Mark as verified' }).click();
     await page.waitForURL(`**/organisations/${organisation.id}`);
-    await expect.poll(() => page.getByText("Verified by the platform's stewards").count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByText(/^Verified by the platform’s stewards on /).count(), { timeout: 10_000 }).toBe(1);
+    // Its public history says so, and the stewards' queue no longer lists it.
+    expect(await page.locator('section[aria-labelledby="history"] li').first().textContent()).toMatch(/^\s*Verified by the platform’s stewards\s+—/);
+    await page.goto('/workspace');
+    expect(await page.locator('section[aria-labelledby="verifications"]').textContent()).not.toContain(organisation.name);
   });
 });
 

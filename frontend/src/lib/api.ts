@@ -17,9 +17,11 @@ import {
   contributionPage,
   membershipHistory,
   organisationDetail,
+  organisationHistory,
   organisationPage,
   searchResults,
   stats,
+  verificationQueue,
 } from '@collective-actions/shared';
 
 type Fetch = typeof globalThis.fetch;
@@ -153,7 +155,9 @@ export const api = (fetch: Fetch, token?: Token) => ({
   updateOrganisation: (id: string, body: unknown) => change(fetch, token, 'PATCH', `/organisations/${encodeURIComponent(id)}`, body, organisation),
   addPerson: (id: string, body: unknown, key?: string) =>
     change(fetch, token, 'POST', `/organisations/${encodeURIComponent(id)}/people`, body, undefined, key),
-  verifyOrganisation: (id: string) => change(fetch, token, 'POST', `/organisations/${encodeURIComponent(id)}/verification`, undefined),
+  verifyOrganisation: (id: string, body: unknown) => change(fetch, token, 'POST', `/organisations/${encodeURIComponent(id)}/verification`, body),
+  organisationHistory: (id: string) => read(fetch, `/organisations/${encodeURIComponent(id)}/history`, organisationHistory, new URLSearchParams({ limit: '100' })),
+  verificationQueue: () => read(fetch, '/verifications', verificationQueue, new URLSearchParams({ limit: '100' }), token),
   appointLead: (slug: string, body: unknown, key?: string) =>
     change(fetch, token, 'POST', `/actions/${encodeURIComponent(slug)}/leads`, body, undefined, key),
   submitContribution: (slug: string, body: unknown, key?: string) =>

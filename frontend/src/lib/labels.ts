@@ -1,5 +1,5 @@
 // The words and formats of the interface for the platform's vocabulary, in the page's language.
-import type { AgendaItem, MembershipEvent, OfferType, OrganisationKind } from '@collective-actions/shared';
+import type { AgendaItem, IdentityField, MembershipEvent, OfferType, OrganisationKind } from '@collective-actions/shared';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 
@@ -47,6 +47,17 @@ export const historyLabel: Record<MembershipEvent['event'], (inputs: { organisat
   'became-lead': m.history_became_lead,
   'became-member': m.history_became_member,
 };
+
+const identityFieldLabel: Record<IdentityField, () => string> = {
+  name: m.identity_name,
+  kind: m.identity_kind,
+  country: m.identity_country,
+  website: m.identity_website,
+};
+
+/** What changed of an organisation's identity, as a list a person reads: "name and website". */
+export const identityChanges = (fields: IdentityField[]) =>
+  new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(fields.map((field) => identityFieldLabel[field]()));
 
 export const countryName = (code: string) => new Intl.DisplayNames([getLocale()], { type: 'region' }).of(code) ?? code;
 

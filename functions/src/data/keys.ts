@@ -121,6 +121,15 @@ export const keys = {
   organisations: { index: 'GSI1', partition: 'ORGANISATIONS' },
   organisationsOfKind: (kind: OrganisationKind) => ({ index: 'GSI2', partition: `ORGANISATIONS#KIND#${kind}` }),
   organisationsOfCountry: (country: string) => ({ index: 'GSI3', partition: `ORGANISATIONS#COUNTRY#${country}` }),
+  /** The public history of an organisation's verification, newest first by id. */
+  organisationEvent: (organisationId: string, id: string) => ({ PK: `ORGANISATION#${organisationId}`, SK: `HISTORY#${id}` }),
+  organisationEventListing: (organisationId: string, id: string) => ({ GSI1PK: `ORGANISATION#${organisationId}#HISTORY`, GSI1SK: id }),
+  historyOfOrganisation: (organisationId: string) => ({ index: 'GSI1', partition: `ORGANISATION#${organisationId}#HISTORY` }),
+  /** An organisation waiting for a steward's verification, in the stewards' queue from when it started waiting. */
+  verificationRequest: (organisationId: string) => ({ PK: `ORGANISATION#${organisationId}`, SK: 'VERIFICATION' }),
+  verificationRequestListing: (organisationId: string, since: string) => ({ GSI1PK: 'VERIFICATIONS', GSI1SK: `${since}#${organisationId}` }),
+  verificationRequests: { index: 'GSI1', partition: 'VERIFICATIONS' },
+  verificationRequestAt: (sortKey: string) => ({ PK: `ORGANISATION#${sortKey.slice(-26)}`, SK: 'VERIFICATION' }),
   /** The partition holding an organisation, its people and its invitations. */
   organisationPartition: (id: string) => `ORGANISATION#${id}`,
 

@@ -17,7 +17,7 @@ import { now } from '../services/clock.ts';
 import { accountFor, type Account } from './demo-accounts.ts';
 
 /** Raised when the seed gains data: a table seeded by an older version gets what it lacks on the next start. */
-const seedVersion = 3;
+const seedVersion = 4;
 
 const callerOf = (account: Account): Caller => ({
   id: account.login,
@@ -295,6 +295,38 @@ async function addChangeFeedEntries(): Promise<void> {
   }
 }
 
+/**
+ * Version 4 brought the stewards' queue, where unverified organisations wait, and kept hidden contributions that their
+ * authors withdrew in the leads' hidden list (withdrawing used to take them out of it).
+ */
+async function addVerificationQueueAndHiddenListings(): Promise<void> {
+  for (const organisation of await repository.allOrganisations()) {
+    if (!organisation.verified && !(await repository.hasVerificationRequest(organisation.id))) {
+      await repository.putVerificationRequest(organisation.id, organisation.createdAt);
+    }
+  }
+  for (const { slug } of await repository.listActions()) {
+    const hidden = await repository.queryAll({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      FilterExpression: 'attribute_exists(hiding)',
+      ExpressionAttributeValues: { ':pk': keys.action(slug).PK, ':prefix': keys.contributionPrefix },
+    });
+    for (const item of hidden) {
+      const listing = Object.entries(keys.hiddenContributionListing(slug, item.id));
+      if (listing.every(([name, value]) => item[name] === value)) continue;
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.contribution(slug, item.id),
+          UpdateExpression: `SET ${listing.map((_, i) => `#n${i} = :v${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(listing.map(([name], i) => [`#n${i}`, name])),
+          ExpressionAttributeValues: Object.fromEntries(listing.map(([, value], i) => [`:v${i}`, value])),
+        }),
+      );
+    }
+  }
+}
+
 /** Loads the data on the first start; later starts find the marker and leave the table alone. */
 export async function seed(): Promise<'seeded' | 'present'> {
   if ((await repository.getSeedVersion()) === seedVersion) return 'present';
@@ -316,7 +348,7 @@ export async function seed(): Promise<'seeded' | 'present'> {
     if (await repository.getOrganisation(id, true)) continue;
     const caller = callerOf(accountFor(admin));
     await repository.createOrganisation({ id, ...organisation }, personOf(caller), time);
-    if (verified) await repository.verifyOrganisation(id, 'steward', time);
+    if (verified) await repository.verifyOrganisation(id, 1, 'steward', time);
     for (const { action, links = [], ...contribution } of contributions) {
       await submitContribution(caller, action, { organisationId: id, links, ...contribution });
     }
@@ -326,6 +358,7 @@ export async function seed(): Promise<'seeded' | 'present'> {
   }
   await seedCoalitions();
   await addChangeFeedEntries();
+  await addVerificationQueueAndHiddenListings();
   await repository.putSeedVersion(seedVersion, time);
   return 'seeded';
 }

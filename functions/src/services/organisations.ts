@@ -8,6 +8,7 @@ import {
   type Organisation,
   type OrganisationChanges,
   type OrganisationsQuery,
+  type Verification,
 } from '@collective-actions/shared';
 import * as repository from '../data/repository.ts';
 import type { Caller } from '../http/caller.ts';
@@ -34,7 +35,7 @@ export async function listOrganisationContributions(id: string, page: { cursor?:
 
 export async function updateOrganisation(caller: Caller, id: string, changes: OrganisationChanges): Promise<Organisation> {
   await requireRole(caller, id, 'admin');
-  return repository.updateOrganisation(id, changes, now());
+  return repository.updateOrganisation(id, changes, now(), caller.id);
 }
 
 export async function listPeople(caller: Caller, id: string) {
@@ -50,4 +51,13 @@ export async function addPerson(caller: Caller, id: string, person: NewPerson) {
   return repository.invitePerson(id, person.email, person.role, caller.id, now());
 }
 
-export const verifyOrganisation = (caller: Caller, id: string) => repository.verifyOrganisation(id, caller.id, now());
+export const verifyOrganisation = (caller: Caller, id: string, { version }: Verification) => repository.verifyOrganisation(id, version, caller.id, now());
+
+/** Its public history: when it was verified, and when a change of identity withdrew the verification. */
+export async function organisationHistory(id: string, page: { cursor?: string; limit: number }) {
+  const [, history] = await Promise.all([getOrganisation(id), repository.listOrganisationHistory(id, page)]);
+  return history;
+}
+
+/** The stewards' queue: new organisations, and verified ones whose identity changed, oldest first. */
+export const verificationQueue = (page: { cursor?: string; limit: number }) => repository.listVerificationRequests(page);

@@ -8,7 +8,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   const session = requireSession(locals, url);
-  return { me: await api(fetch, session.accessToken).me(), steward: session.steward, countryCodes: Object.keys(countries.getAlpha2Codes()), formKey: crypto.randomUUID() };
+  const client = api(fetch, session.accessToken);
+  const [me, verifications] = await Promise.all([client.me(), session.steward ? client.verificationQueue() : null]);
+  return { me, verifications: verifications?.items ?? null, countryCodes: Object.keys(countries.getAlpha2Codes()), formKey: crypto.randomUUID() };
 };
 
 export const actions: Actions = {

@@ -9,19 +9,22 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url, setHead
   const token = locals.session?.accessToken;
   if (!token) setHeaders(sharedPage);
   const client = api(fetch, token);
-  const [organisation, contributions, list, me] = await Promise.all([
+  const [organisation, contributions, history, list, me] = await Promise.all([
     client.organisation(params.id),
     client.organisationContributions(params.id, url.searchParams),
+    client.organisationHistory(params.id),
     client.actions(),
     token ? client.me() : null,
   ]);
-  return { organisation, contributions, actions: list.actions, paged: url.searchParams.has('cursor'), steward: me?.steward ?? false };
+  return { organisation, contributions, history: history.items, actions: list.actions, paged: url.searchParams.has('cursor'), steward: me?.steward ?? false };
 };
 
 export const actions: Actions = {
-  verify: async ({ fetch, locals, params, url }) => {
+  verify: async ({ request, fetch, locals, params, url }) => {
     const session = requireSession(locals, url);
-    const outcome = await api(fetch, session.accessToken).verifyOrganisation(params.id);
+    // The version the steward saw: a verification vouches for that identity, not for one changed meanwhile.
+    const version = Number((await request.formData()).get('version'));
+    const outcome = await api(fetch, session.accessToken).verifyOrganisation(params.id, { version });
     if (!outcome.ok) return fail(outcome.problem.status, { errors: problemErrors(outcome.problem) });
     redirect(303, localizeHref(`/organisations/${params.id}`));
   },
