@@ -65,10 +65,21 @@ export type Access = 'public' | 'optional' | 'signed-in' | 'steward';
 export type TableAccess = 'none' | 'snapshot' | 'read' | 'write';
 
 /**
- * How many changes a caller may send: in AWS, API Gateway throttles each write route to this (all callers together,
- * before any function runs); the local gateway applies it to each caller, as a token bucket. Either way, 429 with Retry-After.
+ * How many changes a caller may send, and how many may be sent for one organisation whoever sends them: a token bucket
+ * each, shared by every function instance (kept in the table), the burst at once and then the rate. Past it, 429 with
+ * Retry-After. Locally and in AWS alike; reads are never throttled.
  */
 export const writeThrottle = { ratePerSecond: 50, burst: 100 } as const;
+
+/** In AWS, API Gateway also holds each write route to this, all callers together, before any function runs. */
+export const routeThrottle = { ratePerSecond: 250, burst: 500 } as const;
+
+/**
+ * How long anyone's answer to a read may be kept, by browsers and shared caches (CloudFront in AWS keeps it as long,
+ * keyed by the query, the Origin and the Authorization header); a route may say otherwise (`cacheSeconds`). A
+ * signed-in person's answers are never kept; every answer has an ETag, so a copy is checked again cheaply.
+ */
+export const publicCacheSeconds = 60;
 
 /** How long an Idempotency-Key keeps the answer to its request. */
 export const idempotencyKeyHours = 24;
@@ -229,6 +240,8 @@ export const routes = [
   {
     method: 'GET', path: '/v1/actions/{slug}/agenda.ics', handler: 'action-calendar', access: 'public', table: 'read',
     summary: "An action's agenda as an iCalendar feed",
+    // Calendar clients refresh every few minutes or hours; the feed says an hour (REFRESH-INTERVAL).
+    cacheSeconds: 300,
     request: { params: actionPath },
     replies: { 200: { 'text/calendar': calendarText } },
   },
@@ -259,6 +272,7 @@ export const routes = [
   {
     method: 'GET', path: '/v1/agenda.ics', handler: 'platform-calendar', access: 'public', table: 'read',
     summary: 'The agenda of every action as an iCalendar feed',
+    cacheSeconds: 300,
     replies: { 200: { 'text/calendar': calendarText } },
   },
   // Reading the caller turns invitations waiting for their e-mail into memberships.
@@ -359,6 +373,8 @@ export const routes = [
   {
     method: 'GET', path: '/v1/openapi.json', handler: 'get-api-description', access: 'public', table: 'none',
     summary: 'This description of the API, in OpenAPI 3.1',
+    // It changes with the code only.
+    cacheSeconds: 3600,
     replies: { 200: { 'application/json': apiDescriptionDocument } },
   },
 ] as const satisfies ReadonlyArray<{
@@ -368,6 +384,8 @@ export const routes = [
   access: Access;
   table: TableAccess;
   summary: string;
+  /** How long an answer to anyone may be kept, when not `publicCacheSeconds`. */
+  cacheSeconds?: number;
   request?: RequestSchemas;
   replies: { [status: number]: ReplySchema };
 }>;

@@ -31,7 +31,6 @@ import { Operation, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import {
   Architecture,
   FilterCriteria,
-  FilterRule,
   Function as LambdaFunction,
   LayerVersion,
   LoggingFormat,
@@ -48,7 +47,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
-import { routeKey, routes, writeThrottle } from '@collective-actions/functions/routes.ts';
+import { publicCacheSeconds, routeKey, routes, routeThrottle } from '@collective-actions/functions/routes.ts';
 import { basicExecutionRole, PlatformFunction } from './platform-function.ts';
 import { siteAssetsSource, siteServerCode } from './site-build.ts';
 
@@ -111,12 +110,13 @@ export class AppStack extends Stack {
         ),
       },
     });
-    // Each write route: the same throttle the local gateway applies to each caller (writeThrottle in the route table).
+    // Each write route, all callers together (routeThrottle in the route table); each caller and organisation has its own
+    // allowance below that, which the functions keep (writeThrottle).
     // The property is plain JSON to CloudFormation, so its keys are written as CloudFormation spells them.
     (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
       routes
         .filter((route) => route.method !== 'GET')
-        .map((route) => [routeKey(route), { ThrottlingRateLimit: writeThrottle.ratePerSecond, ThrottlingBurstLimit: writeThrottle.burst }]),
+        .map((route) => [routeKey(route), { ThrottlingRateLimit: routeThrottle.ratePerSecond, ThrottlingBurstLimit: routeThrottle.burst }]),
     );
     alarms.add('Api5xx', api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5, 'The API answered 5xx');
 
@@ -220,7 +220,21 @@ export class AppStack extends Stack {
         }),
       },
       additionalBehaviors: {
-        '/v1/*': { ...dynamic, cachePolicy: CachePolicy.CACHING_DISABLED },
+        // The API's reads, kept as long as each answer's Cache-Control says (the route table's, a minute mostly; never a
+        // signed-in person's), told apart by their query, Origin (CORS answers differ) and Authorization.
+        '/v1/*': {
+          ...dynamic,
+          cachePolicy: new CachePolicy(this, 'ApiReads', {
+            minTtl: Duration.seconds(0),
+            defaultTtl: Duration.seconds(0),
+            maxTtl: Duration.seconds(Math.max(publicCacheSeconds, ...routes.map((route) => ('cacheSeconds' in route ? route.cacheSeconds : 0)))),
+            cookieBehavior: CacheCookieBehavior.none(),
+            queryStringBehavior: CacheQueryStringBehavior.all(),
+            headerBehavior: CacheHeaderBehavior.allowList('Authorization', 'Origin'),
+            enableAcceptEncodingGzip: true,
+            enableAcceptEncodingBrotli: true,
+          }),
+        },
         // Each file says how long it keeps (a minute): exports outgrow what a function may answer, so the API sends readers here.
         '/open-data/*': {
           origin: S3BucketOrigin.withOriginAccessControl(openData),
@@ -328,7 +342,7 @@ export class AppStack extends Stack {
     const authorizer = new HttpJwtAuthorizer('Jwt', props.tokens.issuer, { jwtAudience: audience });
 
     // The snapshot builder runs when records change: the table's stream, batched for up to a minute, without the
-    // idempotency records, whose writes and expiries change nothing published.
+    // idempotency and throttle records, whose writes and expiries change nothing published.
     const openDataUrl = `${siteUrl}/open-data/`;
     const builder = new PlatformFunction(this, 'SnapshotBuilder', {
       entry: 'functions/src/jobs/build-snapshot.ts',
@@ -350,7 +364,7 @@ export class AppStack extends Stack {
         maxBatchingWindow: Duration.minutes(1),
         retryAttempts: 3,
         filters: [
-          FilterCriteria.filter({ dynamodb: { Keys: { [tableDefinition.partitionKey]: { S: FilterRule.notEquals(tableDefinition.idempotencyPartition) } } } }),
+          FilterCriteria.filter({ dynamodb: { Keys: { [tableDefinition.partitionKey]: { S: [{ 'anything-but': [...tableDefinition.unpublishedPartitions] }] } } } }),
         ],
       }),
     );
@@ -374,13 +388,14 @@ export class AppStack extends Stack {
       });
       if (route.table === 'read' || route.table === 'write') handler.bindTable(props.table, route.table);
       const open = route.access === 'public' || route.access === 'optional';
-      const [apiRoute] = api.addRoutes({
+      // Every GET answers HEAD too (RFC 9110), from the same function, which leaves the body out.
+      const apiRoutes = api.addRoutes({
         path: route.path,
-        methods: [HttpMethod[route.method]],
+        methods: route.method === 'GET' ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(pascal(route.handler), handler.function),
         authorizer: open ? undefined : authorizer,
       });
-      if (open) {
+      for (const apiRoute of open ? apiRoutes : []) {
         Validations.of(apiRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:

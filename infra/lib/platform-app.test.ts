@@ -6,7 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
-import { routeKey, routes, writeThrottle } from '@collective-actions/functions/routes.ts';
+import { publicCacheSeconds, routeKey, routes, routeThrottle } from '@collective-actions/functions/routes.ts';
 import { repositoryRoot } from './platform-function.ts';
 import { definePlatform } from './platform-app.ts';
 
@@ -106,8 +106,14 @@ describe('the API', () => {
   const apiRoutes = resources(application, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
   const functions = resources(application, 'AWS::Lambda::Function').filter(([, fn]) => String(fn.Properties.Description).includes('/v1'));
 
-  it('wires every route of the route table, and the site behind everything else', () => {
-    expect(apiRoutes.map((route) => route.RouteKey).sort()).toEqual([...routes.map(routeKey), '$default'].sort());
+  it('wires every route of the route table, HEAD beside each GET, and the site behind everything else', () => {
+    const heads = routes.filter((route) => route.method === 'GET').map((route) => `HEAD ${route.path}`);
+    expect(apiRoutes.map((route) => route.RouteKey).sort()).toEqual([...routes.map(routeKey), ...heads, '$default'].sort());
+    for (const head of heads) {
+      const [get, wired] = [apiRoutes.find((route) => route.RouteKey === head.replace('HEAD', 'GET'))!, apiRoutes.find((route) => route.RouteKey === head)!];
+      expect(wired.Target, head).toEqual(get.Target);
+      expect(wired.AuthorizationType, head).toBe(get.AuthorizationType);
+    }
   });
 
   it('puts the JWT authorizer on exactly the routes that need a signed-in caller', () => {
@@ -169,8 +175,24 @@ describe('the API', () => {
     const writes = routes.filter((route) => route.method !== 'GET').map(routeKey);
     expect(Object.keys(stage.Properties.RouteSettings).sort()).toEqual(writes.sort());
     for (const key of writes) {
-      expect(stage.Properties.RouteSettings[key]).toEqual({ ThrottlingRateLimit: writeThrottle.ratePerSecond, ThrottlingBurstLimit: writeThrottle.burst });
+      expect(stage.Properties.RouteSettings[key]).toEqual({ ThrottlingRateLimit: routeThrottle.ratePerSecond, ThrottlingBurstLimit: routeThrottle.burst });
     }
+  });
+
+  it("lets CloudFront keep the API's reads as their Cache-Control says, told apart by query, Origin and Authorization", () => {
+    const longest = Math.max(publicCacheSeconds, ...routes.map((route) => ('cacheSeconds' in route ? route.cacheSeconds : 0)));
+    application.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        DefaultTTL: 0,
+        MinTTL: 0,
+        MaxTTL: longest,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Authorization', 'Origin'] },
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          CookiesConfig: { CookieBehavior: 'none' },
+        }),
+      }),
+    });
   });
 
   it('throttles the stage and keeps an access log', () => {
@@ -222,7 +244,7 @@ describe('open data', () => {
       StartingPosition: 'LATEST',
       MaximumBatchingWindowInSeconds: 60,
       FilterCriteria: {
-        Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { PK: { S: [{ 'anything-but': ['IDEMPOTENCY'] }] } } } }) }],
+        Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { PK: { S: [{ 'anything-but': ['IDEMPOTENCY', 'THROTTLE'] }] } } } }) }],
       },
     });
   });

@@ -14,7 +14,9 @@ describe('actions', () => {
     expect(climate.actions.length).toBeGreaterThanOrEqual(5);
     expect(climate.actions.every((action) => action.theme === 'climate')).toBe(true);
 
-    expect((await call('GET', '/v1/actions?theme=no-such-theme')).status).toBe(404);
+    const unknown = await call('GET', '/v1/actions?theme=no-such-theme');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([{ parameter: 'theme', detail: 'is not a theme of the platform' }]);
   });
 
   it('lets a steward create an action at the end of the list', async () => {

@@ -176,7 +176,7 @@ describe('authorisation of every route that needs a signed-in caller', () => {
     });
     expect(reply.status).toBe(401);
     expect(reply.headers.get('content-type')).toBe('application/problem+json');
-    expect(reply.headers.get('vary')).toBe('authorization');
+    expect(reply.headers.get('vary')).toBe('authorization, origin');
   });
 });
 

@@ -171,7 +171,7 @@ describe('bad input gets a clear 4xx problem and stores nothing', () => {
     problem(await call('GET', '/v1/nothing-here'), 404, 'not-found');
     const reply = await call('PUT', '/v1/organisations');
     problem(reply, 405, 'method-not-allowed');
-    expect(reply.headers.get('allow')).toBe('GET, POST');
+    expect(reply.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
   });
 });
 

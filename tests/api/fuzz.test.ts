@@ -8,10 +8,14 @@ import { routes, type RequestSchemas } from '@collective-actions/functions/route
 import { problemDocument } from '@collective-actions/shared';
 import { bodyTextFor, junk, pathSegmentFor, validFor } from '../support/arbitraries.ts';
 import { apiUrl, tokenFor } from '../support/api.ts';
+import { expectDescribed } from '../support/api-conformance.ts';
 import { atomTitles, expectCsvExportsToMatchJson, snapshotAfter } from '../support/open-data.ts';
 
 const runs = Number(process.env.FUZZ_RUNS ?? 400);
 const seed = Number(process.env.FUZZ_SEED ?? 20_261_123);
+
+/** The addresses a route answers: its path with any segment for each parameter. */
+const patternOf = (path: string) => new RegExp(`^${path.replaceAll('.', '\\.').replace(/\{\w+\}/g, '[^/]+')}$`);
 
 const requestFor = (route: (typeof routes)[number]) => {
   const request: RequestSchemas = 'request' in route ? route.request : {};
@@ -65,6 +69,12 @@ describe('every route, fuzzed', () => {
         const text = await reply.text();
         statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
         expect(reply.status, `${route.method} ${path}`).toBeLessThan(500);
+        // Whatever it answers, the description lists, for the route the address reached (fetch reads "/./" and "/../"
+        // away, so an address may reach another route, or none: the gateway's own 404).
+        const reached = new URL(`${apiUrl}${path}`).pathname;
+        if (patternOf(route.path).test(reached)) {
+          expectDescribed(route.method, route.path, { status: reply.status, headers: reply.headers, body: text });
+        }
         if (reply.status >= 400) {
           expect(reply.headers.get('content-type'), `${route.method} ${path} ${reply.status}`).toBe('application/problem+json');
           expect(problemDocument.safeParse(JSON.parse(text)).success).toBe(true);

@@ -35,7 +35,7 @@ describe('moderation', () => {
       expect(seen.body.hidden?.reason).toBe('Advertising unrelated to the action.');
       expect(seen.headers.get('cache-control')).toBe('private, no-store');
     }
-    expect((await call('GET', path)).headers.get('vary')).toBe('authorization');
+    expect((await call('GET', path)).headers.get('vary')).toBe('authorization, origin');
 
     // The leads' list of hidden contributions.
     const hiddenList = await call<ContributionPage>('GET', `/v1/actions/${slug}/contributions?visibility=hidden`, { as: lead });

@@ -4,6 +4,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { publicCacheSeconds } from '../routes.ts';
 
 export interface SnapshotFile {
   name: string;
@@ -32,7 +33,7 @@ export async function writeSnapshot(files: SnapshotFile[]): Promise<void> {
     // The descriptor last: it says when the snapshot was built, so readers waiting for one see it complete.
     for (const file of files) {
       await s3.send(
-        new PutObjectCommand({ Bucket: bucket, Key: `open-data/${file.name}`, Body: file.body, ContentType: file.contentType, CacheControl: 'public, max-age=60' }),
+        new PutObjectCommand({ Bucket: bucket, Key: `open-data/${file.name}`, Body: file.body, ContentType: file.contentType, CacheControl: `public, max-age=${publicCacheSeconds}` }),
       );
     }
     return;
@@ -47,19 +48,19 @@ export async function writeSnapshot(files: SnapshotFile[]): Promise<void> {
   }
 }
 
-/** A file of the snapshot, unless it is the version the caller already has (`tag`); undefined before the first build. */
-export async function readSnapshotFile(name: string, tag?: string): Promise<{ body: string; tag: string } | 'unchanged' | undefined> {
+/** A file of the snapshot and when it was written, unless it is the version the caller already has (`tag`); undefined before the first build. */
+export async function readSnapshotFile(name: string, tag?: string): Promise<{ body: string; tag: string; modified: Date } | 'unchanged' | undefined> {
   const url = new URL(name, base());
   if (url.protocol === 'file:') {
     const path = fileURLToPath(url);
     const found = await stat(path).catch(() => undefined);
     if (!found) return undefined;
     const current = `${found.mtimeMs}-${found.size}`;
-    return current === tag ? 'unchanged' : { body: await readFile(path, 'utf8'), tag: current };
+    return current === tag ? 'unchanged' : { body: await readFile(path, 'utf8'), tag: current, modified: found.mtime };
   }
   const reply = await fetch(url, { headers: tag ? { 'if-none-match': tag } : {} });
   if (reply.status === 304) return 'unchanged';
   if (reply.status === 404 || reply.status === 403) return undefined;
   if (!reply.ok) throw new Error(`The snapshot file ${name} answered ${reply.status}`);
-  return { body: await reply.text(), tag: reply.headers.get('etag') ?? '' };
+  return { body: await reply.text(), tag: reply.headers.get('etag') ?? '', modified: new Date(reply.headers.get('last-modified') ?? Date.now()) };
 }

@@ -3,6 +3,6 @@ import { atomChangeFeed } from '../services/changes.ts';
 
 export const handler = routeHandler('GET /v1/changes.atom', async ({ query }) => ({
   statusCode: 200,
-  headers: { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'public, max-age=60' },
+  headers: { 'content-type': 'application/atom+xml; charset=utf-8' },
   body: await atomChangeFeed(query),
 }));

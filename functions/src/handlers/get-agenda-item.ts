@@ -1,6 +1,8 @@
 import { json, routeHandler } from '../http/route-handler.ts';
 import { getAgendaItem } from '../services/agenda.ts';
 
-export const handler = routeHandler('GET /v1/actions/{slug}/agenda/{id}', async ({ params }) =>
-  json(200, await getAgendaItem(params.slug, params.id)),
-);
+// Every change to an item moves its updatedAt: a natural Last-Modified.
+export const handler = routeHandler('GET /v1/actions/{slug}/agenda/{id}', async ({ params }) => {
+  const item = await getAgendaItem(params.slug, params.id);
+  return json(200, item, { 'last-modified': new Date(item.updatedAt).toUTCString() });
+});

@@ -5,5 +5,5 @@ import { json, routeHandler } from '../http/route-handler.ts';
 let document: ReturnType<typeof apiDescription> | undefined;
 
 export const handler = routeHandler('GET /v1/openapi.json', async () =>
-  json(200, (document ??= apiDescription()), { 'cache-control': 'public, max-age=3600' }),
+  json(200, (document ??= apiDescription())),
 );

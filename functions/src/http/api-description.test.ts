@@ -23,7 +23,8 @@ describe('the OpenAPI description', () => {
     const described = Object.entries(document.paths).flatMap(([path, item]) =>
       Object.keys(item as object).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    expect(described.sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
+    const heads = routes.filter((route) => route.method === 'GET').map((route) => `HEAD ${route.path}`);
+    expect(described.sort()).toEqual([...routes.map((route) => `${route.method} ${route.path}`), ...heads].sort());
   });
 
   it("names every route's path and query parameters, its body and its answers", () => {
@@ -35,11 +36,24 @@ describe('the OpenAPI description', () => {
       expect(named('path'), route.path).toEqual([...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name).sort());
       expect(named('path')).toEqual(namesIn(request.params));
       expect(named('query'), route.path).toEqual(namesIn(request.query));
-      expect(named('header'), `${route.method} ${route.path}`).toEqual(route.method === 'POST' ? ['idempotency-key'] : []);
+      const headers = { POST: ['idempotency-key'], GET: ['if-modified-since', 'if-none-match'] }[route.method as string] ?? [];
+      expect(named('header'), `${route.method} ${route.path}`).toEqual(headers);
       expect(operation.requestBody !== undefined, `${route.method} ${route.path} body`).toBe('body' in request);
       for (const status of Object.keys(route.replies)) expect(operation.responses[status], `${route.method} ${route.path} ${status}`).toBeDefined();
-      expect(operation.security === undefined, route.path).toBe(route.access === 'public');
+      // Public operations say outright that they need nothing.
+      expect(operation.security, route.path).toEqual(route.access === 'public' ? [] : expect.arrayContaining([{ bearer: [] }]));
+      if (route.method === 'GET') {
+        expect(operation.responses['304'], route.path).toBeDefined();
+        const head = document.paths[route.path].head;
+        expect(Object.keys(head.responses).sort(), route.path).toEqual(Object.keys(operation.responses).sort());
+        for (const response of Object.values(head.responses)) expect((response as { content?: unknown }).content).toBeUndefined();
+      }
     }
+  });
+
+  it('has no component that nothing refers to', () => {
+    const text = JSON.stringify(document);
+    for (const name of Object.keys(document.components.schemas)) expect(text, name).toContain(`"#/components/schemas/${name}"`);
   });
 
   it('names every problem type the API answers, with the problem schema', () => {

@@ -8,7 +8,6 @@ import {
   contribution,
   membershipEvent,
   organisation,
-  organisationSummary,
   person,
   problemDocument,
   theme,
@@ -22,8 +21,8 @@ const problemTypes = {
   401: { types: ['unauthorized'], when: (route: Route) => route.access !== 'public', about: 'No valid bearer access token came.' },
   403: {
     types: ['forbidden'],
-    when: (route: Route) => route.access === 'signed-in' || route.access === 'steward',
-    about: 'The caller may not do this.',
+    when: (route: Route) => route.access !== 'public',
+    about: 'The caller may not do this (on a route anyone may call: may not see what was asked for, such as hidden contributions).',
   },
   404: { types: ['not-found'], when: (route: Route) => requestOf(route).params !== undefined, about: 'Nothing public has this address.' },
   409: {
@@ -33,7 +32,8 @@ const problemTypes = {
       'The change clashes with the current state, or the record changed since the version sent, or (POST) the request with the same ' +
       '`Idempotency-Key` is still being processed: send it again after `Retry-After` seconds.',
   },
-  413: { types: ['payload-too-large'], when: (route: Route) => requestOf(route).body !== undefined, about: `The body is over ${maxBodyBytes / 1024} KB.` },
+  // Refused before anything reads it, on a route that takes no body too.
+  413: { types: ['payload-too-large'], when: (route: Route) => route.method !== 'GET', about: `The body is over ${maxBodyBytes / 1024} KB.` },
   429: {
     types: ['too-many-requests'],
     when: (route: Route) => route.method !== 'GET',
@@ -60,6 +60,29 @@ const problemResponse = (status: keyof typeof problemTypes) => ({
   ...(status === 503 || status === 429 || status === 409 ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' as const } } } } : {}),
 });
 
+/** What every read may send to ask only for a change (RFC 9110, 13.1). */
+const conditionalHeaders = z.object({
+  'if-none-match': z
+    .string()
+    .optional()
+    .meta({ description: 'The `ETag` of the copy the client has: the answer is 304, without a body, while it is current' }),
+  'if-modified-since': z
+    .string()
+    .optional()
+    .meta({ description: 'Where an answer has `Last-Modified`: 304 while nothing changed since (ignored when `If-None-Match` comes)' }),
+});
+
+const readHeaders = {
+  ETag: { description: 'Identifies this version of the answer, for `If-None-Match`', schema: { type: 'string' as const } },
+  'Cache-Control': { description: 'How long it may be kept: a while for anyone’s answers, never for a signed-in person’s', schema: { type: 'string' as const } },
+  Vary: { description: 'What else the answer depends on: `origin` always, `authorization` where a signed-in caller may see more', schema: { type: 'string' as const } },
+};
+
+const notModified = {
+  description: 'Not modified: the copy named by `If-None-Match` (or not changed since `If-Modified-Since`) is current. No body.',
+  headers: { ETag: readHeaders.ETag, 'Cache-Control': readHeaders['Cache-Control'], Vary: readHeaders.Vary },
+};
+
 const location = { Location: { description: 'The address of what was created, or where to get it', schema: { type: 'string' as const } } };
 const replayed = {
   'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`', schema: { type: 'string' as const } },
@@ -67,7 +90,11 @@ const replayed = {
 
 function successResponse(route: Route, status: number, reply: ReplySchema) {
   const description = { 201: 'Created; `Location` gives its address.', 204: 'Done; no content.', 302: 'Found: `Location` gives where to get it.' }[status] ?? 'OK';
-  const headers = { ...(status === 201 || status === 302 ? location : {}), ...(route.method === 'POST' ? replayed : {}) };
+  const headers = {
+    ...(status === 201 || status === 302 ? location : {}),
+    ...(route.method === 'POST' ? replayed : {}),
+    ...(route.method === 'GET' && status === 200 ? readHeaders : {}),
+  };
   return {
     description,
     ...(reply === null
@@ -81,8 +108,9 @@ function successResponse(route: Route, status: number, reply: ReplySchema) {
   };
 }
 
-const security: Record<Route['access'], Array<Record<string, string[]>> | undefined> = {
-  public: undefined,
+const security: Record<Route['access'], Array<Record<string, string[]>>> = {
+  // Said outright, so that no document-wide default ever applies to a public operation.
+  public: [],
   optional: [{}, { bearer: [] }],
   'signed-in': [{ bearer: [] }],
   steward: [{ bearer: [] }],
@@ -95,15 +123,18 @@ const accessNote = {
   steward: 'Needs the bearer access token of a platform steward.',
 } as const;
 
+const operationIdOf = (route: Route) => route.handler.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+
 function operationOf(route: Route): ZodOpenApiOperationObject {
   const request = requestOf(route);
   const responses: ZodOpenApiResponsesObject = {};
   for (const [status, reply] of Object.entries(route.replies)) responses[status as `2${string}`] = successResponse(route, Number(status), reply);
+  if (route.method === 'GET') responses['304'] = notModified;
   for (const status of Object.keys(problemTypes).map(Number) as Array<keyof typeof problemTypes>) {
     if (problemTypes[status].when(route)) responses[`${status}`] = problemResponse(status);
   }
   return {
-    operationId: route.handler.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()),
+    operationId: operationIdOf(route),
     summary: route.summary,
     description: accessNote[route.access],
     tags: [route.path.split('/')[2].replace(/\..*$/, '')],
@@ -112,15 +143,32 @@ function operationOf(route: Route): ZodOpenApiOperationObject {
       ...(request.params ? { path: request.params } : {}),
       ...(request.query ? { query: request.query } : {}),
       ...(route.method === 'POST' ? { header: idempotencyHeaders } : {}),
+      ...(route.method === 'GET' ? { header: conditionalHeaders } : {}),
     },
     ...(request.body ? { requestBody: { required: true, content: { 'application/json': { schema: request.body } } } } : {}),
     responses,
   };
 }
 
+/** HEAD of a read: the same answer, headers only. */
+function headOf(route: Route): ZodOpenApiOperationObject {
+  const get = operationOf(route);
+  const responses = Object.fromEntries(
+    Object.entries(get.responses).map(([status, response]) => {
+      const { content: _, ...headersOnly } = response as { content?: unknown };
+      return [status, headersOnly];
+    }),
+  ) as ZodOpenApiResponsesObject;
+  return { ...get, operationId: `${operationIdOf(route)}Head`, summary: `${route.summary} (headers only)`, responses };
+}
+
 export function apiDescription() {
   const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {};
-  for (const route of routes) (paths[route.path] ??= {})[route.method.toLowerCase()] = operationOf(route);
+  for (const route of routes) {
+    const item = (paths[route.path] ??= {});
+    item[route.method.toLowerCase()] = operationOf(route);
+    if (route.method === 'GET') item.head = headOf(route);
+  }
   return createDocument({
     openapi: '3.1.0',
     info: {
@@ -142,7 +190,6 @@ export function apiDescription() {
         Action: action,
         Contribution: contribution,
         Organisation: organisation,
-        OrganisationSummary: organisationSummary,
         CoalitionMember: coalitionMember,
         MembershipEvent: membershipEvent,
         AgendaItem: agendaItem,

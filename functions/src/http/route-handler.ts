@@ -10,8 +10,10 @@ import { BadRequest, Forbidden, PayloadTooLarge, Unauthorized, ValidationFailed,
 import { findRoute, type AccessOf, type RequestOf, type Route, type RequestSchemas, type RouteKey } from '../routes.ts';
 import { accessTokenVerifier } from './access-tokens.ts';
 import { callerFrom, type Caller } from './caller.ts';
+import { entityTag, httpSemantics, methodsOf } from './http-semantics.ts';
 import { logger } from './logger.ts';
 import { problemResponses } from './problem-responses.ts';
+import { throttleWrites } from './write-throttle.ts';
 
 export const maxBodyBytes = 64 * 1024;
 
@@ -37,13 +39,16 @@ export const json = (statusCode: number, body: unknown, headers: Record<string, 
 
 export const noContent = (): Reply => ({ statusCode: 204 });
 
-/** An iCalendar feed, which calendar clients may fetch again every few minutes. */
+/**
+ * An iCalendar feed. Its DTSTAMPs say when it was written, so no two are the same bytes: its entity tag is a weak one,
+ * of what it says without them, so that a calendar client asking again gets 304 until an item changes.
+ */
 export const calendar = (name: string, body: string): Reply => ({
   statusCode: 200,
   headers: {
     'content-type': 'text/calendar; charset=utf-8',
     'content-disposition': `inline; filename="${name}.ics"`,
-    'cache-control': 'public, max-age=300',
+    etag: entityTag(body.replace(/^DTSTAMP:.*\r\n/gm, ''), true),
   },
   body,
 });
@@ -116,25 +121,26 @@ export function handlerStack<const Key extends RouteKey>(
   const route = findRoute(key);
   if (!route) throw new Error(`${key} is not in the route table`);
   const schemas: RequestSchemas = 'request' in route ? route.request : {};
+  const cors = httpCors({
+    origins: allowedOrigins,
+    // A preflight is answered before anything reads the request (see httpSemantics).
+    disableBeforePreflightResponse: false,
+    methods: methodsOf(route.path).join(', '),
+    headers: 'authorization, content-type, idempotency-key',
+    exposeHeaders: 'location, retry-after, idempotent-replayed',
+    maxAge: 600,
+  });
   const stack = middy<Event, Reply>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(httpSemantics(route, cors))
     .before(({ event }) => logger.setCorrelationId(event.requestContext.requestId))
     .use(httpHeaderNormalizer())
     .use(authorisation(route))
     .use(bodyGuard(schemas.body !== undefined));
   if (schemas.body) stack.use(httpJsonBodyParser());
+  stack.use(throttleWrites(route));
   return stack
-    .use(
-      httpCors({
-        origins: allowedOrigins,
-        // Preflights reach handlers only locally; in AWS the HTTP API's own CORS setting answers them.
-        disableBeforePreflightResponse: false,
-        methods: 'GET, POST, PUT, PATCH, DELETE',
-        headers: 'authorization, content-type, idempotency-key',
-        exposeHeaders: 'location, retry-after, idempotent-replayed',
-        maxAge: 600,
-      }),
-    )
+    .use(cors)
     .use(problemResponses())
     .handler(async (event, context) => {
       const request = {

@@ -3,11 +3,11 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem, TooManyRequests } from '@collective-actions/shared';
+import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem } from '@collective-actions/shared';
 import { accessTokenVerifier } from '../http/access-tokens.ts';
+import { methodsOf } from '../http/http-semantics.ts';
 import { problemReply } from '../http/problem-responses.ts';
-import { routeKey, routes, writeThrottle, type Route } from '../routes.ts';
+import { routeKey, routes, type Route } from '../routes.ts';
 import { serve } from './serve.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -68,17 +68,6 @@ export interface GatewayOptions {
 
 export async function startGateway(options: GatewayOptions): Promise<{ stop: () => Promise<void> }> {
   const verify = accessTokenVerifier(options.issuer, [options.audience]);
-  // The write throttle per caller: the burst at once, refilled at the rate (a window of burst ÷ rate seconds).
-  const writes = new RateLimiterMemory({ points: writeThrottle.burst, duration: writeThrottle.burst / writeThrottle.ratePerSecond });
-  async function throttleWrite(caller: string) {
-    try {
-      await writes.consume(caller);
-    } catch (refused) {
-      if (!(refused instanceof RateLimiterRes)) throw refused;
-      throw new TooManyRequests(Math.max(1, Math.ceil(refused.msBeforeNext / 1000)));
-    }
-  }
-
   async function dispatch(request: IncomingMessage): Promise<APIGatewayProxyStructuredResultV2> {
     const url = new URL(request.url ?? '/', 'http://gateway.local');
     const method = request.method ?? 'GET';
@@ -88,8 +77,9 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop: () 
     });
     if (matches.length === 0) throw new NotFound(`No API route matches ${url.pathname}.`);
     // CORS preflight goes to a handler of the path, whose CORS middleware answers it (API Gateway's CORS setting does this in AWS).
-    const found = method === 'OPTIONS' ? matches[0] : matches.find(({ route }) => route.method === method);
-    if (!found) throw new MethodNotAllowed(method, matches.map(({ route }) => route.method));
+    // HEAD goes to the path's GET route, as the HEAD routes the CDK adds beside each GET do in AWS.
+    const found = method === 'OPTIONS' ? matches[0] : matches.find(({ route }) => route.method === (method === 'HEAD' ? 'GET' : method));
+    if (!found) throw new MethodNotAllowed(method, [...new Set(matches.flatMap(({ route }) => methodsOf(route.path)))]);
     const { route, groups } = found;
 
     const pathParameters: Record<string, string> = {};
@@ -111,14 +101,14 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop: () 
     // As in AWS, routes open to anyone have no authorizer: an optional token is the function's to check.
     const checked = route.access !== 'public' && route.access !== 'optional' && method !== 'OPTIONS';
     const claims = checked ? claimsAsApiGatewayPassesThem(await verify(headers.authorization)) : undefined;
-    if (route.method !== 'GET' && method !== 'OPTIONS') await throttleWrite(String(claims?.sub ?? request.socket.remoteAddress));
     const body = await readBody(request);
     const text = isText(headers['content-type']);
     const now = new Date();
     const requestId = randomUUID();
+    const key = method === 'HEAD' ? `HEAD ${route.path}` : routeKey(route);
     const event = {
       version: '2.0',
-      routeKey: routeKey(route),
+      routeKey: key,
       rawPath: url.pathname,
       rawQueryString: url.search.slice(1),
       cookies: request.headers.cookie?.split(/;\s*/),
@@ -138,7 +128,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop: () 
           userAgent: headers['user-agent'] ?? '',
         },
         requestId,
-        routeKey: routeKey(route),
+        routeKey: key,
         stage: '$default',
         time: now.toUTCString(),
         timeEpoch: now.getTime(),

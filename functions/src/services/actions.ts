@@ -9,7 +9,8 @@ export async function listActions(theme?: string): Promise<ActionList> {
     return { themes, actions };
   }
   const [found, actions] = await Promise.all([repository.getTheme(theme), repository.listActions(theme)]);
-  if (!found) throw new NotFound(`There is no theme "${theme}".`);
+  // A filter that names no theme is the query's to fix, as any other parameter.
+  if (!found) throw new ValidationFailed([{ parameter: 'theme', detail: 'is not a theme of the platform' }]);
   return { themes: [found], actions };
 }
 

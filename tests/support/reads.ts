@@ -1,0 +1,61 @@
+// A real address for every GET route of the route table, on records made for the purpose, and who may read it: for
+// tests that call every read the API has (HTTP semantics, the OpenAPI conformance test).
+import { routeKey, routes, type RouteKey } from '@collective-actions/functions/routes.ts';
+import type { AgendaItem } from '@collective-actions/shared';
+import { call, joinCoalition, newCoalition, newContribution, unique } from './api.ts';
+import { snapshotAfter } from './open-data.ts';
+
+export interface Read {
+  key: RouteKey;
+  path: string;
+  /** Who reads it: nobody, or a login name. */
+  as?: string;
+  access: (typeof routes)[number]['access'];
+}
+
+/** Records on a new coalition, then a read of each GET route (each export file among them). */
+export async function everyRead(): Promise<Read[]> {
+  const { slug, lead } = await newCoalition();
+  const author = unique('reader');
+  const organisation = await joinCoalition(slug, author, lead);
+  const contribution = await newContribution(author, slug, organisation.id, { text: 'Budget data, explained.\nA second line.' });
+  const item = (
+    await call<AgendaItem>('POST', `/v1/actions/${slug}/agenda`, {
+      as: lead,
+      body: { kind: 'meeting', title: 'Coalition call', description: 'Agenda to follow.', start: '2027-03-27T10:00', end: '2027-03-27T11:30', timeZone: 'Europe/Paris', onlineUrl: 'https://meet.example.org/call', language: 'en' },
+    })
+  ).body;
+  await snapshotAfter(new Date().toISOString());
+  const paths: Record<string, Array<Omit<Read, 'key' | 'access'>>> = {
+    'GET /v1/actions': [{ path: '/v1/actions' }, { path: '/v1/actions?theme=integrity' }],
+    'GET /v1/actions/{slug}': [{ path: `/v1/actions/${slug}` }],
+    'GET /v1/actions/{slug}/contributions': [{ path: `/v1/actions/${slug}/contributions?limit=1` }, { path: `/v1/actions/${slug}/contributions?visibility=hidden`, as: lead }],
+    'GET /v1/actions/{slug}/contributions/{id}': [{ path: `/v1/actions/${slug}/contributions/${contribution.id}` }, { path: `/v1/actions/${slug}/contributions/${contribution.id}`, as: author }],
+    'GET /v1/actions/{slug}/members': [{ path: `/v1/actions/${slug}/members` }, { path: `/v1/actions/${slug}/members`, as: lead }],
+    'GET /v1/actions/{slug}/history': [{ path: `/v1/actions/${slug}/history` }],
+    'GET /v1/actions/{slug}/agenda': [{ path: `/v1/actions/${slug}/agenda?from=2027-01-01` }],
+    'GET /v1/actions/{slug}/agenda.ics': [{ path: `/v1/actions/${slug}/agenda.ics` }],
+    'GET /v1/actions/{slug}/agenda/{id}': [{ path: `/v1/actions/${slug}/agenda/${item.id}` }],
+    'GET /v1/agenda': [{ path: '/v1/agenda?from=2027-01-01&limit=5' }],
+    'GET /v1/agenda.ics': [{ path: '/v1/agenda.ics' }],
+    'GET /v1/me': [{ path: '/v1/me', as: author }],
+    'GET /v1/organisations': [{ path: '/v1/organisations?limit=5' }, { path: '/v1/organisations?country=FR&kind=civil-society&limit=5' }],
+    'GET /v1/organisations/{id}': [{ path: `/v1/organisations/${organisation.id}` }],
+    'GET /v1/organisations/{id}/contributions': [{ path: `/v1/organisations/${organisation.id}/contributions` }],
+    'GET /v1/organisations/{id}/people': [{ path: `/v1/organisations/${organisation.id}/people`, as: author }],
+    'GET /v1/organisations/{id}/history': [{ path: `/v1/organisations/${organisation.id}/history` }],
+    'GET /v1/verifications': [{ path: '/v1/verifications?limit=5', as: 'steward' }],
+    'GET /v1/stats': [{ path: '/v1/stats' }],
+    'GET /v1/changes': [{ path: '/v1/changes?limit=10' }],
+    'GET /v1/changes.atom': [{ path: '/v1/changes.atom?limit=10' }],
+    'GET /v1/exports/{file}': ['datapackage.json', 'contributions.csv', 'contributions.json', 'organisations.csv', 'organisations.json', 'memberships.csv', 'memberships.json', 'agenda.csv', 'agenda.json'].map(
+      (file) => ({ path: `/v1/exports/${file}` }),
+    ),
+    'GET /v1/search': [{ path: '/v1/search?q=budget' }],
+    'GET /v1/openapi.json': [{ path: '/v1/openapi.json' }],
+  };
+  const reads = routes.filter((route) => route.method === 'GET');
+  const missing = reads.map(routeKey).filter((key) => !(key in paths));
+  if (missing.length) throw new Error(`No sample read for ${missing.join(', ')}: add one to tests/support/reads.ts`);
+  return reads.flatMap((route) => paths[routeKey(route)].map((read) => ({ key: routeKey(route), access: route.access, ...read })));
+}
