@@ -1,4 +1,5 @@
-// `npm start`: the whole platform on one machine, on its embedded defaults, until Ctrl-C.
+// `npm start`: the whole platform on one machine, on its embedded defaults, until Ctrl-C. `npm run dev` (--dev) serves
+// the site with SvelteKit's development server instead of its build.
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -15,13 +16,14 @@ async function takenPort(): Promise<string | undefined> {
   for (const [name, number] of Object.entries(ports)) {
     const free = await new Promise<boolean>((done) => {
       const probe = createServer().once('error', () => done(false));
-      probe.listen(number, () => probe.close(() => done(true)));
+      probe.listen(number, listenHost, () => probe.close(() => done(true)));
     });
     if (!free) return `${name} port ${number}`;
   }
   return undefined;
 }
 
+const dev = process.argv.includes('--dev');
 const dataDirectory = resolve(import.meta.dirname, '../.data');
 process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
 process.env.TABLE_NAME ??= 'collective-actions';
@@ -32,6 +34,7 @@ process.env.POWERTOOLS_DEV ??= 'true';
 const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
 const { JavaMissing } = await import('@collective-actions/functions/local/dynamodb-local.ts');
 const { demoAccounts } = await import('@collective-actions/functions/local/demo-accounts.ts');
+const { listenHost } = await import('@collective-actions/functions/local/serve.ts');
 const { startSite } = await import('@collective-actions/frontend/serve.ts');
 
 const log = (line: string) => console.log(`  ${line}`);
@@ -54,11 +57,17 @@ if (taken) {
   process.exit(1);
 }
 
+if (!/^(127\.|::1$|localhost$)/.test(listenHost)) {
+  console.warn(
+    `Warning: LISTEN_HOST is ${listenHost}, so anyone who can reach this machine can use the platform as it runs here: sign in as any account, the steward included (the local identity provider takes any password), and read and change the table.`,
+  );
+}
+
 try {
-  console.log('Starting Collective Actions…');
+  console.log(`Starting Collective Actions${dev ? ' (the site from its development server)' : ''}…`);
   const platform = await startPlatform({ ports, dataDirectory, log, siteUrl });
   stops.push(platform.stop);
-  const site = await startSite({ port: ports.site, apiUrl: platform.apiUrl, issuer: platform.issuer });
+  const site = await startSite({ port: ports.site, host: listenHost, apiUrl: platform.apiUrl, issuer: platform.issuer, dev });
   stops.push(site.stop);
   console.log(`
 Collective Actions is running (data in ${dataDirectory}):

@@ -22,6 +22,11 @@ export const variables = defineEnvVars({
     schema: z.string().min(1).default('cognito:groups'),
     description: "The access-token claim listing the person's groups (stewards are the group 'stewards').",
   },
+  OIDC_LOGOUT_URL: {
+    schema: z.url().optional(),
+    description:
+      "Where signing out ends the provider's session, for a provider whose discovery document names no end_session_endpoint (Cognito: https://<domain>/logout).",
+  },
   SESSION_SECRET: {
     // Optional here because the build reads this file too; the first sign-in fails without it.
     schema: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),

@@ -282,6 +282,16 @@ export const routes = [
     replies: { 200: me },
   },
   {
+    method: 'GET', path: '/v1/me/session', handler: 'check-session', access: 'signed-in', table: 'read',
+    summary: 'Whether the access token sent is still good: 204, or 401 once its session was signed out or it expired',
+    replies: { 204: null },
+  },
+  {
+    method: 'DELETE', path: '/v1/me/session', handler: 'end-session', access: 'signed-in', table: 'write',
+    summary: 'Sign out: from now on the API refuses the access token sent, though it has not expired',
+    replies: { 204: null },
+  },
+  {
     method: 'GET', path: '/v1/organisations', handler: 'list-organisations', access: 'public', table: 'read',
     summary: 'The directory of organisations, by name',
     request: { query: organisationsQuery },

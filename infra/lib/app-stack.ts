@@ -47,13 +47,14 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
+import { fallbackContentSecurityPolicy, permissionsPolicy, strictTransportSecurity } from '@collective-actions/shared/security-headers';
 import { publicCacheSeconds, routeKey, routes, routeThrottle } from '@collective-actions/functions/routes.ts';
 import { basicExecutionRole, PlatformFunction } from './platform-function.ts';
 import { siteAssetsSource, siteServerCode } from './site-build.ts';
 
 /** Where access tokens come from: the identity stack's user pool, or another OpenID Connect provider. */
 export type TokenIssuer =
-  | { kind: 'cognito'; issuer: string; userPool: IUserPool }
+  | { kind: 'cognito'; issuer: string; userPool: IUserPool; /** Cognito's own logout address: its discovery document names no end_session_endpoint. */ logoutUrl: string }
   | { kind: 'external'; issuer: string; audience: string[]; groupsClaim?: string; siteClientId?: string };
 
 export interface AppStackProps extends StackProps {
@@ -179,15 +180,22 @@ export class AppStack extends Stack {
 
     // ---------------------------------------------------------------- CloudFront in front of both
     const apiOrigin = new HttpOrigin(Fn.select(2, Fn.split('/', api.apiEndpoint)));
+    // The headers shared/src/security-headers.ts defines, which the local servers add themselves.
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       securityHeadersBehavior: {
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: true, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.seconds(strictTransportSecurity.maxAgeSeconds),
+          includeSubdomains: strictTransportSecurity.includeSubDomains,
+          preload: strictTransportSecurity.preload,
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
         // The site sends its own policy with the hashes of its scripts; this one covers everything else.
-        contentSecurityPolicy: { contentSecurityPolicy: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'", override: false },
+        contentSecurityPolicy: { contentSecurityPolicy: fallbackContentSecurityPolicy, override: false },
       },
+      customHeadersBehavior: { customHeaders: [{ header: 'Permissions-Policy', value: permissionsPolicy, override: true }] },
     });
     const dynamic: BehaviorOptions = {
       origin: apiOrigin,
@@ -301,7 +309,8 @@ export class AppStack extends Stack {
           flows: { authorizationCodeGrant: true },
           scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
           callbackUrls: [`${siteUrl}/auth/callback`],
-          logoutUrls: [siteUrl],
+          // Signing out ends at the home page, in English or French.
+          logoutUrls: [`${siteUrl}/`, `${siteUrl}/fr`],
         },
         supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
         preventUserExistenceErrors: true,
@@ -319,6 +328,7 @@ export class AppStack extends Stack {
       // Cognito's access tokens name their client in client_id, which API Gateway checks against the audience.
       audience = [client.userPoolClientId];
       site.addEnvironment('OIDC_CLIENT_ID', client.userPoolClientId);
+      site.addEnvironment('OIDC_LOGOUT_URL', props.tokens.logoutUrl);
     } else {
       audience = props.tokens.audience;
       site.addEnvironment('OIDC_CLIENT_ID', props.tokens.siteClientId ?? audience[0]);

@@ -90,6 +90,7 @@ describe('the identity stack', () => {
       AllowedOAuthScopes: ['openid', 'email', 'profile'],
       GenerateSecret: false,
       CallbackURLs: [Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/auth/callback'])]) })],
+      LogoutURLs: [Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/'])]) }), Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith(['/fr'])]) })],
     });
     application.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
   });
@@ -98,6 +99,8 @@ describe('the identity stack', () => {
     const [[, site]] = resources(application, 'AWS::Lambda::Function').filter(([, fn]) => fn.Properties.Description === 'Collective Actions site: SvelteKit server rendering');
     const variables = site.Properties.Environment.Variables;
     expect(variables).toMatchObject({ OIDC_ISSUER: expect.anything(), OIDC_CLIENT_ID: { Ref: expect.stringMatching(/^SiteClient/) }, OIDC_SCOPE: 'openid email profile' });
+    // Cognito names no end_session_endpoint: signing out ends its session at its own /logout.
+    expect(JSON.stringify(variables.OIDC_LOGOUT_URL)).toContain('/logout');
     expect(JSON.stringify(variables.SESSION_SECRET)).toMatch(/resolve:secretsmanager/);
   });
 });
@@ -244,7 +247,7 @@ describe('open data', () => {
       StartingPosition: 'LATEST',
       MaximumBatchingWindowInSeconds: 60,
       FilterCriteria: {
-        Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { PK: { S: [{ 'anything-but': ['IDEMPOTENCY', 'THROTTLE'] }] } } } }) }],
+        Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { PK: { S: [{ 'anything-but': ['IDEMPOTENCY', 'THROTTLE', 'REVOKED'] }] } } } }) }],
       },
     });
   });

@@ -33,7 +33,7 @@ export function definePlatform(app: App) {
     };
   } else {
     identity = new IdentityStack(app, `${prefix}-Identity`, { env, stage, description: `Collective Actions (${stage}): identity` });
-    tokens = { kind: 'cognito', issuer: identity.issuer, userPool: identity.userPool };
+    tokens = { kind: 'cognito', issuer: identity.issuer, userPool: identity.userPool, logoutUrl: `${identity.loginDomain}/logout` };
   }
 
   const application = new AppStack(app, `${prefix}-App`, {

@@ -9,8 +9,9 @@ export async function startBenchSite(): Promise<{ url: string; stop: () => Promi
   const sitePort = await freePort();
   const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
   const { startSite } = await import('@collective-actions/frontend/serve.ts');
+  const { listenHost } = await import('@collective-actions/functions/local/serve.ts');
   const platform = await startPlatform({ ports, siteUrl: `http://localhost:${sitePort}` });
-  const site = await startSite({ port: sitePort, apiUrl: platform.apiUrl, issuer: platform.issuer, built: true });
+  const site = await startSite({ port: sitePort, host: listenHost, apiUrl: platform.apiUrl, issuer: platform.issuer });
   return {
     url: site.url,
     stop: async () => {

@@ -2,7 +2,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { documents, tableName } from '@collective-actions/functions/data/client.ts';
-import { tableDefinition } from '@collective-actions/functions/data/table.ts';
+import { keys } from '@collective-actions/functions/data/keys.ts';
 import { takeToken } from '@collective-actions/functions/data/throttle.ts';
 import { writeThrottle } from '@collective-actions/functions/routes.ts';
 import { call, newOrganisation, unique } from '../support/api.ts';
@@ -15,11 +15,7 @@ const drain = (subject: string) =>
   documents.send(
     new PutCommand({
       TableName: tableName,
-      Item: {
-        [tableDefinition.partitionKey]: tableDefinition.throttlePartition,
-        [tableDefinition.sortKey]: subject,
-        tat: Date.now() + 1000 + (writeThrottle.burst * 1000) / writeThrottle.ratePerSecond,
-      },
+      Item: { ...keys.throttleBucket(subject), tat: Date.now() + 1000 + (writeThrottle.burst * 1000) / writeThrottle.ratePerSecond },
     }),
   );
 

@@ -9,6 +9,8 @@ interface World {
   admin: string;
   member: string;
   outsider: string;
+  /** Signs out in its row: nobody else uses that session. */
+  leaving: string;
 }
 
 interface Row {
@@ -72,6 +74,8 @@ const rows: Row[] = [
     },
   },
   { route: 'GET /v1/me', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me' }) },
+  { route: 'GET /v1/me/session', allowed: 'outsider', status: 204, request: async () => ({ path: '/v1/me/session' }) },
+  { route: 'DELETE /v1/me/session', allowed: 'leaving', status: 204, request: async () => ({ path: '/v1/me/session' }) },
   {
     route: 'POST /v1/organisations',
     allowed: 'outsider',
@@ -132,7 +136,7 @@ describe('authorisation of every route that needs a signed-in caller', () => {
     const member = `${unique('member')}@example.org`;
     const organisationId = (await newOrganisation(admin)).id;
     await call('POST', `/v1/organisations/${organisationId}/people`, { as: admin, body: { email: member } });
-    world = { slug: await newAction(), organisationId, admin, member, outsider: unique('outsider') };
+    world = { slug: await newAction(), organisationId, admin, member, outsider: unique('outsider'), leaving: unique('leaving') };
   });
 
   it('has a row here or in the coalition matrix for each such route of the route table, and no other', () => {

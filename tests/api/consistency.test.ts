@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { documents, tableName } from '@collective-actions/functions/data/client.ts';
 import { checkConsistency } from '@collective-actions/functions/data/consistency.ts';
@@ -17,9 +17,12 @@ describe('the consistency checker', () => {
     expect(await checkConsistency([slug])).toEqual([]);
 
     // A count that moved without its record, and a contribution that lost its feed entry.
+    const tally = { PK: `ACTION#${slug}`, SK: `CONTRIBUTOR#${organisation.id}` };
+    const record = { PK: `ACTION#${slug}`, SK: `CONTRIBUTION#${kept.id}` };
+    const originals = await Promise.all([tally, record].map(async (Key) => (await documents.send(new GetCommand({ TableName: tableName, Key }))).Item!));
     const update = (Key: Record<string, string>, UpdateExpression: string) => documents.send(new UpdateCommand({ TableName: tableName, Key, UpdateExpression }));
-    await update({ PK: `ACTION#${slug}`, SK: `CONTRIBUTOR#${organisation.id}` }, 'SET contributions = contributions + contributions');
-    await update({ PK: `ACTION#${slug}`, SK: `CONTRIBUTION#${kept.id}` }, 'REMOVE GSI5PK, GSI5SK');
+    await update(tally, 'SET contributions = contributions + contributions');
+    await update(record, 'REMOVE GSI5PK, GSI5SK');
     expect(await checkConsistency([slug])).toEqual([
       {
         what: `index entries of contribution ${kept.id} (published)`,
@@ -28,5 +31,8 @@ describe('the consistency checker', () => {
       },
       { what: `contributions of ${organisation.id} on ${slug}`, stored: 2, recomputed: 1 },
     ]);
+    // Put back as they were, so that the check of the whole table after the suite finds nothing.
+    for (const item of originals) await documents.send(new PutCommand({ TableName: tableName, Item: item }));
+    expect(await checkConsistency([slug])).toEqual([]);
   });
 });

@@ -24,7 +24,8 @@ export default async function setup(project: TestProject) {
   const platform = await startPlatform({ ports, siteUrl: `http://localhost:${sitePort}`, snapshotSeconds: 1 });
   // The site as it runs in AWS: the production build, with its CSP and bundles.
   const { startSite } = await import('@collective-actions/frontend/serve.ts');
-  const site = await startSite({ port: sitePort, apiUrl: platform.apiUrl, issuer: platform.issuer, built: true }).catch(async (error) => {
+  const { listenHost } = await import('@collective-actions/functions/local/serve.ts');
+  const site = await startSite({ port: sitePort, host: listenHost, apiUrl: platform.apiUrl, issuer: platform.issuer }).catch(async (error) => {
     await platform.stop();
     throw error;
   });
@@ -32,7 +33,15 @@ export default async function setup(project: TestProject) {
   project.provide('issuer', platform.issuer);
   project.provide('siteUrl', site.url);
   return async () => {
-    await site.stop();
-    await platform.stop();
+    // Whatever the suite did, every count and index entry still follows from the records.
+    const { checkConsistency } = await import('@collective-actions/functions/data/consistency.ts');
+    let differences: Awaited<ReturnType<typeof checkConsistency>>;
+    try {
+      differences = await checkConsistency();
+    } finally {
+      await site.stop();
+      await platform.stop();
+    }
+    if (differences.length) throw new Error(`The consistency checker found ${differences.length} differences after the suite:\n${JSON.stringify(differences, null, 2)}`);
   };
 }

@@ -148,6 +148,10 @@ export const api = (fetch: Fetch, token?: Token) => ({
     read(fetch, `/organisations/${encodeURIComponent(id)}/contributions`, contributionPage, pick(query, ['cursor'])),
   stats: () => read(fetch, '/stats', stats),
   me: () => read(fetch, '/me', me, undefined, token),
+  /** Whether the session's token is still good: false once it was signed out or expired (the API being down is neither). */
+  sessionIsOpen: async () => (await fetch(`${API_URL}/v1/me/session`, { headers: authorised(token) })).status !== 401,
+  /** Signs the token out at the API, which refuses it from then on. */
+  endSession: () => change(fetch, token, 'DELETE', '/me/session', undefined),
   createAction: (body: unknown, key?: string) => change(fetch, token, 'POST', '/actions', body, action, key),
   updateAction: (slug: string, body: unknown) => change(fetch, token, 'PATCH', `/actions/${encodeURIComponent(slug)}`, body, action),
   registerOrganisation: (body: unknown, key?: string) => change(fetch, token, 'POST', '/organisations', body, organisation, key),

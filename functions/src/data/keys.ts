@@ -1,5 +1,6 @@
 // Every key string of the table: the only module that knows how items are addressed.
 import type { OrganisationKind } from '@collective-actions/shared';
+import { tableDefinition } from './table.ts';
 
 const position = (n: number) => String(n).padStart(6, '0');
 
@@ -154,6 +155,11 @@ export const keys = {
   }),
   invitationsOfEmail: (email: string) => ({ index: 'GSI4', partition: `INVITATION#${email}` }),
   invitationPrefix: 'INVITATION#',
+
+  /** A bucket of the write throttle (a caller's or an organisation's), in a partition the snapshot's stream leaves out. */
+  throttleBucket: (subject: string) => ({ PK: tableDefinition.throttlePartition, SK: subject }),
+  /** An access token signed out before it expired (by its id, `jti`). */
+  revokedToken: (tokenId: string) => ({ PK: tableDefinition.revokedPartition, SK: tokenId }),
 
   platformStats: { PK: 'STATS', SK: 'PLATFORM' },
   countryStats: (country: string) => ({ PK: 'STATS', SK: `COUNTRY#${country}` }),

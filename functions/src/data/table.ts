@@ -11,14 +11,16 @@ export const tableDefinition = {
     { indexName: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
     { indexName: 'GSI5', partitionKey: 'GSI5PK', sortKey: 'GSI5SK' },
   ],
-  /** Epoch seconds after which DynamoDB deletes an item: only idempotency and throttle records have it. */
+  /** Epoch seconds after which DynamoDB deletes an item: idempotency, throttle and revocation records have it. */
   timeToLiveAttribute: 'expiration',
   /** The partition of the records that remember POST answers by Idempotency-Key, which are not the platform's data. */
   idempotencyPartition: 'IDEMPOTENCY',
   /** The partition of the write throttle's buckets, one per caller and per organisation: not the platform's data either. */
   throttlePartition: 'THROTTLE',
+  /** The partition of signed-out access tokens, kept until they would have expired. */
+  revokedPartition: 'REVOKED',
   /** Partitions whose writes change nothing published: the open-data snapshot is not rebuilt for them. */
-  unpublishedPartitions: ['IDEMPOTENCY', 'THROTTLE'],
+  unpublishedPartitions: ['IDEMPOTENCY', 'THROTTLE', 'REVOKED'],
 } as const;
 
 export type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];

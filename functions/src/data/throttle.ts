@@ -4,6 +4,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, tableName } from './client.ts';
+import { keys } from './keys.ts';
 import { tableDefinition } from './table.ts';
 
 export interface Bucket {
@@ -13,15 +14,13 @@ export interface Bucket {
   ratePerSecond: number;
 }
 
-const key = (subject: string) => ({ [tableDefinition.partitionKey]: tableDefinition.throttlePartition, [tableDefinition.sortKey]: subject });
-
 /** One conditional update; the bucket as it was when the condition failed, or undefined when the update was made. */
 async function updateIf(subject: string, update: string, condition: string, values: Record<string, number>): Promise<number | undefined> {
   try {
     await documents.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: key(subject),
+        Key: keys.throttleBucket(subject),
         UpdateExpression: update,
         ConditionExpression: condition,
         ExpressionAttributeNames: { '#expiration': tableDefinition.timeToLiveAttribute },

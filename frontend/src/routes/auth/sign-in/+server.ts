@@ -3,8 +3,21 @@ import { keepSignInFlow } from '#lib/server/session.ts';
 import { issuerOrigin, oidc, provider, scope } from '#lib/server/oidc.ts';
 import type { RequestHandler } from './$types';
 
-/** Where to come back to: a path of this site only, never another site. */
-const safeReturn = (value: string | null) => (value && /^\/(?![/\\])/.test(value) ? value : '/');
+const here = 'http://site.invalid';
+
+/**
+ * Where to come back to: a path of this site, written out (percent-encoded, so that it makes a valid Location), or
+ * the home page. Never another site, however the path is spelled ("//x", "/\x", "/<tab>/x", "//x。com" …).
+ */
+function safeReturn(value: string | null): string {
+  if (!value?.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  try {
+    const address = new URL(value, here);
+    return address.origin === here ? `${address.pathname}${address.search}${address.hash}` : '/';
+  } catch {
+    return '/';
+  }
+}
 
 export const GET: RequestHandler = async ({ url, cookies }) => {
   const config = await provider();

@@ -1,0 +1,18 @@
+// Sessions signed out before their access token expired: the token's id, kept until the token would have expired.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documents, tableName } from './client.ts';
+import { keys } from './keys.ts';
+import { getItem } from './repository.ts';
+import { tableDefinition } from './table.ts';
+
+export async function revokeToken(tokenId: string, expiresAt: number, now: string): Promise<void> {
+  await documents.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...keys.revokedToken(tokenId), revokedAt: now, [tableDefinition.timeToLiveAttribute]: expiresAt },
+    }),
+  );
+}
+
+/** Whether the token was signed out (read consistently: a sign-out holds from the next request on). */
+export const isRevoked = async (tokenId: string) => (await getItem(keys.revokedToken(tokenId), true)) !== undefined;
