@@ -41,6 +41,7 @@ describe('every read', () => {
   });
 
   it('has an entity tag, and answers a request that has the same one 304, with the headers the 200 had and no body', async () => {
+    let notModified = 0;
     for (const read of reads) {
       const first = await send(read);
       // (A read that answers no content has no version to tag.)
@@ -50,6 +51,12 @@ describe('every read', () => {
       expect(tag, read.path).toMatch(/^(W\/)?"[\w-]+"$/);
       for (const match of [tag, `"other", ${tag}`, `W/${tag.replace(/^W\//, '')}`, '*']) {
         const again = await send(read, 'GET', { 'if-none-match': match });
+        // The snapshot is rebuilt every second here: the data package (which says when) may be newer meanwhile.
+        if (again.status === 200 && match !== '*') {
+          expect(again.headers.get('etag'), `${read.path} ${match}`).not.toBe(tag);
+          continue;
+        }
+        notModified += 1;
         expect(again.status, `${read.path} ${match}`).toBe(304);
         expect(again.body).toBe('');
         expect(again.headers.get('etag')).toBe(tag);
@@ -58,6 +65,8 @@ describe('every read', () => {
       }
       expect((await send(read, 'GET', { 'if-none-match': '"something-else"' })).status, read.path).toBe(200);
     }
+    // Every read but the data package, four times each.
+    expect(notModified).toBeGreaterThanOrEqual((reads.length - 2) * 4);
   });
 
   it('varies by Origin, whether or not a request sends one, with one Vary header', async () => {

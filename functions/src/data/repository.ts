@@ -524,8 +524,8 @@ export async function updateOrganisation(id: string, changes: OrganisationChange
     );
   }
   if (changes.name && changes.name !== current.name) await renameInCopies(id, changes.name);
-  const { verifiedAt: _at, verifiedBy: _by, ...kept } = current;
-  return toOrganisation({ ...(withdraws ? kept : current), ...changes, ...(withdraws ? { verified: false } : {}), version: current.version + 1, updatedAt: now });
+  const withdrawn = withdraws ? { verified: false, verifiedAt: undefined } : {};
+  return toOrganisation({ ...current, ...changes, ...withdrawn, version: current.version + 1, updatedAt: now });
 }
 
 /**
