@@ -127,6 +127,10 @@ describe('the agenda across all coalitions', () => {
     const fromToday = await call<AgendaPage>('GET', '/v1/agenda?limit=100');
     expect(fromToday.body.items.map((entry) => entry.id)).not.toContain(past.body.id);
     expect(fromToday.body.items.every((entry) => entry.startsAt >= new Date().toISOString().slice(0, 10))).toBe(true);
+    // Until a day already past, from today: nothing, rather than a range the database refuses.
+    const untilPast = await call<AgendaPage>('GET', '/v1/agenda?to=2017-01-02T00:00:00Z');
+    expect(untilPast.status).toBe(200);
+    expect(untilPast.body).toEqual({ items: [], next: null });
   });
 });
 

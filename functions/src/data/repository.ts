@@ -162,6 +162,8 @@ export async function queryPage(spec: PageSpec): Promise<{ items: Item[]; next: 
   const pk = `${spec.index}PK`;
   const sk = `${spec.index}SK`;
   const { from, to } = spec.range ?? {};
+  // A range that ends before it starts holds nothing (DynamoDB refuses such a BETWEEN rather than answer it).
+  if (from && to && from > to) return { items: [], next: null };
   const rangeCondition = from && to ? ' AND #sk BETWEEN :from AND :to' : from ? ' AND #sk >= :from' : to ? ' AND #sk <= :to' : '';
   const startKeyAt = (sortKey: string) => ({ ...spec.tableKeyAt(sortKey), [pk]: spec.partition, [sk]: sortKey });
   let exclusiveStartKey = spec.cursor ? startKeyAt(decodeCursor(spec.cursor, spec.cursorPattern)) : undefined;
