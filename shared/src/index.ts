@@ -13,3 +13,4 @@ export * from './problems.ts';
 export * from './exports.ts';
 export * from './search.ts';
 export * from './changes.ts';
+export * from './permissions.ts';

@@ -136,6 +136,8 @@ describe('authorisation of every route that needs a signed-in caller', () => {
     const member = `${unique('member')}@example.org`;
     const organisationId = (await newOrganisation(admin)).id;
     await call('POST', `/v1/organisations/${organisationId}/people`, { as: admin, body: { email: member } });
+    // Signing in is where the invitation becomes a membership.
+    await call('GET', '/v1/me', { as: member });
     world = { slug: await newAction(), organisationId, admin, member, outsider: unique('outsider'), leaving: unique('leaving') };
   });
 
@@ -243,6 +245,8 @@ async function freshMemberContribution({ slug, logins, memberOrganisationId }: C
 }
 
 const coalitionRows: CoalitionRow[] = [
+  { route: 'GET /v1/actions/{slug}', expect: all200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}` }) },
+  { route: 'GET /v1/organisations/{id}', expect: all200, request: async ({ memberOrganisationId }) => ({ path: `/v1/organisations/${memberOrganisationId}` }) },
   { route: 'GET /v1/actions/{slug}/members', expect: all200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}/members` }) },
   {
     route: 'POST /v1/actions/{slug}/members',
@@ -337,6 +341,32 @@ describe('authorisation of the coalition routes, for every kind of caller', () =
     const coalitionPaths = /^\/v1\/actions\/.*\/(members|leads|history|agenda|hidden)\b|\/agenda/;
     const expected = routes.filter((route) => coalitionPaths.test(route.path) || route.access === 'optional').map(routeKey);
     expect(coalitionRows.map((row) => row.route).sort()).toEqual(expected.sort());
+  });
+
+  it('says in `can` what each caller may do, before any of them acts (the rows below change the coalition)', async () => {
+    const seen = await Promise.all(
+      callers.map(async (who) => {
+        const as = who === 'anonymous' ? undefined : world.logins[who];
+        const [action, members, organisation, hidden] = await Promise.all([
+          call('GET', `/v1/actions/${world.slug}`, { as }),
+          call('GET', `/v1/actions/${world.slug}/members`, { as }),
+          call('GET', `/v1/organisations/${world.memberOrganisationId}`, { as }),
+          call('GET', `/v1/actions/${world.slug}/contributions/${world.hiddenContributionId}`, { as }),
+        ]);
+        const leaves = members.body.can.leave.length;
+        return { action: action.body.can, members: { ...members.body.can, leave: leaves }, organisation: organisation.body.can, hidden: hidden.body.can ?? null };
+      }),
+    );
+    const runs = (who: Who) => who === 'lead' || who === 'steward';
+    expect(seen).toEqual(
+      callers.map((who) => ({
+        action: { edit: who === 'steward', runCoalition: runs(who), appointLeads: who === 'steward' },
+        members: { changeMemberships: runs(who), appointLeads: who === 'steward', join: [], leave: ['requester', 'member', 'lead'].includes(who) ? 1 : 0 },
+        organisation: { edit: who === 'member', listPeople: who === 'member', addPeople: who === 'member', verify: who === 'steward' },
+        // Hidden: only its organisation, the leads and stewards get it at all.
+        hidden: ['anonymous', 'outsider', 'requester'].includes(who) ? null : { edit: who === 'member', withdraw: who === 'member', hide: runs(who), unhide: runs(who) },
+      })),
+    );
   });
 
   it.each(coalitionRows)('$route → $expect', async (row) => {

@@ -37,7 +37,7 @@ describe('the contribution flow', () => {
 
     const publicCopy = await call<Contribution>('GET', `/v1/actions/${slug}/contributions/${reply.body.id}`);
     expect(publicCopy.status).toBe(200);
-    expect(publicCopy.body).toEqual(reply.body);
+    expect(publicCopy.body).toEqual({ ...reply.body, can: { edit: false, withdraw: false, hide: false, unhide: false } });
 
     const action = (await call<Action>('GET', `/v1/actions/${slug}`)).body;
     expect(action.counts.contributions).toBe(1);
@@ -113,6 +113,7 @@ describe('the contribution flow', () => {
     const member = unique('member');
     const memberEmail = `${member}@example.org`;
     expect((await call('POST', `/v1/organisations/${organisationId}/people`, { as: admin, body: { email: memberEmail } })).status).toBe(201);
+    expect((await call('GET', '/v1/me', { as: memberEmail })).status).toBe(200);
     const byMember = await newContribution(memberEmail, slug, organisationId);
     const path = `/v1/actions/${slug}/contributions/${byMember.id}`;
 

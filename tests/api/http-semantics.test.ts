@@ -110,7 +110,7 @@ describe('every answer', () => {
   it('varies by Origin on errors and changes too, and says on OPTIONS which methods a path takes', async () => {
     // (What the gateway answers before any function runs, as API Gateway does, carries no CORS headers at all.)
     const authorization = `Bearer ${await tokenFor('steward')}`;
-    for (const [method, path, body] of [['GET', '/v1/actions/no-such-action'], ['POST', '/v1/organisations', '{"name":""}'], ['PATCH', '/v1/actions/open-public-procurement', '{"version":1000,"workingGroup":null}']]) {
+    for (const [method, path, body] of [['GET', '/v1/actions/no-such-action/history'], ['POST', '/v1/organisations', '{"name":""}'], ['PATCH', '/v1/actions/open-public-procurement', '{"version":1000,"workingGroup":null}']]) {
       const reply = await fetch(`${apiUrl}${path}`, { method, headers: { authorization, 'content-type': 'application/json' }, body });
       expect(reply.status, path).toBeGreaterThanOrEqual(400);
       expect(reply.headers.get('vary'), `${method} ${path}`).toBe('origin');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as repository from '@collective-actions/functions/data/repository.ts';
-import type { Contribution, Me, Organisation, OrganisationPage, VerificationRequest } from '@collective-actions/shared';
+import type { Contribution, ContributionView, Me, Organisation, OrganisationPage, VerificationRequest } from '@collective-actions/shared';
 
 type OrganisationHistory = { items: Array<{ id: string; event: string; at: string; changed: string[] }>; next: string | null };
 import { call, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
@@ -16,7 +16,7 @@ describe('organisations', () => {
     expect(reply.headers.get('location')).toBe(`/v1/organisations/${reply.body.id}`);
     expect(reply.body).toMatchObject({ name: 'Open Knowledge Demo', verified: false, verifiedAt: null, contributionCount: 0, version: 1 });
     expect(await repository.getOrganisation(reply.body.id, true)).toEqual(reply.body);
-    expect((await call('GET', `/v1/organisations/${reply.body.id}`)).body).toEqual({ ...reply.body, coalitions: [] });
+    expect((await call('GET', `/v1/organisations/${reply.body.id}`)).body).toEqual({ ...reply.body, coalitions: [], can: { edit: false, listPeople: false, addPeople: false, verify: false } });
 
     const me = (await call<Me>('GET', '/v1/me', { as: creator })).body;
     expect(me).toMatchObject({ id: creator, steward: false, email: `${creator}@users.localhost` });
@@ -99,6 +99,30 @@ describe('organisations', () => {
     const already = await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email } });
     expect(already.status).toBe(409);
     expect(already.body.detail).toMatch(/already a admin|already an? admin/);
+  });
+
+  it('accepts an invitation at sign-in, never inside a read (in AWS a read route may not write)', async () => {
+    const admin = unique('inviter');
+    const organisation = await newOrganisation(admin);
+    const slug = await newAction();
+    const contribution = await newContribution(admin, slug, organisation.id);
+    const email = `${unique('invited')}@example.org`;
+    expect((await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email } })).status).toBe(201);
+    const invitation = () => repository.getInvitedRole(organisation.id, email);
+
+    // Opened before signing in through /me: read as the outsider the person still is, and nothing written.
+    const people = await call('GET', `/v1/organisations/${organisation.id}/people`, { as: email });
+    expect(people.status).toBe(403);
+    const read = await call<ContributionView>('GET', `/v1/actions/${slug}/contributions/${contribution.id}`, { as: email });
+    expect(read.status).toBe(200);
+    expect(read.body.can).toEqual({ edit: false, withdraw: false, hide: false, unhide: false });
+    expect((await call('GET', `/v1/organisations/${organisation.id}`, { as: email })).body.can.listPeople).toBe(false);
+    expect(await invitation()).toBe('member');
+
+    expect((await call('GET', '/v1/me', { as: email })).status).toBe(200);
+    expect(await invitation()).toBeUndefined();
+    expect((await call('GET', `/v1/organisations/${organisation.id}/people`, { as: email })).status).toBe(200);
+    expect((await call('GET', `/v1/organisations/${organisation.id}`, { as: email })).body.can).toEqual({ edit: false, listPeople: true, addPeople: false, verify: false });
   });
 
   it('never shows people or e-mail addresses publicly', async () => {

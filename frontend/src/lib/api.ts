@@ -10,13 +10,15 @@ import {
   type ProblemDocument,
   action,
   actionList,
+  actionView,
   agendaItem,
   agendaPage,
-  coalitionMembers,
+  coalitionMembersView,
   contribution,
   contributionPage,
+  contributionView,
   membershipHistory,
-  organisationDetail,
+  organisationView,
   organisationHistory,
   organisationPage,
   searchResults,
@@ -112,13 +114,14 @@ export const api = (fetch: Fetch, token?: Token) => ({
   dataPackage: () => read(fetch, '/exports/datapackage.json', dataPackage),
   apiDescription: () => read(fetch, '/openapi.json', apiDescription),
   actions: () => read(fetch, '/actions', actionList),
-  action: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}`, action),
+  /** With what the caller may do with it. */
+  action: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}`, actionView, undefined, token),
   contributions: (slug: string, query: URLSearchParams) =>
     read(fetch, `/actions/${encodeURIComponent(slug)}/contributions`, contributionPage, pick(query, ['type', 'organisationKind', 'country', 'cursor'])),
-  /** With a token: hidden ones too, to those who may see them. */
-  contribution: (slug: string, id: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}`, contribution, undefined, token),
-  /** With a token: requests too, to those who may see them. */
-  members: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/members`, coalitionMembers, undefined, token),
+  /** With a token: hidden ones too, to those who may see them; with what the caller may do with it. */
+  contribution: (slug: string, id: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/contributions/${encodeURIComponent(id)}`, contributionView, undefined, token),
+  /** With a token: requests too, to those who may see them; with what the caller may do in the coalition. */
+  members: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/members`, coalitionMembersView, undefined, token),
   hiddenContributions: (slug: string) =>
     read(fetch, `/actions/${encodeURIComponent(slug)}/contributions`, contributionPage, new URLSearchParams({ visibility: 'hidden', limit: '100' }), token),
   requestMembership: (slug: string, body: unknown, key?: string) =>
@@ -141,7 +144,7 @@ export const api = (fetch: Fetch, token?: Token) => ({
   actionAgenda: (slug: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/agenda`, agendaPage, new URLSearchParams({ limit: '100' })),
   agendaItem: (slug: string, id: string) => read(fetch, `/actions/${encodeURIComponent(slug)}/agenda/${encodeURIComponent(id)}`, agendaItem),
   agenda: (query: URLSearchParams) => read(fetch, '/agenda', agendaPage, pick(query, ['cursor', 'limit'])),
-  organisation: (id: string) => read(fetch, `/organisations/${encodeURIComponent(id)}`, organisationDetail),
+  organisation: (id: string) => read(fetch, `/organisations/${encodeURIComponent(id)}`, organisationView, undefined, token),
   /** The directory's first page, by name. */
   organisations: () => read(fetch, '/organisations', organisationPage, new URLSearchParams({ limit: '100' })),
   organisationContributions: (id: string, query: URLSearchParams) =>

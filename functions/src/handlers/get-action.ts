@@ -1,6 +1,6 @@
 import { json, routeHandler } from '../http/route-handler.ts';
-import { getAction } from '../services/actions.ts';
+import { viewAction } from '../services/actions.ts';
 
-export const handler = routeHandler('GET /v1/actions/{slug}', async ({ params }) =>
-  json(200, await getAction(params.slug)),
+export const handler = routeHandler('GET /v1/actions/{slug}', async ({ params, caller }) =>
+  json(200, await viewAction(caller, params.slug)),
 );

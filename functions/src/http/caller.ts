@@ -1,16 +1,6 @@
 // The signed-in person, read from the JWT claims that API Gateway's authorizer (or the local gateway) verified.
 import { cleanText, stewardsGroup } from '@collective-actions/shared';
-
-export interface Caller {
-  id: string;
-  /** As the identity provider gives it, without what no text may hold. */
-  name: string | null;
-  /** Lower-cased; null unless the identity provider verified it. */
-  verifiedEmail: string | null;
-  steward: boolean;
-  /** The access token's id (`jti`) and expiry (epoch seconds), which signing out records; null if it has none. */
-  token: { id: string; expiresAt: number } | null;
-}
+import type { Caller } from '../services/caller.ts';
 
 /** Cognito's; a deployment with another OpenID Connect provider names its own (GROUPS_CLAIM). */
 const groupsClaim = process.env.GROUPS_CLAIM ?? 'cognito:groups';

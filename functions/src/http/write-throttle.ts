@@ -7,7 +7,7 @@ import { TooManyRequests, id } from '@collective-actions/shared';
 import { getRole } from '../data/repository.ts';
 import { takeToken } from '../data/throttle.ts';
 import { writeThrottle, type Route } from '../routes.ts';
-import type { Caller } from './caller.ts';
+import type { Caller } from '../services/caller.ts';
 
 type Event = APIGatewayProxyEventV2 & { caller?: Caller; body?: unknown };
 

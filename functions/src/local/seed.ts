@@ -8,7 +8,7 @@ import * as coalitions from '../data/coalitions.ts';
 import * as repository from '../data/repository.ts';
 import { documents, tableName } from '../data/client.ts';
 import { keys } from '../data/keys.ts';
-import type { Caller } from '../http/caller.ts';
+import type { Caller } from '../services/caller.ts';
 import { addAgendaItem } from '../services/agenda.ts';
 import { requestMembership } from '../services/coalitions.ts';
 import { submitContribution } from '../services/contributions.ts';

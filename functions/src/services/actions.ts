@@ -1,6 +1,8 @@
 // Themes and collective actions: public reading, stewards' editing.
-import { NotFound, ValidationFailed, type Action, type ActionChanges, type ActionList, type NewAction } from '@collective-actions/shared';
+import { NotFound, ValidationFailed, type Action, type ActionChanges, type ActionList, type ActionView, type NewAction } from '@collective-actions/shared';
 import * as repository from '../data/repository.ts';
+import { actionCan } from './authorisation.ts';
+import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
 
 export async function listActions(theme?: string): Promise<ActionList> {
@@ -18,6 +20,12 @@ export async function getAction(slug: string): Promise<Action> {
   const action = await repository.getAction(slug);
   if (!action) throw new NotFound(`There is no action "${slug}".`);
   return action;
+}
+
+/** The action with what the caller may do with it. */
+export async function viewAction(caller: Caller | undefined, slug: string): Promise<ActionView> {
+  const [action, can] = await Promise.all([getAction(slug), actionCan(caller, slug)]);
+  return { ...action, can };
 }
 
 async function requireTheme(theme: string | undefined): Promise<void> {

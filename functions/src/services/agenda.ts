@@ -12,9 +12,9 @@ import {
   type NewAgendaItem,
 } from '@collective-actions/shared';
 import * as agenda from '../data/agenda.ts';
-import type { Caller } from '../http/caller.ts';
+import type { Caller } from './caller.ts';
 import { getAction } from './actions.ts';
-import { requireLead } from './coalitions.ts';
+import { authorise } from './authorisation.ts';
 import { now } from './clock.ts';
 
 type Times = Pick<AgendaItem, 'start' | 'end' | 'timeZone'>;
@@ -61,7 +61,8 @@ function checkTimes(times: Times): void {
 }
 
 export async function addAgendaItem(caller: Caller, slug: string, input: NewAgendaItem): Promise<AgendaItem> {
-  await requireLead(caller, slug);
+  await getAction(slug);
+  await authorise(caller, 'add-agenda-item', { action: slug });
   checkTimes(input);
   const time = now();
   const item: AgendaItem = { id: ulid(), action: slug, ...input, ...instantsOf(input), version: 1, createdAt: time, updatedAt: time };
@@ -76,7 +77,8 @@ export async function getAgendaItem(slug: string, id: string): Promise<AgendaIte
 }
 
 export async function editAgendaItem(caller: Caller, slug: string, id: string, changes: AgendaItemChanges): Promise<AgendaItem> {
-  await requireLead(caller, slug);
+  await getAction(slug);
+  await authorise(caller, 'edit-agenda-item', { action: slug });
   const current = await agenda.getAgendaItem(slug, id, true);
   if (!current) throw new NotFound(`There is no agenda item ${id} on "${slug}".`);
   const next = { ...current, ...changes };
@@ -85,7 +87,8 @@ export async function editAgendaItem(caller: Caller, slug: string, id: string, c
 }
 
 export async function deleteAgendaItem(caller: Caller, slug: string, id: string): Promise<void> {
-  await requireLead(caller, slug);
+  await getAction(slug);
+  await authorise(caller, 'delete-agenda-item', { action: slug });
   await agenda.deleteAgendaItem(slug, id);
 }
 

@@ -1,65 +1,44 @@
 // Coalitions: organisations ask to join an action's coalition, leads run it, stewards appoint its first lead.
 import {
   Conflict,
-  Forbidden,
   NotFound,
   ValidationFailed,
   type CoalitionMember,
+  type CoalitionMembersView,
   type CoalitionRole,
   type JoinRequest,
   type MembershipChange,
   type Organisation,
-  type OrganisationDetail,
+  type OrganisationView,
   type OrganisationSummary,
 } from '@collective-actions/shared';
 import * as coalitions from '../data/coalitions.ts';
 import * as repository from '../data/repository.ts';
-import type { Caller } from '../http/caller.ts';
+import type { Caller } from './caller.ts';
 import { getAction } from './actions.ts';
 import { getOrganisation } from './organisations.ts';
-import { requireRole } from './people.ts';
+import { authorise, coalitionCan, coalitionView, organisationCan, seesMember, seesRequest } from './authorisation.ts';
 import { now } from './clock.ts';
 import { withRetries } from './retries.ts';
 
 const summaryOf = ({ id, name, kind, country }: Organisation): OrganisationSummary => ({ id, name, kind, country });
 
-/** Whether the caller may run the action's coalition: a steward, or someone in one of its lead organisations. */
-export async function leads(caller: Caller | undefined, slug: string): Promise<boolean> {
-  if (!caller) return false;
-  if (caller.steward) return true;
-  const memberships = await repository.listMemberships(caller.id);
-  return (await coalitions.leadingAmong(slug, memberships.map((membership) => membership.organisationId))).length > 0;
-}
-
-/** Fails unless the caller leads the action's coalition (a missing action is a 404 first). */
-export async function requireLead(caller: Caller, slug: string): Promise<void> {
-  await getAction(slug);
-  if (!(await leads(caller, slug))) throw new Forbidden("Only the coalition's leads and platform stewards may do this.");
-}
-
 const rank = (member: CoalitionMember) => (member.status === 'active' ? (member.role === 'lead' ? 0 : 1) : member.status === 'requested' ? 2 : 3);
 
 /** Active members for everyone; requests too for leads and stewards; an organisation's own record for its people. */
-export async function listMembers(caller: Caller | undefined, slug: string): Promise<{ items: CoalitionMember[] }> {
-  const [, members, leading, own] = await Promise.all([
-    getAction(slug),
-    coalitions.listMembers(slug),
-    leads(caller, slug),
-    caller ? repository.listMemberships(caller.id).then((all) => new Set(all.map((membership) => membership.organisationId))) : new Set<string>(),
-  ]);
+export async function listMembers(caller: Caller | undefined, slug: string): Promise<CoalitionMembersView> {
+  const [, members, view] = await Promise.all([getAction(slug), coalitions.listMembers(slug), coalitionView(caller, slug)]);
+  const organisations = await repository.getOrganisations([...view.roles.keys()]);
   const items = members
-    .filter((member) => {
-      const ours = own.has(member.organisation.id);
-      return member.status === 'active' || ours || (leading && member.status === 'requested');
-    })
-    .map((member) => coalitions.memberView(member, leading || own.has(member.organisation.id)))
+    .filter((member) => seesMember(view, member))
+    .map((member) => coalitions.memberView(member, seesRequest(view, member)))
     .sort((a, b) => rank(a) - rank(b) || a.organisation.name.localeCompare(b.organisation.name));
-  return { items };
+  return { items, can: coalitionCan(view, members, [...organisations.values()].map(summaryOf)) };
 }
 
 export async function requestMembership(caller: Caller, slug: string, { organisationId, message }: JoinRequest): Promise<CoalitionMember> {
   await getAction(slug);
-  await requireRole(caller, organisationId, 'admin', 'body');
+  await authorise(caller, 'request-membership', { organisationId }, 'body');
   return withRetries(async () => {
     const [member, organisation] = await Promise.all([
       coalitions.getMember(slug, organisationId),
@@ -88,7 +67,8 @@ export async function changeMembership(
   organisationId: string,
   change: MembershipChange,
 ): Promise<CoalitionMember | undefined> {
-  await requireLead(caller, slug);
+  await getAction(slug);
+  await authorise(caller, 'change-membership', { action: slug });
   return withRetries(async () => {
     const member = await coalitions.getMember(slug, organisationId);
     if (!member) throw new NotFound(`Organisation ${organisationId} has not asked to join this coalition.`);
@@ -141,7 +121,7 @@ export async function changeMembership(
 /** The organisation's admin takes it out of the coalition, or withdraws its request. */
 export async function leaveCoalition(caller: Caller, slug: string, organisationId: string): Promise<void> {
   await getAction(slug);
-  await requireRole(caller, organisationId, 'admin');
+  await authorise(caller, 'leave-coalition', { organisationId });
   await withRetries(async () => {
     const member = await coalitions.getMember(slug, organisationId);
     if (!member) throw new NotFound(`Organisation ${organisationId} is not in this coalition and has no request to join it.`);
@@ -179,7 +159,8 @@ export async function listHistory(slug: string, page: { cursor?: string; limit: 
   return history;
 }
 
-export async function getOrganisationDetail(id: string): Promise<OrganisationDetail> {
-  const [organisation, memberships] = await Promise.all([getOrganisation(id), coalitions.listCoalitionsOf(id)]);
-  return { ...organisation, coalitions: memberships };
+/** The organisation with its coalitions, and what the caller may do with it. */
+export async function viewOrganisation(caller: Caller | undefined, id: string): Promise<OrganisationView> {
+  const [organisation, memberships, can] = await Promise.all([getOrganisation(id), coalitions.listCoalitionsOf(id), organisationCan(caller, id)]);
+  return { ...organisation, coalitions: memberships, can };
 }

@@ -8,14 +8,14 @@ import {
   type Contribution,
   type ContributionChanges,
   type ContributionsQuery,
+  type ContributionView,
   type Hiding,
   type NewContribution,
 } from '@collective-actions/shared';
 import * as repository from '../data/repository.ts';
-import type { Caller } from '../http/caller.ts';
+import type { Caller } from './caller.ts';
 import { getAction } from './actions.ts';
-import { leads, requireLead } from './coalitions.ts';
-import { requireRole, roleIn } from './people.ts';
+import { allows, authorise, contributionCan, contributionStanding } from './authorisation.ts';
 import { now } from './clock.ts';
 import { withRetries } from './retries.ts';
 
@@ -24,7 +24,7 @@ export async function submitContribution(caller: Caller, slug: string, input: Ne
   const id = ulid();
   return withRetries(async () => {
     // Re-checked on every attempt: a race can be a removal from the organisation.
-    await requireRole(caller, organisationId, 'member', 'body');
+    await authorise(caller, 'submit-contribution', { organisationId }, 'body');
     const [organisation, tally] = await Promise.all([
       repository.getOrganisation(organisationId, true),
       repository.getContributorTally(slug, organisationId),
@@ -47,40 +47,39 @@ export async function submitContribution(caller: Caller, slug: string, input: Ne
   });
 }
 
-/** Whether the caller may see the contribution while it is hidden: its organisation's people, the action's leads, stewards. */
-async function seesHidden(caller: Caller | undefined, contribution: Contribution): Promise<boolean> {
-  if (!caller) return false;
-  return (await roleIn(caller, contribution.organisation.id)) !== undefined || (await leads(caller, contribution.action));
-}
-
-/** Published contributions are public; withdrawn ones are kept but no longer shown; hidden ones only to those who may see them. */
-export async function getContribution(caller: Caller | undefined, slug: string, id: string): Promise<Contribution> {
+/**
+ * Published contributions are public; withdrawn ones are kept but no longer shown; hidden ones only to those who may see
+ * them. Answered with what the caller may do with it.
+ */
+export async function getContribution(caller: Caller | undefined, slug: string, id: string): Promise<ContributionView> {
   const contribution = await repository.getContribution(slug, id);
-  const shown = contribution?.status === 'published' && (!contribution.hidden || (await seesHidden(caller, contribution)));
+  const standing = contribution && (await contributionStanding(caller, contribution));
+  const shown = contribution?.status === 'published' && (!contribution.hidden || allows('see-hidden-contribution', standing));
   if (!shown) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
-  return repository.publicContribution(contribution);
+  return { ...repository.publicContribution(contribution), can: contributionCan(standing) };
 }
 
 export async function listContributions(caller: Caller | undefined, slug: string, query: ContributionsQuery) {
   if (query.visibility === 'hidden') {
     if (!caller) throw new Unauthorized('Sign in as a lead of this coalition or a steward to see hidden contributions.');
-    await requireLead(caller, slug);
+    await getAction(slug);
+    await authorise(caller, 'list-hidden-contributions', { action: slug });
     return repository.listHiddenContributions(slug, query);
   }
   const [, page] = await Promise.all([getAction(slug), repository.listContributions(slug, query)]);
   return page;
 }
 
-/** The stored contribution, if the caller wrote it or administers its organisation. */
-async function editable(caller: Caller, slug: string, id: string): Promise<repository.StoredContribution> {
+/** The stored contribution, if the caller may edit or withdraw it. */
+async function editable(caller: Caller, act: 'edit-contribution' | 'withdraw-contribution', slug: string, id: string): Promise<repository.StoredContribution> {
   const contribution = await repository.getContribution(slug, id, true);
   if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
-  if (contribution.authorId !== caller.id) await requireRole(caller, contribution.organisation.id, 'admin');
+  await authorise(caller, act, { organisationId: contribution.organisation.id, authorId: contribution.authorId });
   return contribution;
 }
 
 export async function editContribution(caller: Caller, slug: string, id: string, changes: ContributionChanges): Promise<Contribution> {
-  await editable(caller, slug, id);
+  await editable(caller, 'edit-contribution', slug, id);
   return repository.publicContribution(await repository.updateContribution(slug, id, changes, now()));
 }
 
@@ -95,7 +94,7 @@ async function countsSeen(contribution: Contribution): Promise<repository.Counts
 
 /** Withdrawing twice is the same as once. */
 export async function withdrawContribution(caller: Caller, slug: string, id: string): Promise<void> {
-  await editable(caller, slug, id);
+  await editable(caller, 'withdraw-contribution', slug, id);
   await withRetries(async () => {
     const contribution = await repository.getContribution(slug, id, true);
     if (!contribution || contribution.status !== 'published') return;
@@ -105,7 +104,8 @@ export async function withdrawContribution(caller: Caller, slug: string, id: str
 
 /** A lead of the action or a steward hides a contribution (or rewords why); it leaves every public list and count. */
 export async function hideContribution(caller: Caller, slug: string, id: string, { reason }: Hiding): Promise<Contribution> {
-  await requireLead(caller, slug);
+  await getAction(slug);
+  await authorise(caller, 'hide-contribution', { action: slug });
   return withRetries(async () => {
     const contribution = await repository.getContribution(slug, id, true);
     if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
@@ -122,7 +122,8 @@ export async function hideContribution(caller: Caller, slug: string, id: string,
 
 /** Shows a hidden contribution again, counted with its organisation as it is now; showing a shown one changes nothing. */
 export async function unhideContribution(caller: Caller, slug: string, id: string): Promise<Contribution> {
-  await requireLead(caller, slug);
+  await getAction(slug);
+  await authorise(caller, 'unhide-contribution', { action: slug });
   return withRetries(async () => {
     const contribution = await repository.getContribution(slug, id, true);
     if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);

@@ -1,7 +1,7 @@
 // The signed-in caller: who they are, their organisations and roles.
 import type { Me } from '@collective-actions/shared';
 import * as repository from '../data/repository.ts';
-import type { Caller } from '../http/caller.ts';
+import type { Caller } from './caller.ts';
 import { acceptInvitations } from './people.ts';
 
 export async function getMe(caller: Caller): Promise<Me> {

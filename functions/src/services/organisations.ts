@@ -11,8 +11,9 @@ import {
   type Verification,
 } from '@collective-actions/shared';
 import * as repository from '../data/repository.ts';
-import type { Caller } from '../http/caller.ts';
-import { personOf, requireRole } from './people.ts';
+import type { Caller } from './caller.ts';
+import { authorise } from './authorisation.ts';
+import { personOf } from './people.ts';
 import { now } from './clock.ts';
 
 export async function registerOrganisation(caller: Caller, input: NewOrganisation): Promise<Organisation> {
@@ -34,18 +35,18 @@ export async function listOrganisationContributions(id: string, page: { cursor?:
 }
 
 export async function updateOrganisation(caller: Caller, id: string, changes: OrganisationChanges): Promise<Organisation> {
-  await requireRole(caller, id, 'admin');
+  await authorise(caller, 'update-organisation', { organisationId: id });
   return repository.updateOrganisation(id, changes, now(), caller.id);
 }
 
 export async function listPeople(caller: Caller, id: string) {
-  await requireRole(caller, id, 'member');
+  await authorise(caller, 'list-people', { organisationId: id });
   return repository.listPeople(id);
 }
 
 /** Adds a person by e-mail: the membership starts when they sign in with that e-mail, verified. */
 export async function addPerson(caller: Caller, id: string, person: NewPerson) {
-  await requireRole(caller, id, 'admin');
+  await authorise(caller, 'add-person', { organisationId: id });
   const present = (await repository.listPeople(id)).find((someone) => someone.email === person.email && someone.status === 'active');
   if (present) throw new Conflict(`${person.email} is already a ${present.role} of this organisation.`);
   return repository.invitePerson(id, person.email, person.role, caller.id, now());

@@ -1,7 +1,7 @@
 // Signing out: the API refuses an access token whose session ended, until the token would have expired anyway.
 import { BadRequest } from '@collective-actions/shared';
 import { revokeToken } from '../data/sessions.ts';
-import type { Caller } from '../http/caller.ts';
+import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
 
 export async function endSession(caller: Caller): Promise<void> {

@@ -1,26 +1,22 @@
 import { sharedPage } from '#lib/server/cache.ts';
 import { api } from '#lib/api.ts';
-import { participation } from '#lib/server/coalition.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, params, url, setHeaders }) => {
   const token = locals.session?.accessToken;
   if (!token) setHeaders(sharedPage);
   const client = api(fetch, token);
-  const [action, members, agenda, contributions, history, stats, me] = await Promise.all([
+  const [action, members, agenda, contributions, history, stats] = await Promise.all([
     client.action(params.slug),
     client.members(params.slug),
     client.actionAgenda(params.slug),
     client.contributions(params.slug, url.searchParams),
     client.history(params.slug),
     client.stats(),
-    token ? client.me() : null,
   ]);
   return {
     action,
     members: members.items.filter((member) => member.status === 'active'),
-    /** Whether to offer the console: the coalition's leads and stewards. */
-    leads: me ? participation(me, members.items).leads : false,
     agenda: agenda.items,
     contributions,
     history: history.items,

@@ -2,11 +2,12 @@ import { error, redirect } from '@sveltejs/kit';
 import { OIDC_GROUPS_CLAIM } from '$app/env/private';
 import { decodeJwt } from 'jose';
 import { stewardsGroup } from '@collective-actions/shared/vocabulary';
+import { api } from '#lib/api.ts';
 import { startSession, takeSignInFlow } from '#lib/server/session.ts';
 import { oidc, provider } from '#lib/server/oidc.ts';
 import type { RequestHandler } from './$types';
 
-export const GET: RequestHandler = async ({ url, cookies }) => {
+export const GET: RequestHandler = async ({ url, cookies, fetch }) => {
   const flow = await takeSignInFlow(cookies);
   // Too slow, opened in another browser, or replayed: start again rather than guess.
   if (!flow) redirect(303, '/auth/sign-in');
@@ -22,6 +23,8 @@ export const GET: RequestHandler = async ({ url, cookies }) => {
   const name = [claims.name, claims.email, claims.sub].find((value) => typeof value === 'string' && value) as string;
   // The token comes straight from the provider's token endpoint: its groups need no second check here.
   const groups = decodeJwt(tokens.access_token)[OIDC_GROUPS_CLAIM];
+  // Signing in is where invitations to the person's e-mail become memberships (the API accepts them as it answers /me).
+  await api(fetch, tokens.access_token).me();
   await startSession(cookies, {
     sub: claims.sub,
     name,

@@ -9,14 +9,13 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url, setHead
   const token = locals.session?.accessToken;
   if (!token) setHeaders(sharedPage);
   const client = api(fetch, token);
-  const [organisation, contributions, history, list, me] = await Promise.all([
+  const [organisation, contributions, history, list] = await Promise.all([
     client.organisation(params.id),
     client.organisationContributions(params.id, url.searchParams),
     client.organisationHistory(params.id),
     client.actions(),
-    token ? client.me() : null,
   ]);
-  return { organisation, contributions, history: history.items, actions: list.actions, paged: url.searchParams.has('cursor'), steward: me?.steward ?? false };
+  return { organisation, contributions, history: history.items, actions: list.actions, paged: url.searchParams.has('cursor') };
 };
 
 export const actions: Actions = {

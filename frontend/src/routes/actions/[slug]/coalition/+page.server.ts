@@ -2,15 +2,20 @@ import { fail, redirect } from '@sveltejs/kit';
 import { joinRequest } from '@collective-actions/shared';
 import { api } from '#lib/api.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
-import { participation } from '#lib/server/coalition.ts';
 import { check, formKeyOf, problemErrors, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   const session = requireSession(locals, url);
   const client = api(fetch, session.accessToken);
-  const [action, members, me] = await Promise.all([client.action(params.slug), client.members(params.slug), client.me()]);
-  return { action, ...participation(me, members.items), hasOrganisations: me.organisations.length > 0, formKey: crypto.randomUUID() };
+  const [action, members] = await Promise.all([client.action(params.slug), client.members(params.slug)]);
+  return {
+    action,
+    /** Memberships and requests of the person's organisations that they may end. */
+    own: members.items.filter((member) => members.can.leave.includes(member.organisation.id)),
+    joinable: members.can.join,
+    formKey: crypto.randomUUID(),
+  };
 };
 
 const here = (slug: string) => localizeHref(`/actions/${slug}/coalition`);

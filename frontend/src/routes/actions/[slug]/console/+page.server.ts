@@ -2,19 +2,18 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { leadAppointment, membershipChange, newAgendaItem } from '@collective-actions/shared';
 import { api } from '#lib/api.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
-import { participation } from '#lib/server/coalition.ts';
 import { check, formKeyOf, problemErrors, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   const session = requireSession(locals, url);
   const client = api(fetch, session.accessToken);
-  const [action, members, me] = await Promise.all([client.action(params.slug), client.members(params.slug), client.me()]);
-  if (!participation(me, members.items).leads) error(403, 'Forbidden');
+  const [action, members] = await Promise.all([client.action(params.slug), client.members(params.slug)]);
+  if (!action.can.runCoalition) error(403, 'Forbidden');
   const [agenda, hidden, directory] = await Promise.all([
     client.actionAgenda(params.slug),
     client.hiddenContributions(params.slug),
-    me.steward ? client.organisations() : null,
+    members.can.appointLeads ? client.organisations() : null,
   ]);
   const inCoalition = new Set(members.items.filter((member) => member.status === 'active' && member.role === 'lead').map((member) => member.organisation.id));
   return {

@@ -8,9 +8,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   const session = requireSession(locals, url);
-  if (!session.steward) error(403, 'Forbidden');
-  const client = api(fetch);
+  const client = api(fetch, session.accessToken);
   const [action, list] = await Promise.all([client.action(params.slug), client.actions()]);
+  if (!action.can.edit) error(403, 'Forbidden');
   return { action, themes: list.themes };
 };
 

@@ -10,9 +10,8 @@ export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   const session = requireSession(locals, url);
   const client = api(fetch, session.accessToken);
   // Only its people may see who they are (the API answers 403 to anyone else).
-  const [organisation, people, me] = await Promise.all([client.organisation(params.id), client.people(params.id), client.me()]);
-  const role = me.organisations.find((entry) => entry.organisation.id === params.id)?.role ?? null;
-  return { organisation, people: people.items, admin: role === 'admin', countryCodes: Object.keys(countries.getAlpha2Codes()), formKey: crypto.randomUUID() };
+  const [organisation, people] = await Promise.all([client.organisation(params.id), client.people(params.id)]);
+  return { organisation, people: people.items, countryCodes: Object.keys(countries.getAlpha2Codes()), formKey: crypto.randomUUID() };
 };
 
 const here = (id: string) => localizeHref(`/workspace/organisations/${id}`);

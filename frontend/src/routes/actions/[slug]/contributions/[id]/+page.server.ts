@@ -3,7 +3,6 @@ import { fail, redirect } from '@sveltejs/kit';
 import { hiding } from '@collective-actions/shared';
 import { api } from '#lib/api.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
-import { participation } from '#lib/server/coalition.ts';
 import { check, problemErrors, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -11,16 +10,8 @@ export const load: PageServerLoad = async ({ fetch, locals, params, setHeaders }
   const token = locals.session?.accessToken;
   if (!token) setHeaders(sharedPage);
   const client = api(fetch, token);
-  const [action, contribution, me, members] = await Promise.all([
-    client.action(params.slug),
-    client.contribution(params.slug, params.id),
-    token ? client.me() : null,
-    token ? client.members(params.slug) : null,
-  ]);
-  // Its organisation's people may edit it (the API decides for each of them); the coalition's leads may hide it.
-  const editable = me?.organisations.some(({ organisation }) => organisation.id === contribution.organisation.id) ?? false;
-  const moderates = me && members ? participation(me, members.items).leads : false;
-  return { action, contribution, editable, moderates };
+  const [action, contribution] = await Promise.all([client.action(params.slug), client.contribution(params.slug, params.id)]);
+  return { action, contribution };
 };
 
 export const actions: Actions = {

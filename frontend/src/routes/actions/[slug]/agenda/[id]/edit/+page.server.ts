@@ -2,15 +2,14 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { agendaItemChanges } from '@collective-actions/shared';
 import { api } from '#lib/api.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
-import { participation } from '#lib/server/coalition.ts';
 import { check, problemErrors, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, params, url }) => {
   const session = requireSession(locals, url);
   const client = api(fetch, session.accessToken);
-  const [action, item, members, me] = await Promise.all([client.action(params.slug), client.agendaItem(params.slug, params.id), client.members(params.slug), client.me()]);
-  if (!participation(me, members.items).leads) error(403, 'Forbidden');
+  const [action, item] = await Promise.all([client.action(params.slug), client.agendaItem(params.slug, params.id)]);
+  if (!action.can.runCoalition) error(403, 'Forbidden');
   return { action, item };
 };
 
