@@ -30,14 +30,16 @@ const { GetCommand, PutCommand, QueryCommand } = await import('@aws-sdk/lib-dyna
 const { ulid } = await import('ulid');
 const { documents, tableName } = await import('@collective-actions/functions/data/client.ts');
 const { keys } = await import('@collective-actions/functions/data/keys.ts');
-const repository = await import('@collective-actions/functions/data/repository.ts');
+const { indexAttributes, indexKey } = await import('@collective-actions/functions/data/table.ts');
+const { listActions } = await import('@collective-actions/functions/data/actions.ts');
+const { allOrganisations } = await import('@collective-actions/functions/data/organisations.ts');
 const { signIn } = await import('@collective-actions/functions/local/sign-in.ts');
 
 const token = await signIn(platform.issuer, 'government');
 const me = await (await fetch(`${platform.apiUrl}/v1/me`, { headers: { authorization: `Bearer ${token}` } })).json();
 const organisation = me.organisations[0].organisation;
-const actions = (await repository.listActions()).map((action) => action.slug);
-const organisations = await repository.allOrganisations();
+const actions = (await listActions()).map((action) => action.slug);
+const organisations = await allOrganisations();
 
 /** Ids of the measured action's contributions this script added, oldest first. */
 const ours: string[] = [];
@@ -88,7 +90,7 @@ const query = (exclusiveStartKey?: Record<string, string>) =>
       TableName: tableName,
       IndexName: contributions.index,
       KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': `${contributions.index}PK` },
+      ExpressionAttributeNames: { '#pk': indexAttributes(contributions.index).partitionKey },
       ExpressionAttributeValues: { ':pk': contributions.partition },
       ScanIndexForward: false,
       Limit: 21,
@@ -105,7 +107,7 @@ try {
     await load(total - loaded, loaded);
     loaded = total;
     const deepId = ours[Math.floor(ours.length * 0.2)];
-    const deepKey = { ...keys.contribution(slug, deepId), GSI1PK: contributions.partition, GSI1SK: deepId };
+    const deepKey = { ...keys.contribution(slug, deepId), ...indexKey(contributions, deepId) };
     const country = organisations[0].country;
     const scenarios = [
       { name: 'get an action', path: `/v1/actions/${slug}`, floorName: 'GetItem', floorOp: () => documents.send(new GetCommand({ TableName: tableName, Key: keys.action(slug) })) },
@@ -127,7 +129,7 @@ try {
               TableName: tableName,
               IndexName: index,
               KeyConditionExpression: '#pk = :pk',
-              ExpressionAttributeNames: { '#pk': `${index}PK` },
+              ExpressionAttributeNames: { '#pk': indexAttributes(index).partitionKey },
               ExpressionAttributeValues: { ':pk': partition },
               ScanIndexForward: false,
               Limit: 21,

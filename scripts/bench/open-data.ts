@@ -23,14 +23,15 @@ const database = await startDynamoDbLocal({ port });
 const { loadContributions } = await import('./contributions.ts');
 const { ensureTable } = await import('@collective-actions/functions/local/bootstrap.ts');
 const { seed } = await import('@collective-actions/functions/local/seed.ts');
-const repository = await import('@collective-actions/functions/data/repository.ts');
+const { listActions } = await import('@collective-actions/functions/data/actions.ts');
+const { allOrganisations } = await import('@collective-actions/functions/data/organisations.ts');
 const { buildSnapshot } = await import('@collective-actions/functions/services/snapshot.ts');
 const { search } = await import('@collective-actions/functions/services/search.ts');
 
 await ensureTable();
 await seed();
-const actions = (await repository.listActions()).map((action) => action.slug);
-const organisations = await repository.allOrganisations();
+const actions = (await listActions()).map((action) => action.slug);
+const organisations = await allOrganisations();
 const words = ['open', 'data', 'procurement', 'contracts', 'marchés', 'publics', 'données', 'registre', 'beneficial', 'ownership', 'climate', 'budget'];
 const pick = <T>(list: T[], n: number) => list[n % list.length];
 

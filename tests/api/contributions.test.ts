@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as repository from '@collective-actions/functions/data/repository.ts';
+import * as contributionRecords from '@collective-actions/functions/data/contributions.ts';
+import * as counts from '@collective-actions/functions/data/counts.ts';
 import type { Action, Contribution, ContributionPage, Stats } from '@collective-actions/shared';
 import { call, contributionBody, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
 
@@ -32,7 +33,7 @@ describe('the contribution flow', () => {
     });
     expect(reply.body).not.toHaveProperty('authorId');
 
-    const stored = await repository.getContribution(slug, reply.body.id, true);
+    const stored = await contributionRecords.getContribution(slug, reply.body.id, true);
     expect(stored).toMatchObject({ title: 'Peer review of procurement data', authorId: admin, status: 'published' });
 
     const publicCopy = await call<Contribution>('GET', `/v1/actions/${slug}/contributions/${reply.body.id}`);
@@ -54,7 +55,7 @@ describe('the contribution flow', () => {
     const action = (await call<Action>('GET', `/v1/actions/${slug}`)).body;
     expect(action.counts.contributions).toBe(2);
     expect(action.counts.organisations['national-government']).toBe(1);
-    expect(action.counts).toEqual(await repository.recountAction(slug));
+    expect(action.counts).toEqual(await counts.recountAction(slug));
   });
 
   it('edits a contribution with the version read, and refuses a stale version with 409', async () => {
@@ -74,7 +75,7 @@ describe('the contribution flow', () => {
     expect(stale.status).toBe(409);
     expect(stale.headers.get('content-type')).toBe('application/problem+json');
     expect(stale.body.type).toBe('/problems/stale-version');
-    expect((await repository.getContribution(slug, contribution.id, true))?.title).toBe('Peer review, revised');
+    expect((await contributionRecords.getContribution(slug, contribution.id, true))?.title).toBe('Peer review, revised');
   });
 
   it('lets exactly one of two edits made from the same version win', async () => {
@@ -85,7 +86,7 @@ describe('the contribution flow', () => {
     );
     expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
     const winner = replies.find((reply) => reply.status === 200)!.body.title;
-    expect((await repository.getContribution(slug, contribution.id, true))).toMatchObject({ title: winner, version: 2 });
+    expect((await contributionRecords.getContribution(slug, contribution.id, true))).toMatchObject({ title: winner, version: 2 });
   });
 
   it('withdraws a contribution: kept, no longer public, no longer counted', async () => {
@@ -94,7 +95,7 @@ describe('the contribution flow', () => {
     const path = `/v1/actions/${otherSlug}/contributions/${contribution.id}`;
 
     expect((await call('DELETE', path, { as: admin })).status).toBe(204);
-    expect((await repository.getContribution(otherSlug, contribution.id, true))?.status).toBe('withdrawn');
+    expect((await contributionRecords.getContribution(otherSlug, contribution.id, true))?.status).toBe('withdrawn');
     expect((await call('GET', path)).status).toBe(404);
     const list = await call<ContributionPage>('GET', `/v1/actions/${otherSlug}/contributions`);
     expect(list.body.items).toEqual([]);
@@ -209,7 +210,7 @@ describe('under concurrency', () => {
     );
     expect(replies.map((reply) => reply.status)).toEqual(Array(50).fill(201));
     const action = (await call<Action>('GET', `/v1/actions/${slug}`)).body;
-    expect(action.counts).toEqual(await repository.recountAction(slug));
+    expect(action.counts).toEqual(await counts.recountAction(slug));
     expect(action.counts.contributions).toBe(50);
     expect(action.counts.organisations).toEqual({
       'national-government': 0,

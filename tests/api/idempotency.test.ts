@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, tableName } from '@collective-actions/functions/data/client.ts';
-import * as repository from '@collective-actions/functions/data/repository.ts';
+import * as counts from '@collective-actions/functions/data/counts.ts';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
 import { idempotentUseCase } from '@collective-actions/functions/http/idempotency.ts';
 import { Conflict, RequestInProgress, type Action, type Contribution, type ContributionPage } from '@collective-actions/shared';
@@ -44,7 +44,7 @@ describe('Idempotency-Key on POST', () => {
     expect(replies.filter((reply) => reply.headers.get('idempotent-replayed') === 'true')).toHaveLength(19);
     const action = (await call<Action>('GET', `/v1/actions/${slug}`)).body;
     expect(action.counts.contributions).toBe(1);
-    expect(action.counts).toEqual(await repository.recountAction(slug));
+    expect(action.counts).toEqual(await counts.recountAction(slug));
 
     // A later retry still gets the answer, and still creates nothing.
     const later = await submit(key, body);

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkConsistency } from '@collective-actions/functions/data/consistency.ts';
-import * as repository from '@collective-actions/functions/data/repository.ts';
+import * as contributionRecords from '@collective-actions/functions/data/contributions.ts';
 import type { Contribution } from '@collective-actions/shared';
 import { call, joinCoalition, newCoalition, newContribution, unique } from '../support/api.ts';
 
@@ -35,7 +35,7 @@ describe('moderation and withdrawal, in any order', () => {
       case 'withdraw':
         return (await call('DELETE', path, { as: author })).status;
       case 'edit': {
-        const stored = await repository.getContribution(slug, contribution.id, true);
+        const stored = await contributionRecords.getContribution(slug, contribution.id, true);
         return (await call('PATCH', path, { as: author, body: { version: stored!.version, title: 'Edited meanwhile' } })).status;
       }
     }
@@ -65,7 +65,7 @@ describe('moderation and withdrawal, in any order', () => {
           step.forEach((one, index) => expect(answers[one], `${one} in ${JSON.stringify(sequence)}`).toContain(statuses[index]));
           expect(await checkConsistency([slug]), `after ${JSON.stringify(step)} in ${JSON.stringify(sequence)}`).toEqual([]);
         }
-        const stored = (await repository.getContribution(slug, contribution.id, true))!;
+        const stored = (await contributionRecords.getContribution(slug, contribution.id, true))!;
         const visible = stored.status === 'published' && !stored.hidden;
         expect((await listed('')).includes(contribution.id)).toBe(visible);
         expect((await listed('&visibility=hidden', lead)).includes(contribution.id)).toBe(Boolean(stored.hidden));

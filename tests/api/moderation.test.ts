@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as repository from '@collective-actions/functions/data/repository.ts';
+import * as counts from '@collective-actions/functions/data/counts.ts';
 import type { Action, Contribution, ContributionPage, Stats } from '@collective-actions/shared';
 import { call, joinCoalition, newCoalition, newContribution, unique } from '../support/api.ts';
 
@@ -22,7 +22,7 @@ describe('moderation', () => {
 
     expect(await publicIds(slug)).toEqual([kept.id]);
     expect((await countsOf(slug)).contributions).toBe(1);
-    expect(await countsOf(slug)).toEqual(await repository.recountAction(slug));
+    expect(await countsOf(slug)).toEqual(await counts.recountAction(slug));
     expect((await call('GET', `/v1/organisations/${organisation.id}`)).body.contributionCount).toBe(1);
     expect((await call<Stats>('GET', '/v1/stats')).body.contributions).toBe(statsBefore.contributions - 1);
 
@@ -51,7 +51,7 @@ describe('moderation', () => {
     expect(shown.body.hidden).toBeUndefined();
     expect(await publicIds(slug)).toEqual([abusive.id, kept.id]);
     expect((await call<ContributionPage>('GET', `/v1/actions/${slug}/contributions?organisationKind=local-government&country=BE`)).body.items).toHaveLength(2);
-    expect(await countsOf(slug)).toEqual(await repository.recountAction(slug));
+    expect(await countsOf(slug)).toEqual(await counts.recountAction(slug));
     expect((await call<Stats>('GET', '/v1/stats')).body).toEqual(statsBefore);
     // Showing a shown contribution changes nothing.
     expect((await call('DELETE', `${path}/hidden`, { as: lead })).status).toBe(200);
@@ -66,7 +66,7 @@ describe('moderation', () => {
     expect((await countsOf(slug)).organisations['national-government']).toBe(1);
     await call('PUT', `/v1/actions/${slug}/contributions/${only.id}/hidden`, { as: lead, body: { reason: 'Off topic.' } });
     expect((await countsOf(slug)).organisations['national-government']).toBe(0);
-    expect(await countsOf(slug)).toEqual(await repository.recountAction(slug));
+    expect(await countsOf(slug)).toEqual(await counts.recountAction(slug));
   });
 
   it('keeps a hidden contribution out when its author withdraws it, and refuses to hide a withdrawn one', async () => {
@@ -77,7 +77,7 @@ describe('moderation', () => {
     const path = `/v1/actions/${slug}/contributions/${contribution.id}`;
     await call('PUT', `${path}/hidden`, { as: lead, body: { reason: 'Misleading.' } });
     expect((await call('DELETE', path, { as: author })).status).toBe(204);
-    expect(await countsOf(slug)).toEqual(await repository.recountAction(slug));
+    expect(await countsOf(slug)).toEqual(await counts.recountAction(slug));
     expect((await countsOf(slug)).contributions).toBe(0);
     expect((await call('DELETE', `${path}/hidden`, { as: lead })).status).toBe(200);
     expect((await call('GET', path, { as: author })).status).toBe(404);

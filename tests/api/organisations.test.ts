@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as repository from '@collective-actions/functions/data/repository.ts';
+import * as organisationRecords from '@collective-actions/functions/data/organisations.ts';
+import * as peopleRecords from '@collective-actions/functions/data/people.ts';
 import type { Contribution, ContributionView, Me, Organisation, OrganisationPage, VerificationRequest } from '@collective-actions/shared';
 
 type OrganisationHistory = { items: Array<{ id: string; event: string; at: string; changed: string[] }>; next: string | null };
@@ -15,7 +16,7 @@ describe('organisations', () => {
     expect(reply.status).toBe(201);
     expect(reply.headers.get('location')).toBe(`/v1/organisations/${reply.body.id}`);
     expect(reply.body).toMatchObject({ name: 'Open Knowledge Demo', verified: false, verifiedAt: null, contributionCount: 0, version: 1 });
-    expect(await repository.getOrganisation(reply.body.id, true)).toEqual(reply.body);
+    expect(await organisationRecords.getOrganisation(reply.body.id, true)).toEqual(reply.body);
     expect((await call('GET', `/v1/organisations/${reply.body.id}`)).body).toEqual({ ...reply.body, coalitions: [], can: { edit: false, listPeople: false, addPeople: false, verify: false } });
 
     const me = (await call<Me>('GET', '/v1/me', { as: creator })).body;
@@ -72,7 +73,7 @@ describe('organisations', () => {
     const late = await call('PATCH', `/v1/organisations/${organisation.id}`, { as: admin, body: { version: 2, country: 'BE' } });
     expect(late.status).toBe(409);
     expect(late.body.detail).toMatch(/cannot change once/);
-    expect((await repository.getOrganisation(organisation.id, true))?.country).toBe('FR');
+    expect((await organisationRecords.getOrganisation(organisation.id, true))?.country).toBe('FR');
   });
 
   it('adds people by e-mail: the membership starts when they sign in with that e-mail', async () => {
@@ -108,7 +109,7 @@ describe('organisations', () => {
     const contribution = await newContribution(admin, slug, organisation.id);
     const email = `${unique('invited')}@example.org`;
     expect((await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email } })).status).toBe(201);
-    const invitation = () => repository.getInvitedRole(organisation.id, email);
+    const invitation = () => peopleRecords.getInvitedRole(organisation.id, email);
 
     // Opened before signing in through /me: read as the outsider the person still is, and nothing written.
     const people = await call('GET', `/v1/organisations/${organisation.id}/people`, { as: email });

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import * as repository from '@collective-actions/functions/data/repository.ts';
+import * as counts from '@collective-actions/functions/data/counts.ts';
+import * as seedMarker from '@collective-actions/functions/data/seed-marker.ts';
+import * as toolkit from '@collective-actions/functions/data/toolkit.ts';
 import type { ActionList, AgendaPage, CoalitionMember, ContributionPage, OrganisationPage } from '@collective-actions/shared';
 import { call } from '../support/api.ts';
 
@@ -40,7 +42,7 @@ describe('the first-start data', () => {
   it('has counts that equal the contributions and memberships stored', async () => {
     const { actions } = (await call<ActionList>('GET', '/v1/actions')).body;
     for (const action of actions.filter((one) => one.position <= 21)) {
-      expect(action.counts, action.slug).toEqual(await repository.recountAction(action.slug));
+      expect(action.counts, action.slug).toEqual(await counts.recountAction(action.slug));
     }
   });
 
@@ -63,12 +65,12 @@ describe('the first-start data', () => {
       item.organisation.id.startsWith('01JDEM'),
     );
     const key = { PK: 'ACTION#open-public-procurement', SK: `CONTRIBUTION#${demo.id}` };
-    const entry = (await repository.getItem(key, true))!.GSI5SK;
+    const entry = (await toolkit.getItem(key, true))!.GSI5SK;
     expect(entry).toBe(`${demo.createdAt}#CONTRIBUTION#${demo.id}#open-public-procurement`);
     await documents.send(new UpdateCommand({ TableName: tableName, Key: key, UpdateExpression: 'REMOVE GSI5PK, GSI5SK' }));
-    await repository.putSeedVersion(2, new Date().toISOString());
+    await seedMarker.putSeedVersion(2, new Date().toISOString());
     expect(await seed()).toBe('seeded');
-    expect((await repository.getItem(key, true))!).toMatchObject({ GSI5PK: 'CHANGES', GSI5SK: entry });
+    expect((await toolkit.getItem(key, true))!).toMatchObject({ GSI5PK: 'CHANGES', GSI5SK: entry });
     expect(await seed()).toBe('present');
   });
 });

@@ -4,7 +4,8 @@ import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { NotFound, StaleVersion, writtenAddress, type AgendaItem, type AgendaItemChanges } from '@collective-actions/shared';
 import { documents, tableName } from './client.ts';
 import { keys } from './keys.ts';
-import { getItem, queryAll, queryPage, setChanges } from './repository.ts';
+import { indexAttributes, itemExists, itemIsNew } from './table.ts';
+import { getItem, queryAll, queryPage, setChanges } from './toolkit.ts';
 
 type Item = Record<string, any>;
 
@@ -38,7 +39,7 @@ export async function createAgendaItem(item: AgendaItem): Promise<void> {
         ...keys.agendaChange(item.action, item.id, item.createdAt),
         ...item,
       },
-      ConditionExpression: 'attribute_not_exists(PK)',
+      ConditionExpression: itemIsNew,
     }),
   );
 }
@@ -62,7 +63,7 @@ export async function updateAgendaItem(
         TableName: tableName,
         Key: keys.agendaItem(slug, id),
         ...update,
-        ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+        ConditionExpression: `${itemExists} AND #version = :expected`,
         ReturnValues: 'ALL_NEW',
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
@@ -77,7 +78,7 @@ export async function updateAgendaItem(
 
 export async function deleteAgendaItem(slug: string, id: string): Promise<void> {
   try {
-    await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.agendaItem(slug, id), ConditionExpression: 'attribute_exists(PK)' }));
+    await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.agendaItem(slug, id), ConditionExpression: itemExists }));
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) throw new NotFound(`There is no agenda item ${id} on "${slug}".`);
     throw error;
@@ -107,7 +108,7 @@ export async function agendaFrom(slug: string | undefined, from?: string): Promi
   const items = await queryAll({
     IndexName: index,
     KeyConditionExpression: `#pk = :pk${from ? ' AND #sk >= :from' : ''}`,
-    ExpressionAttributeNames: { '#pk': `${index}PK`, ...(from ? { '#sk': `${index}SK` } : {}) },
+    ExpressionAttributeNames: { '#pk': indexAttributes(index).partitionKey, ...(from ? { '#sk': indexAttributes(index).sortKey } : {}) },
     ExpressionAttributeValues: { ':pk': partition, ...(from ? { ':from': from } : {}) },
   });
   return items.map(toAgendaItem);

@@ -3,12 +3,14 @@ import type { Change } from '@collective-actions/shared';
 import { toAgendaItem } from './agenda.ts';
 import { toEvent } from './coalitions.ts';
 import { keys } from './keys.ts';
-import { publicContribution, queryPage, toContribution } from './repository.ts';
+import { publicContribution, toContribution } from './contributions.ts';
+import { sortKeyOf } from './table.ts';
+import { queryPage } from './toolkit.ts';
 
 const changeOf = (item: Record<string, any>): Change =>
-  item.SK.startsWith('CONTRIBUTION#')
+  sortKeyOf(item).startsWith(keys.contributionPrefix)
     ? { type: 'contribution', contribution: publicContribution(toContribution(item)) }
-    : item.SK.startsWith('AGENDA#')
+    : sortKeyOf(item).startsWith(keys.agendaItemPrefix)
       ? { type: 'agenda-item', agendaItem: toAgendaItem(item) }
       : { type: 'membership', membership: toEvent(item) };
 

@@ -11,7 +11,9 @@ import {
 } from '@collective-actions/shared';
 import { documents, tableName } from './client.ts';
 import { keys } from './keys.ts';
-import { explainCancellation, getItem, memberCountAttribute, queryAll, queryPage, ulidPattern, WriteRaced } from './repository.ts';
+import { memberCountAttribute } from './actions.ts';
+import { indexAttributes, itemExists, itemIsNew } from './table.ts';
+import { explainCancellation, getItem, queryAll, queryPage, queryPartition, ulidPattern, WriteRaced } from './toolkit.ts';
 
 type Item = Record<string, any>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -57,11 +59,7 @@ export async function getMember(slug: string, organisationId: string): Promise<S
 
 /** Every membership of the action, whatever its status: a coalition is a few hundred organisations at most. */
 export async function listMembers(slug: string): Promise<StoredMember[]> {
-  const items = await queryAll({
-    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.action(slug).PK, ':prefix': keys.coalitionMemberPrefix },
-  });
-  return items.map(toMember);
+  return (await queryPartition(keys.actionPartition(slug), keys.coalitionMemberPrefix)).map(toMember);
 }
 
 /** The coalitions an organisation is an active member of, by action. */
@@ -71,7 +69,7 @@ export async function listCoalitionsOf(organisationId: string): Promise<Organisa
     IndexName: index,
     KeyConditionExpression: '#pk = :pk',
     FilterExpression: '#status = :active',
-    ExpressionAttributeNames: { '#pk': `${index}PK`, '#status': 'status' },
+    ExpressionAttributeNames: { '#pk': indexAttributes(index).partitionKey, '#status': 'status' },
     ExpressionAttributeValues: { ':pk': partition, ':active': 'active' },
   });
   return items.map((item) => ({ action: item.action, role: item.role, joinedAt: item.joinedAt }));
@@ -109,7 +107,7 @@ export async function changeMembership({ from, to, events, by, now }: Membership
   const memberKey = keys.coalitionMember(slug, organisation.id);
   const asRead = from
     ? { ConditionExpression: '#status = :status AND #role = :role', ExpressionAttributeNames: { '#status': 'status', '#role': 'role' }, ExpressionAttributeValues: { ':status': from.status, ':role': from.role } }
-    : { ConditionExpression: 'attribute_not_exists(PK)' };
+    : { ConditionExpression: itemIsNew };
   const items: TransactItem[] = [
     to
       ? {
@@ -132,7 +130,7 @@ export async function changeMembership({ from, to, events, by, now }: Membership
             TableName: tableName,
             Key: keys.action(slug),
             UpdateExpression: `ADD ${counts.join(', ')}`,
-            ConditionExpression: `attribute_exists(PK)${leadDelta < 0 ? ' AND leadCount > :one' : ''}`,
+            ConditionExpression: `${itemExists}${leadDelta < 0 ? ' AND leadCount > :one' : ''}`,
             ExpressionAttributeNames: memberDelta ? { '#members': memberCountAttribute(organisation.kind) } : undefined,
             ExpressionAttributeValues: {
               ...(memberDelta ? { ':members': memberDelta } : {}),
@@ -141,7 +139,7 @@ export async function changeMembership({ from, to, events, by, now }: Membership
             },
           },
         }
-      : { ConditionCheck: { TableName: tableName, Key: keys.action(slug), ConditionExpression: 'attribute_exists(PK)' } },
+      : { ConditionCheck: { TableName: tableName, Key: keys.action(slug), ConditionExpression: itemExists } },
   );
   if (memberDelta) {
     items.push({
@@ -150,7 +148,7 @@ export async function changeMembership({ from, to, events, by, now }: Membership
         Key: keys.organisation(organisation.id),
         UpdateExpression: 'ADD coalitionCount :delta',
         // Joining copies the organisation's name, kind and country into the coalition: they must still be what was read.
-        ConditionExpression: memberDelta > 0 ? '#name = :name AND kind = :kind AND country = :country' : 'attribute_exists(PK)',
+        ConditionExpression: memberDelta > 0 ? '#name = :name AND kind = :kind AND country = :country' : itemExists,
         ExpressionAttributeNames: memberDelta > 0 ? { '#name': 'name' } : undefined,
         ExpressionAttributeValues: {
           ':delta': memberDelta,

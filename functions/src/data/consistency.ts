@@ -2,7 +2,10 @@
 // what a fault or a half-applied change would leave behind. Reads with Queries per action; for checks and scripts.
 import { organisationKinds } from '@collective-actions/shared';
 import { keys } from './keys.ts';
-import { getAction, getItem, getStats, listActions, queryAll, recountAction } from './repository.ts';
+import { getAction, listActions } from './actions.ts';
+import { getStats, recountAction } from './counts.ts';
+import { isListedIn, sortKeyOf } from './table.ts';
+import { getItem, queryPartition } from './toolkit.ts';
 
 export interface Difference {
   what: string;
@@ -28,34 +31,27 @@ export async function checkConsistency(only?: string[]): Promise<Difference[]> {
       continue;
     }
     note(`counts of ${slug}`, action.counts, await recountAction(slug));
-    const items = await queryAll({
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.action(slug).PK, ':prefix': keys.contributionPrefix },
-    });
+    const items = await queryPartition(keys.actionPartition(slug), keys.contributionPrefix);
     const tallies = new Map<string, number>();
     for (const item of items) {
       const visible = item.status === 'published' && !item.hiding;
-      const listed = item.GSI1PK === `ACTION#${slug}#CONTRIBUTIONS`;
+      const listed = isListedIn(item, keys.contributionsOfAction(slug));
       note(
         `index entries of contribution ${item.id} (${item.status}${item.hiding ? ', hidden' : ''})`,
-        { listed, inFeed: item.GSI5PK !== undefined },
+        { listed, inFeed: isListedIn(item, keys.changes) },
         { listed: visible, inFeed: visible },
       );
       // Hidden, published or withdrawn: in the leads' hidden list exactly while hidden.
-      const hiddenListing = keys.hiddenContributionListing(slug, item.id).GSI1PK;
-      note(`hidden listing of contribution ${item.id}`, item.GSI1PK === hiddenListing, Boolean(item.hiding));
+      note(`hidden listing of contribution ${item.id}`, isListedIn(item, keys.hiddenContributionsOfAction(slug)), Boolean(item.hiding));
       if (!visible) continue;
       tallies.set(item.organisation.id, (tallies.get(item.organisation.id) ?? 0) + 1);
       const organisation = perOrganisation.get(item.organisation.id) ?? { kind: item.organisation.kind, country: item.organisation.country, count: 0 };
       organisation.count += 1;
       perOrganisation.set(item.organisation.id, organisation);
     }
-    const storedTallies = await queryAll({
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': keys.action(slug).PK, ':prefix': 'CONTRIBUTOR#' },
-    });
+    const storedTallies = await queryPartition(keys.actionPartition(slug), keys.contributorTallyPrefix);
     for (const tally of storedTallies) {
-      const organisationId = tally.SK.slice('CONTRIBUTOR#'.length);
+      const organisationId = keys.tallyOrganisation(sortKeyOf(tally));
       note(`contributions of ${organisationId} on ${slug}`, tally.contributions ?? 0, tallies.get(organisationId) ?? 0);
       tallies.delete(organisationId);
     }

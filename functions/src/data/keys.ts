@@ -1,6 +1,6 @@
 // Every key string of the table: the only module that knows how items are addressed.
 import type { OrganisationKind } from '@collective-actions/shared';
-import { tableDefinition } from './table.ts';
+import { tableDefinition, type IndexName } from './table.ts';
 
 const position = (n: number) => String(n).padStart(6, '0');
 
@@ -14,46 +14,48 @@ const change = (at: string, type: 'CONTRIBUTION' | 'AGENDA' | 'HISTORY', slug: s
   GSI5SK: `${at}#${type}#${id}#${slug}`,
 });
 
+const contributionListing = (slug: string, id: string, kind: OrganisationKind, country: string, createdAt: string) => ({
+  ...change(createdAt, 'CONTRIBUTION', slug, id),
+  GSI1PK: `ACTION#${slug}#CONTRIBUTIONS`,
+  GSI1SK: id,
+  GSI2PK: `ACTION#${slug}#CONTRIBUTIONS#KIND#${kind}`,
+  GSI2SK: id,
+  GSI3PK: `ACTION#${slug}#CONTRIBUTIONS#COUNTRY#${country}`,
+  GSI3SK: id,
+});
+
+/** A partition of an index, to query. */
+const inIndex = (index: IndexName, partition: string) => ({ index, partition });
+
 export const keys = {
   seedMarker: { PK: 'META', SK: 'SEED' },
   actionSequence: { PK: 'META', SK: 'ACTION_SEQUENCE' },
 
   theme: (id: string) => ({ PK: `THEME#${id}`, SK: 'THEME' }),
   themeListing: (n: number) => ({ GSI1PK: 'THEMES', GSI1SK: position(n) }),
-  themes: { index: 'GSI1', partition: 'THEMES' },
+  themes: inIndex('GSI1', 'THEMES'),
 
   action: (slug: string) => ({ PK: `ACTION#${slug}`, SK: 'ACTION' }),
+  /** The partition holding an action, its contributions, tallies, coalition, history and agenda. */
+  actionPartition: (slug: string) => `ACTION#${slug}`,
   actionListing: (n: number, theme: string) => ({
     GSI1PK: 'ACTIONS',
     GSI1SK: position(n),
     GSI2PK: `ACTIONS#THEME#${theme}`,
     GSI2SK: position(n),
   }),
-  actions: { index: 'GSI1', partition: 'ACTIONS' },
-  actionsOfTheme: (theme: string) => ({ index: 'GSI2', partition: `ACTIONS#THEME#${theme}` }),
+  actions: inIndex('GSI1', 'ACTIONS'),
+  actionsOfTheme: (theme: string) => inIndex('GSI2', `ACTIONS#THEME#${theme}`),
 
   contribution: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `CONTRIBUTION#${id}` }),
   contributionPrefix: 'CONTRIBUTION#',
   /** Index entries of a published contribution, its change-feed entry included; withdrawing or hiding removes them, so these lists hold public records only. */
-  contributionListing: (slug: string, id: string, kind: OrganisationKind, country: string, createdAt: string) => ({
-    ...change(createdAt, 'CONTRIBUTION', slug, id),
-    GSI1PK: `ACTION#${slug}#CONTRIBUTIONS`,
-    GSI1SK: id,
-    GSI2PK: `ACTION#${slug}#CONTRIBUTIONS#KIND#${kind}`,
-    GSI2SK: id,
-    GSI3PK: `ACTION#${slug}#CONTRIBUTIONS#COUNTRY#${country}`,
-    GSI3SK: id,
-  }),
-  contributionListingAttributes: ['GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'GSI5PK', 'GSI5SK'],
-  contributionsOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#CONTRIBUTIONS` }),
-  contributionsOfActionByKind: (slug: string, kind: OrganisationKind) => ({
-    index: 'GSI2',
-    partition: `ACTION#${slug}#CONTRIBUTIONS#KIND#${kind}`,
-  }),
-  contributionsOfActionByCountry: (slug: string, country: string) => ({
-    index: 'GSI3',
-    partition: `ACTION#${slug}#CONTRIBUTIONS#COUNTRY#${country}`,
-  }),
+  contributionListing,
+  /** The attributes of those entries, which withdrawing or hiding a contribution removes. */
+  contributionListingAttributes: Object.keys(contributionListing('', '', 'civil-society', '', '')),
+  contributionsOfAction: (slug: string) => inIndex('GSI1', `ACTION#${slug}#CONTRIBUTIONS`),
+  contributionsOfActionByKind: (slug: string, kind: OrganisationKind) => inIndex('GSI2', `ACTION#${slug}#CONTRIBUTIONS#KIND#${kind}`),
+  contributionsOfActionByCountry: (slug: string, country: string) => inIndex('GSI3', `ACTION#${slug}#CONTRIBUTIONS#COUNTRY#${country}`),
   /** Every contribution of an organisation, whatever its status, in the order of their ids; the slug finds each again from a cursor. */
   contributionOwner: (organisationId: string, id: string, slug: string) => ({
     GSI4PK: `ORGANISATION#${organisationId}#CONTRIBUTIONS`,
@@ -63,15 +65,15 @@ export const keys = {
     const [id, slug] = sortKey.split('#');
     return { PK: `ACTION#${slug}`, SK: `CONTRIBUTION#${id}` };
   },
-  contributionsOfOrganisation: (organisationId: string) => ({
-    index: 'GSI4',
-    partition: `ORGANISATION#${organisationId}#CONTRIBUTIONS`,
-  }),
+  contributionsOfOrganisation: (organisationId: string) => inIndex('GSI4', `ORGANISATION#${organisationId}#CONTRIBUTIONS`),
   /** Contributions hidden by moderation leave the public lists above for this one. */
   hiddenContributionListing: (slug: string, id: string) => ({ GSI1PK: `ACTION#${slug}#CONTRIBUTIONS#HIDDEN`, GSI1SK: id }),
-  hiddenContributionsOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#CONTRIBUTIONS#HIDDEN` }),
+  hiddenContributionsOfAction: (slug: string) => inIndex('GSI1', `ACTION#${slug}#CONTRIBUTIONS#HIDDEN`),
   /** How many public contributions an organisation has on an action. */
   contributorTally: (slug: string, organisationId: string) => ({ PK: `ACTION#${slug}`, SK: `CONTRIBUTOR#${organisationId}` }),
+  contributorTallyPrefix: 'CONTRIBUTOR#',
+  /** The organisation a tally counts, from the tally's sort key. */
+  tallyOrganisation: (sortKey: string) => sortKey.slice('CONTRIBUTOR#'.length),
 
   /** An organisation's place in an action's coalition, whatever its status; the action's partition holds them all. */
   coalitionMember: (slug: string, organisationId: string) => ({ PK: `ACTION#${slug}`, SK: `MEMBER#${organisationId}` }),
@@ -80,13 +82,14 @@ export const keys = {
     GSI4PK: `ORGANISATION#${organisationId}#COALITIONS`,
     GSI4SK: slug,
   }),
-  coalitionsOfOrganisation: (organisationId: string) => ({ index: 'GSI4', partition: `ORGANISATION#${organisationId}#COALITIONS` }),
+  coalitionsOfOrganisation: (organisationId: string) => inIndex('GSI4', `ORGANISATION#${organisationId}#COALITIONS`),
 
   membershipEvent: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `HISTORY#${id}` }),
   membershipEventListing: (slug: string, id: string, at: string) => ({ GSI1PK: `ACTION#${slug}#HISTORY`, GSI1SK: id, ...change(at, 'HISTORY', slug, id) }),
-  historyOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#HISTORY` }),
+  historyOfAction: (slug: string) => inIndex('GSI1', `ACTION#${slug}#HISTORY`),
 
   agendaItem: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `AGENDA#${id}` }),
+  agendaItemPrefix: 'AGENDA#',
   /** Chronological: the start instant (UTC), then the id; the slug last, to find the item again from a cursor. */
   agendaListing: (slug: string, startsAt: string, id: string) => ({
     GSI1PK: `ACTION#${slug}#AGENDA`,
@@ -100,11 +103,11 @@ export const keys = {
   },
   /** The change-feed entry of an agenda item, from when it was added; deleting the item removes it. */
   agendaChange: (slug: string, id: string, createdAt: string) => change(createdAt, 'AGENDA', slug, id),
-  agendaOfAction: (slug: string) => ({ index: 'GSI1', partition: `ACTION#${slug}#AGENDA` }),
-  agenda: { index: 'GSI2', partition: 'AGENDA' },
+  agendaOfAction: (slug: string) => inIndex('GSI1', `ACTION#${slug}#AGENDA`),
+  agenda: inIndex('GSI2', 'AGENDA'),
 
   /** The change feed: public contributions, coalition events and agenda items, by when they happened. */
-  changes: { index: 'GSI5', partition: 'CHANGES' },
+  changes: inIndex('GSI5', 'CHANGES'),
   changeAt: (sortKey: string) => {
     const [, type, id, slug] = sortKey.split('#');
     return { PK: `ACTION#${slug}`, SK: `${type}#${id}` };
@@ -119,17 +122,17 @@ export const keys = {
     GSI3PK: `ORGANISATIONS#COUNTRY#${country}`,
     GSI3SK: sortKey,
   }),
-  organisations: { index: 'GSI1', partition: 'ORGANISATIONS' },
-  organisationsOfKind: (kind: OrganisationKind) => ({ index: 'GSI2', partition: `ORGANISATIONS#KIND#${kind}` }),
-  organisationsOfCountry: (country: string) => ({ index: 'GSI3', partition: `ORGANISATIONS#COUNTRY#${country}` }),
+  organisations: inIndex('GSI1', 'ORGANISATIONS'),
+  organisationsOfKind: (kind: OrganisationKind) => inIndex('GSI2', `ORGANISATIONS#KIND#${kind}`),
+  organisationsOfCountry: (country: string) => inIndex('GSI3', `ORGANISATIONS#COUNTRY#${country}`),
   /** The public history of an organisation's verification, newest first by id. */
   organisationEvent: (organisationId: string, id: string) => ({ PK: `ORGANISATION#${organisationId}`, SK: `HISTORY#${id}` }),
   organisationEventListing: (organisationId: string, id: string) => ({ GSI1PK: `ORGANISATION#${organisationId}#HISTORY`, GSI1SK: id }),
-  historyOfOrganisation: (organisationId: string) => ({ index: 'GSI1', partition: `ORGANISATION#${organisationId}#HISTORY` }),
+  historyOfOrganisation: (organisationId: string) => inIndex('GSI1', `ORGANISATION#${organisationId}#HISTORY`),
   /** An organisation waiting for a steward's verification, in the stewards' queue from when it started waiting. */
   verificationRequest: (organisationId: string) => ({ PK: `ORGANISATION#${organisationId}`, SK: 'VERIFICATION' }),
   verificationRequestListing: (organisationId: string, since: string) => ({ GSI1PK: 'VERIFICATIONS', GSI1SK: `${since}#${organisationId}` }),
-  verificationRequests: { index: 'GSI1', partition: 'VERIFICATIONS' },
+  verificationRequests: inIndex('GSI1', 'VERIFICATIONS'),
   verificationRequestAt: (sortKey: string) => ({ PK: `ORGANISATION#${sortKey.slice(-26)}`, SK: 'VERIFICATION' }),
   /** The partition holding an organisation, its people and its invitations. */
   organisationPartition: (id: string) => `ORGANISATION#${id}`,
@@ -142,7 +145,7 @@ export const keys = {
     GSI4PK: `PERSON#${personId}`,
     GSI4SK: `ORGANISATION#${organisationId}`,
   }),
-  membershipsOfPerson: (personId: string) => ({ index: 'GSI4', partition: `PERSON#${personId}` }),
+  membershipsOfPerson: (personId: string) => inIndex('GSI4', `PERSON#${personId}`),
   membershipPrefix: 'PERSON#',
 
   invitation: (organisationId: string, email: string) => ({
@@ -153,7 +156,7 @@ export const keys = {
     GSI4PK: `INVITATION#${email}`,
     GSI4SK: `ORGANISATION#${organisationId}`,
   }),
-  invitationsOfEmail: (email: string) => ({ index: 'GSI4', partition: `INVITATION#${email}` }),
+  invitationsOfEmail: (email: string) => inIndex('GSI4', `INVITATION#${email}`),
   invitationPrefix: 'INVITATION#',
 
   /** A bucket of the write throttle (a caller's or an organisation's), in a partition the snapshot's stream leaves out. */

@@ -2,7 +2,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documents, tableName } from './client.ts';
 import { keys } from './keys.ts';
-import { getItem } from './repository.ts';
+import { getItem } from './toolkit.ts';
 import { tableDefinition } from './table.ts';
 
 export async function revokeToken(tokenId: string, expiresAt: number, now: string): Promise<void> {

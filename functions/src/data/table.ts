@@ -24,3 +24,34 @@ export const tableDefinition = {
 } as const;
 
 export type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];
+
+type Item = Record<string, any>;
+
+/** Names of the attributes holding an index's keys. */
+export function indexAttributes(index: IndexName) {
+  const { partitionKey, sortKey } = tableDefinition.globalSecondaryIndexes.find((definition) => definition.indexName === index)!;
+  return { partitionKey, sortKey };
+}
+
+/** An item's own table key. */
+export const keyOf = (item: Item): Record<string, string> => ({
+  [tableDefinition.partitionKey]: item[tableDefinition.partitionKey],
+  [tableDefinition.sortKey]: item[tableDefinition.sortKey],
+});
+
+export const partitionKeyOf = (item: Item): string => item[tableDefinition.partitionKey];
+export const sortKeyOf = (item: Item): string => item[tableDefinition.sortKey];
+
+/** The index key of an entry at a sort key position of an index partition (to resume a query after it). */
+export function indexKey({ index, partition }: { index: IndexName; partition: string }, sortKey: string): Record<string, string> {
+  const names = indexAttributes(index);
+  return { [names.partitionKey]: partition, [names.sortKey]: sortKey };
+}
+
+/** Whether the item has an entry in the index partition. */
+export const isListedIn = (item: Item, { index, partition }: { index: IndexName; partition: string }) =>
+  item[indexAttributes(index).partitionKey] === partition;
+
+/** Conditions on whether the item addressed exists. */
+export const itemExists = `attribute_exists(${tableDefinition.partitionKey})`;
+export const itemIsNew = `attribute_not_exists(${tableDefinition.partitionKey})`;

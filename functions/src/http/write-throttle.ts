@@ -4,7 +4,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { TooManyRequests, id } from '@collective-actions/shared';
-import { getRole } from '../data/repository.ts';
+import { getRole } from '../data/people.ts';
 import { takeToken } from '../data/throttle.ts';
 import { writeThrottle, type Route } from '../routes.ts';
 import type { Caller } from '../services/caller.ts';

@@ -5,9 +5,13 @@ import { Conflict, type NewAgendaItem, type NewContribution, type NewOrganisatio
 import catalogue from '../../data/collective-actions.json' with { type: 'json' };
 import * as agenda from '../data/agenda.ts';
 import * as coalitions from '../data/coalitions.ts';
-import * as repository from '../data/repository.ts';
+import * as actionRecords from '../data/actions.ts';
+import * as organisationRecords from '../data/organisations.ts';
+import * as seedMarker from '../data/seed-marker.ts';
+import * as toolkit from '../data/toolkit.ts';
 import { documents, tableName } from '../data/client.ts';
 import { keys } from '../data/keys.ts';
+import { indexAttributes, isListedIn, keyOf } from '../data/table.ts';
 import type { Caller } from '../services/caller.ts';
 import { addAgendaItem } from '../services/agenda.ts';
 import { requestMembership } from '../services/coalitions.ts';
@@ -242,7 +246,7 @@ async function seedCoalitions(): Promise<void> {
   for (const { action, leads, members, since } of rosters) {
     if ((await coalitions.listMembers(action)).length > 0) continue;
     for (const [organisationId, role] of [...leads.map((id) => [id, 'lead'] as const), ...members.map((id) => [id, 'member'] as const)]) {
-      const { id, name, kind, country } = (await repository.getOrganisation(organisationId, true))!;
+      const { id, name, kind, country } = (await organisationRecords.getOrganisation(organisationId, true))!;
       await coalitions.changeMembership({
         from: undefined,
         to: { action, organisation: { id, name, kind, country }, role, status: 'active', joinedAt: since, request: null },
@@ -274,24 +278,20 @@ async function seedCoalitions(): Promise<void> {
 
 /** Version 3 brought the change feed: records written before it get their entries. */
 async function addChangeFeedEntries(): Promise<void> {
-  for (const { slug } of await repository.listActions()) {
+  for (const { slug } of await actionRecords.listActions()) {
     const entries = [
-      ...(await repository.queryIndex(keys.contributionsOfAction(slug))).map((item) => ({
+      ...(await toolkit.queryIndex(keys.contributionsOfAction(slug))).map((item) => ({
         item,
         entry: keys.contributionListing(slug, item.id, item.organisation.kind, item.organisation.country, item.createdAt),
       })),
-      ...(await repository.queryIndex(keys.agendaOfAction(slug))).map((item) => ({ item, entry: keys.agendaChange(slug, item.id, item.createdAt) })),
-      ...(await repository.queryIndex(keys.historyOfAction(slug))).map((item) => ({ item, entry: keys.membershipEventListing(slug, item.id, item.at) })),
+      ...(await toolkit.queryIndex(keys.agendaOfAction(slug))).map((item) => ({ item, entry: keys.agendaChange(slug, item.id, item.createdAt) })),
+      ...(await toolkit.queryIndex(keys.historyOfAction(slug))).map((item) => ({ item, entry: keys.membershipEventListing(slug, item.id, item.at) })),
     ];
-    for (const { item, entry } of entries.filter(({ item }) => !item.GSI5PK)) {
-      await documents.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: { PK: item.PK, SK: item.SK },
-          UpdateExpression: 'SET GSI5PK = :pk, GSI5SK = :sk',
-          ExpressionAttributeValues: { ':pk': entry.GSI5PK, ':sk': entry.GSI5SK },
-        }),
-      );
+    const feed = indexAttributes(keys.changes.index);
+    for (const { item, entry } of entries.filter(({ item }) => !isListedIn(item, keys.changes))) {
+      const entries: Record<string, string> = entry;
+      const update = toolkit.setAndRemove({ [feed.partitionKey]: entries[feed.partitionKey], [feed.sortKey]: entries[feed.sortKey] });
+      await documents.send(new UpdateCommand({ TableName: tableName, Key: keyOf(item), ...update }));
     }
   }
 }
@@ -301,17 +301,13 @@ async function addChangeFeedEntries(): Promise<void> {
  * authors withdrew in the leads' hidden list (withdrawing used to take them out of it).
  */
 async function addVerificationQueueAndHiddenListings(): Promise<void> {
-  for (const organisation of await repository.allOrganisations()) {
-    if (!organisation.verified && !(await repository.hasVerificationRequest(organisation.id))) {
-      await repository.putVerificationRequest(organisation.id, organisation.createdAt);
+  for (const organisation of await organisationRecords.allOrganisations()) {
+    if (!organisation.verified && !(await organisationRecords.hasVerificationRequest(organisation.id))) {
+      await organisationRecords.putVerificationRequest(organisation.id, organisation.createdAt);
     }
   }
-  for (const { slug } of await repository.listActions()) {
-    const hidden = await repository.queryAll({
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      FilterExpression: 'attribute_exists(hiding)',
-      ExpressionAttributeValues: { ':pk': keys.action(slug).PK, ':prefix': keys.contributionPrefix },
-    });
+  for (const { slug } of await actionRecords.listActions()) {
+    const hidden = await toolkit.queryPartition(keys.actionPartition(slug), keys.contributionPrefix, { expression: 'attribute_exists(hiding)' });
     for (const item of hidden) {
       const listing = Object.entries(keys.hiddenContributionListing(slug, item.id));
       if (listing.every(([name, value]) => item[name] === value)) continue;
@@ -330,36 +326,36 @@ async function addVerificationQueueAndHiddenListings(): Promise<void> {
 
 /** Loads the data on the first start; later starts find the marker and leave the table alone. */
 export async function seed(): Promise<'seeded' | 'present'> {
-  if ((await repository.getSeedVersion()) === seedVersion) return 'present';
+  if ((await seedMarker.getSeedVersion()) === seedVersion) return 'present';
   const time = now();
   for (const [position, theme] of catalogue.themes.entries()) {
-    await repository.putTheme({ id: theme.id, position: position + 1, title: { en: theme.en, fr: theme.fr } });
+    await actionRecords.putTheme({ id: theme.id, position: position + 1, title: { en: theme.en, fr: theme.fr } });
   }
   for (const action of catalogue.actions) {
     const { n, slug, theme, workingGroup, en, fr, summary, summaryFr } = action;
     const reported2016 = 'reported2016' in action ? action.reported2016 : undefined;
-    await repository
+    await actionRecords
       .createAction({ slug, theme, title: { en, fr }, summary: { en: summary, fr: summaryFr }, workingGroup }, time, { position: n, reported2016 })
       .catch((error) => {
         if (!(error instanceof Conflict)) throw error;
       });
   }
-  await repository.reserveActionPositions(catalogue.actions.length);
+  await actionRecords.reserveActionPositions(catalogue.actions.length);
   for (const { id, admin, verified, contributions, ...organisation } of demoOrganisations) {
-    if (await repository.getOrganisation(id, true)) continue;
+    if (await organisationRecords.getOrganisation(id, true)) continue;
     const caller = callerOf(accountFor(admin));
-    await repository.createOrganisation({ id, ...organisation }, personOf(caller), time);
-    if (verified) await repository.verifyOrganisation(id, 1, 'steward', time);
+    await organisationRecords.createOrganisation({ id, ...organisation }, personOf(caller), time);
+    if (verified) await organisationRecords.verifyOrganisation(id, 1, 'steward', time);
     for (const { action, links = [], ...contribution } of contributions) {
       await submitContribution(caller, action, { organisationId: id, links, ...contribution });
     }
   }
   for (const { id, ...government } of contractingFive) {
-    if (!(await repository.getOrganisation(id, true))) await repository.createOrganisation({ id, ...government }, undefined, time);
+    if (!(await organisationRecords.getOrganisation(id, true))) await organisationRecords.createOrganisation({ id, ...government }, undefined, time);
   }
   await seedCoalitions();
   await addChangeFeedEntries();
   await addVerificationQueueAndHiddenListings();
-  await repository.putSeedVersion(seedVersion, time);
+  await seedMarker.putSeedVersion(seedVersion, time);
   return 'seeded';
 }

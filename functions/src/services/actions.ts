@@ -1,23 +1,23 @@
 // Themes and collective actions: public reading, stewards' editing.
 import { NotFound, ValidationFailed, type Action, type ActionChanges, type ActionList, type ActionView, type NewAction } from '@collective-actions/shared';
-import * as repository from '../data/repository.ts';
+import * as actionRecords from '../data/actions.ts';
 import { actionCan } from './authorisation.ts';
 import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
 
 export async function listActions(theme?: string): Promise<ActionList> {
   if (!theme) {
-    const [themes, actions] = await Promise.all([repository.listThemes(), repository.listActions()]);
+    const [themes, actions] = await Promise.all([actionRecords.listThemes(), actionRecords.listActions()]);
     return { themes, actions };
   }
-  const [found, actions] = await Promise.all([repository.getTheme(theme), repository.listActions(theme)]);
+  const [found, actions] = await Promise.all([actionRecords.getTheme(theme), actionRecords.listActions(theme)]);
   // A filter that names no theme is the query's to fix, as any other parameter.
   if (!found) throw new ValidationFailed([{ parameter: 'theme', detail: 'is not a theme of the platform' }]);
   return { themes: [found], actions };
 }
 
 export async function getAction(slug: string): Promise<Action> {
-  const action = await repository.getAction(slug);
+  const action = await actionRecords.getAction(slug);
   if (!action) throw new NotFound(`There is no action "${slug}".`);
   return action;
 }
@@ -29,17 +29,17 @@ export async function viewAction(caller: Caller | undefined, slug: string): Prom
 }
 
 async function requireTheme(theme: string | undefined): Promise<void> {
-  if (theme && !(await repository.getTheme(theme))) {
+  if (theme && !(await actionRecords.getTheme(theme))) {
     throw new ValidationFailed([{ pointer: '#/theme', detail: `is not a theme of the platform` }]);
   }
 }
 
 export async function createAction(input: NewAction): Promise<Action> {
   await requireTheme(input.theme);
-  return repository.createAction(input, now());
+  return actionRecords.createAction(input, now());
 }
 
 export async function updateAction(slug: string, changes: ActionChanges): Promise<Action> {
   await requireTheme(changes.theme);
-  return repository.updateAction(slug, changes, now());
+  return actionRecords.updateAction(slug, changes, now());
 }

@@ -12,7 +12,8 @@ import {
   type OrganisationRole,
 } from '@collective-actions/shared';
 import * as coalitions from '../data/coalitions.ts';
-import * as repository from '../data/repository.ts';
+import * as organisationRecords from '../data/organisations.ts';
+import * as peopleRecords from '../data/people.ts';
 import type { Caller } from './caller.ts';
 
 /** What the rules look at: who the caller is with respect to one organisation, one coalition, one contribution. */
@@ -96,14 +97,14 @@ export const allows = (act: Act, standing: Standing | undefined): boolean => sta
 
 /** Whether one of the person's organisations leads the action's coalition. */
 async function leadsCoalition(personId: string, slug: string): Promise<boolean> {
-  const memberships = await repository.listMemberships(personId);
+  const memberships = await peopleRecords.listMemberships(personId);
   return (await coalitions.leadingAmong(slug, memberships.map((membership) => membership.organisationId))).length > 0;
 }
 
 /** The caller's standing toward what is named: only the facts named are read. */
 export async function standingOf(caller: Caller, { organisationId, action, authorId }: Concerning): Promise<Standing> {
   const [role, leads] = await Promise.all([
-    organisationId ? repository.getRole(organisationId, caller.id) : undefined,
+    organisationId ? peopleRecords.getRole(organisationId, caller.id) : undefined,
     action && !caller.steward ? leadsCoalition(caller.id, action) : false,
   ]);
   return { steward: caller.steward, role, leads, author: authorId === caller.id };
@@ -117,7 +118,7 @@ export async function authorise(caller: Caller, act: Act, concerning: Concerning
   const standing = await standingOf(caller, concerning);
   if (allows(act, standing)) return standing;
   const { organisationId } = concerning;
-  if (organisationId && named === 'path' && !(await repository.getOrganisation(organisationId))) {
+  if (organisationId && named === 'path' && !(await organisationRecords.getOrganisation(organisationId))) {
     throw new NotFound(`There is no organisation ${organisationId}.`);
   }
   throw new Forbidden(rules[acts[act]].refusal(standing, concerning));
@@ -161,7 +162,7 @@ export interface CoalitionView {
 
 export async function coalitionView(caller: Caller | undefined, slug: string): Promise<CoalitionView> {
   if (!caller) return { standing: undefined, roles: new Map() };
-  const memberships = await repository.listMemberships(caller.id);
+  const memberships = await peopleRecords.listMemberships(caller.id);
   const leading = caller.steward ? [] : await coalitions.leadingAmong(slug, memberships.map((membership) => membership.organisationId));
   return {
     standing: { steward: caller.steward, role: undefined, leads: leading.length > 0, author: false },

@@ -3,7 +3,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { TZDate } from '@date-fns/tz';
 import { cleanStrings, type Action, type AgendaItem } from '@collective-actions/shared';
 import * as agenda from '../data/agenda.ts';
-import * as repository from '../data/repository.ts';
+import * as actionRecords from '../data/actions.ts';
 import { getAction } from './actions.ts';
 import { now } from './clock.ts';
 import { agendaItemPage } from './site-pages.ts';
@@ -83,7 +83,7 @@ export async function actionCalendar(slug: string): Promise<string> {
 export async function platformCalendar(): Promise<string> {
   const yearAgo = new Date(now());
   yearAgo.setUTCFullYear(yearAgo.getUTCFullYear() - 1);
-  const [items, actions] = await Promise.all([agenda.agendaFrom(undefined, yearAgo.toISOString()), repository.listActions()]);
+  const [items, actions] = await Promise.all([agenda.agendaFrom(undefined, yearAgo.toISOString()), actionRecords.listActions()]);
   return calendarOf(
     'Collective Actions — all coalitions',
     'The agendas of every coalition / Les agendas de toutes les coalitions',

@@ -2,7 +2,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import { cleanStrings, type Change, type JsonFeed } from '@collective-actions/shared';
 import { listChanges } from '../data/changes.ts';
-import * as repository from '../data/repository.ts';
+import * as actionRecords from '../data/actions.ts';
 import { agendaItemPage, apiAddress, contributionPage, sitePage } from './site-pages.ts';
 
 interface Entry {
@@ -73,7 +73,7 @@ function entryOf(change: Change, actionTitle: (slug: string) => string): Entry {
 }
 
 async function entries(page: { cursor?: string; limit: number }) {
-  const [changes, actions] = await Promise.all([listChanges(page), repository.listActions()]);
+  const [changes, actions] = await Promise.all([listChanges(page), actionRecords.listActions()]);
   const titles = new Map(actions.map((action) => [action.slug, action.title.en]));
   const nextPage = (path: string) => (changes.next ? apiAddress(`${path}?limit=${page.limit}&cursor=${changes.next}`) : undefined);
   return { entries: changes.items.map((change) => entryOf(change, (slug) => titles.get(slug) ?? slug)), nextPage };

@@ -13,7 +13,7 @@ import {
   type OrganisationSummary,
 } from '@collective-actions/shared';
 import * as coalitions from '../data/coalitions.ts';
-import * as repository from '../data/repository.ts';
+import * as organisationRecords from '../data/organisations.ts';
 import type { Caller } from './caller.ts';
 import { getAction } from './actions.ts';
 import { getOrganisation } from './organisations.ts';
@@ -28,7 +28,7 @@ const rank = (member: CoalitionMember) => (member.status === 'active' ? (member.
 /** Active members for everyone; requests too for leads and stewards; an organisation's own record for its people. */
 export async function listMembers(caller: Caller | undefined, slug: string): Promise<CoalitionMembersView> {
   const [, members, view] = await Promise.all([getAction(slug), coalitions.listMembers(slug), coalitionView(caller, slug)]);
-  const organisations = await repository.getOrganisations([...view.roles.keys()]);
+  const organisations = await organisationRecords.getOrganisations([...view.roles.keys()]);
   const items = members
     .filter((member) => seesMember(view, member))
     .map((member) => coalitions.memberView(member, seesRequest(view, member)))
@@ -42,7 +42,7 @@ export async function requestMembership(caller: Caller, slug: string, { organisa
   return withRetries(async () => {
     const [member, organisation] = await Promise.all([
       coalitions.getMember(slug, organisationId),
-      repository.getOrganisation(organisationId, true),
+      organisationRecords.getOrganisation(organisationId, true),
     ]);
     if (member?.status === 'active') throw new Conflict(`${member.organisation.name} is already a member of this coalition.`);
     if (member?.status === 'requested') throw new Conflict(`${member.organisation.name} has already asked to join: a lead will answer.`);
@@ -90,7 +90,7 @@ export async function changeMembership(
       case 'approve': {
         requireStatus('requested');
         // Joining copies the organisation as it is now.
-        const organisation = await repository.getOrganisation(organisationId, true);
+        const organisation = await organisationRecords.getOrganisation(organisationId, true);
         const joined = { ...member, organisation: summaryOf(organisation!), status: 'active' as const, joinedAt: time };
         await transition(joined, ['joined']);
         return coalitions.memberView(joined, true);
@@ -135,7 +135,7 @@ export async function appointLead(caller: Caller, slug: string, organisationId: 
   return withRetries(async () => {
     const [member, organisation] = await Promise.all([
       coalitions.getMember(slug, organisationId),
-      repository.getOrganisation(organisationId, true),
+      organisationRecords.getOrganisation(organisationId, true),
     ]);
     if (!organisation) throw new ValidationFailed([{ pointer: '#/organisationId', detail: 'is not an organisation of the platform' }]);
     if (member?.status === 'active' && member.role === 'lead') throw new Conflict(`${organisation.name} already leads this coalition.`);

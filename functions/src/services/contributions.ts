@@ -12,7 +12,10 @@ import {
   type Hiding,
   type NewContribution,
 } from '@collective-actions/shared';
-import * as repository from '../data/repository.ts';
+import * as contributionRecords from '../data/contributions.ts';
+import * as counts from '../data/counts.ts';
+import * as organisationRecords from '../data/organisations.ts';
+import * as toolkit from '../data/toolkit.ts';
 import type { Caller } from './caller.ts';
 import { getAction } from './actions.ts';
 import { allows, authorise, contributionCan, contributionStanding } from './authorisation.ts';
@@ -26,12 +29,12 @@ export async function submitContribution(caller: Caller, slug: string, input: Ne
     // Re-checked on every attempt: a race can be a removal from the organisation.
     await authorise(caller, 'submit-contribution', { organisationId }, 'body');
     const [organisation, tally] = await Promise.all([
-      repository.getOrganisation(organisationId, true),
-      repository.getContributorTally(slug, organisationId),
+      organisationRecords.getOrganisation(organisationId, true),
+      counts.getContributorTally(slug, organisationId),
     ]);
     if (!organisation) throw new Forbidden(`You are not a member of organisation ${organisationId}.`);
     const time = now();
-    const contribution: repository.StoredContribution = {
+    const contribution: contributionRecords.StoredContribution = {
       id,
       action: slug,
       organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, country: organisation.country },
@@ -42,8 +45,8 @@ export async function submitContribution(caller: Caller, slug: string, input: Ne
       updatedAt: time,
       authorId: caller.id,
     };
-    await repository.createContribution(contribution, { tally, organisationContributions: organisation.contributionCount });
-    return repository.publicContribution(contribution);
+    await contributionRecords.createContribution(contribution, { tally, organisationContributions: organisation.contributionCount });
+    return contributionRecords.publicContribution(contribution);
   });
 }
 
@@ -52,11 +55,11 @@ export async function submitContribution(caller: Caller, slug: string, input: Ne
  * them. Answered with what the caller may do with it.
  */
 export async function getContribution(caller: Caller | undefined, slug: string, id: string): Promise<ContributionView> {
-  const contribution = await repository.getContribution(slug, id);
+  const contribution = await contributionRecords.getContribution(slug, id);
   const standing = contribution && (await contributionStanding(caller, contribution));
   const shown = contribution?.status === 'published' && (!contribution.hidden || allows('see-hidden-contribution', standing));
   if (!shown) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
-  return { ...repository.publicContribution(contribution), can: contributionCan(standing) };
+  return { ...contributionRecords.publicContribution(contribution), can: contributionCan(standing) };
 }
 
 export async function listContributions(caller: Caller | undefined, slug: string, query: ContributionsQuery) {
@@ -64,15 +67,15 @@ export async function listContributions(caller: Caller | undefined, slug: string
     if (!caller) throw new Unauthorized('Sign in as a lead of this coalition or a steward to see hidden contributions.');
     await getAction(slug);
     await authorise(caller, 'list-hidden-contributions', { action: slug });
-    return repository.listHiddenContributions(slug, query);
+    return contributionRecords.listHiddenContributions(slug, query);
   }
-  const [, page] = await Promise.all([getAction(slug), repository.listContributions(slug, query)]);
+  const [, page] = await Promise.all([getAction(slug), contributionRecords.listContributions(slug, query)]);
   return page;
 }
 
 /** The stored contribution, if the caller may edit or withdraw it. */
-async function editable(caller: Caller, act: 'edit-contribution' | 'withdraw-contribution', slug: string, id: string): Promise<repository.StoredContribution> {
-  const contribution = await repository.getContribution(slug, id, true);
+async function editable(caller: Caller, act: 'edit-contribution' | 'withdraw-contribution', slug: string, id: string): Promise<contributionRecords.StoredContribution> {
+  const contribution = await contributionRecords.getContribution(slug, id, true);
   if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
   await authorise(caller, act, { organisationId: contribution.organisation.id, authorId: contribution.authorId });
   return contribution;
@@ -80,14 +83,14 @@ async function editable(caller: Caller, act: 'edit-contribution' | 'withdraw-con
 
 export async function editContribution(caller: Caller, slug: string, id: string, changes: ContributionChanges): Promise<Contribution> {
   await editable(caller, 'edit-contribution', slug, id);
-  return repository.publicContribution(await repository.updateContribution(slug, id, changes, now()));
+  return contributionRecords.publicContribution(await contributionRecords.updateContribution(slug, id, changes, now()));
 }
 
 /** The counts a contribution moves, as they are now, for a write that fails if they move before it lands. */
-async function countsSeen(contribution: Contribution): Promise<repository.CountsSeen> {
+async function countsSeen(contribution: Contribution): Promise<counts.CountsSeen> {
   const [organisation, tally] = await Promise.all([
-    repository.getOrganisation(contribution.organisation.id, true),
-    repository.getContributorTally(contribution.action, contribution.organisation.id),
+    organisationRecords.getOrganisation(contribution.organisation.id, true),
+    counts.getContributorTally(contribution.action, contribution.organisation.id),
   ]);
   return { tally, organisationContributions: organisation!.contributionCount };
 }
@@ -96,9 +99,9 @@ async function countsSeen(contribution: Contribution): Promise<repository.Counts
 export async function withdrawContribution(caller: Caller, slug: string, id: string): Promise<void> {
   await editable(caller, 'withdraw-contribution', slug, id);
   await withRetries(async () => {
-    const contribution = await repository.getContribution(slug, id, true);
+    const contribution = await contributionRecords.getContribution(slug, id, true);
     if (!contribution || contribution.status !== 'published') return;
-    await repository.withdrawContribution(contribution, contribution.hidden ? undefined : await countsSeen(contribution), now());
+    await contributionRecords.withdrawContribution(contribution, contribution.hidden ? undefined : await countsSeen(contribution), now());
   });
 }
 
@@ -107,16 +110,16 @@ export async function hideContribution(caller: Caller, slug: string, id: string,
   await getAction(slug);
   await authorise(caller, 'hide-contribution', { action: slug });
   return withRetries(async () => {
-    const contribution = await repository.getContribution(slug, id, true);
+    const contribution = await contributionRecords.getContribution(slug, id, true);
     if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
     if (contribution.status !== 'published') throw new Conflict('This contribution was withdrawn: it is not shown anywhere already.');
     const hiding = { reason, at: contribution.hidden?.at ?? now(), by: caller.id };
     if (contribution.hidden) {
-      if (!(await repository.rewordHiding(slug, id, hiding))) throw new repository.WriteRaced('shown again meanwhile');
+      if (!(await contributionRecords.rewordHiding(slug, id, hiding))) throw new toolkit.WriteRaced('shown again meanwhile');
     } else {
-      await repository.hideContribution(contribution, await countsSeen(contribution), hiding);
+      await contributionRecords.hideContribution(contribution, await countsSeen(contribution), hiding);
     }
-    return repository.publicContribution({ ...contribution, hidden: { reason, at: hiding.at } });
+    return contributionRecords.publicContribution({ ...contribution, hidden: { reason, at: hiding.at } });
   });
 }
 
@@ -125,14 +128,14 @@ export async function unhideContribution(caller: Caller, slug: string, id: strin
   await getAction(slug);
   await authorise(caller, 'unhide-contribution', { action: slug });
   return withRetries(async () => {
-    const contribution = await repository.getContribution(slug, id, true);
+    const contribution = await contributionRecords.getContribution(slug, id, true);
     if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
     const { hidden: _, ...shown } = contribution;
-    if (!contribution.hidden) return repository.publicContribution(shown);
-    const organisation = await repository.getOrganisation(contribution.organisation.id, true);
+    if (!contribution.hidden) return contributionRecords.publicContribution(shown);
+    const organisation = await organisationRecords.getOrganisation(contribution.organisation.id, true);
     const { name, kind, country } = organisation!;
     const current = { ...contribution, organisation: { ...contribution.organisation, name, kind, country } };
-    await repository.unhideContribution(current, contribution.status === 'published' ? await countsSeen(current) : undefined);
-    return repository.publicContribution({ ...shown, organisation: current.organisation });
+    await contributionRecords.unhideContribution(current, contribution.status === 'published' ? await countsSeen(current) : undefined);
+    return contributionRecords.publicContribution({ ...shown, organisation: current.organisation });
   });
 }

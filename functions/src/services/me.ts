@@ -1,13 +1,14 @@
 // The signed-in caller: who they are, their organisations and roles.
 import type { Me } from '@collective-actions/shared';
-import * as repository from '../data/repository.ts';
+import * as organisationRecords from '../data/organisations.ts';
+import * as peopleRecords from '../data/people.ts';
 import type { Caller } from './caller.ts';
 import { acceptInvitations } from './people.ts';
 
 export async function getMe(caller: Caller): Promise<Me> {
   await acceptInvitations(caller);
-  const memberships = await repository.listMemberships(caller.id);
-  const organisations = await repository.getOrganisations(memberships.map((membership) => membership.organisationId));
+  const memberships = await peopleRecords.listMemberships(caller.id);
+  const organisations = await organisationRecords.getOrganisations(memberships.map((membership) => membership.organisationId));
   return {
     id: caller.id,
     name: caller.name,

@@ -10,55 +10,57 @@ import {
   type OrganisationsQuery,
   type Verification,
 } from '@collective-actions/shared';
-import * as repository from '../data/repository.ts';
+import * as contributionRecords from '../data/contributions.ts';
+import * as organisationRecords from '../data/organisations.ts';
+import * as peopleRecords from '../data/people.ts';
 import type { Caller } from './caller.ts';
 import { authorise } from './authorisation.ts';
 import { personOf } from './people.ts';
 import { now } from './clock.ts';
 
 export async function registerOrganisation(caller: Caller, input: NewOrganisation): Promise<Organisation> {
-  return repository.createOrganisation({ id: ulid(), ...input }, personOf(caller), now());
+  return organisationRecords.createOrganisation({ id: ulid(), ...input }, personOf(caller), now());
 }
 
 export async function getOrganisation(id: string): Promise<Organisation> {
-  const organisation = await repository.getOrganisation(id);
+  const organisation = await organisationRecords.getOrganisation(id);
   if (!organisation) throw new NotFound(`There is no organisation ${id}.`);
   return organisation;
 }
 
-export const listOrganisations = (query: OrganisationsQuery) => repository.listOrganisations(query);
+export const listOrganisations = (query: OrganisationsQuery) => organisationRecords.listOrganisations(query);
 
 /** Its public contributions, newest first: not withdrawn, not hidden. */
 export async function listOrganisationContributions(id: string, page: { cursor?: string; limit: number }) {
-  const [, contributions] = await Promise.all([getOrganisation(id), repository.listContributionsOf(id, page)]);
+  const [, contributions] = await Promise.all([getOrganisation(id), contributionRecords.listContributionsOf(id, page)]);
   return contributions;
 }
 
 export async function updateOrganisation(caller: Caller, id: string, changes: OrganisationChanges): Promise<Organisation> {
   await authorise(caller, 'update-organisation', { organisationId: id });
-  return repository.updateOrganisation(id, changes, now(), caller.id);
+  return organisationRecords.updateOrganisation(id, changes, now(), caller.id);
 }
 
 export async function listPeople(caller: Caller, id: string) {
   await authorise(caller, 'list-people', { organisationId: id });
-  return repository.listPeople(id);
+  return peopleRecords.listPeople(id);
 }
 
 /** Adds a person by e-mail: the membership starts when they sign in with that e-mail, verified. */
 export async function addPerson(caller: Caller, id: string, person: NewPerson) {
   await authorise(caller, 'add-person', { organisationId: id });
-  const present = (await repository.listPeople(id)).find((someone) => someone.email === person.email && someone.status === 'active');
+  const present = (await peopleRecords.listPeople(id)).find((someone) => someone.email === person.email && someone.status === 'active');
   if (present) throw new Conflict(`${person.email} is already a ${present.role} of this organisation.`);
-  return repository.invitePerson(id, person.email, person.role, caller.id, now());
+  return peopleRecords.invitePerson(id, person.email, person.role, caller.id, now());
 }
 
-export const verifyOrganisation = (caller: Caller, id: string, { version }: Verification) => repository.verifyOrganisation(id, version, caller.id, now());
+export const verifyOrganisation = (caller: Caller, id: string, { version }: Verification) => organisationRecords.verifyOrganisation(id, version, caller.id, now());
 
 /** Its public history: when it was verified, and when a change of identity withdrew the verification. */
 export async function organisationHistory(id: string, page: { cursor?: string; limit: number }) {
-  const [, history] = await Promise.all([getOrganisation(id), repository.listOrganisationHistory(id, page)]);
+  const [, history] = await Promise.all([getOrganisation(id), organisationRecords.listOrganisationHistory(id, page)]);
   return history;
 }
 
 /** The stewards' queue: new organisations, and verified ones whose identity changed, oldest first. */
-export const verificationQueue = (page: { cursor?: string; limit: number }) => repository.listVerificationRequests(page);
+export const verificationQueue = (page: { cursor?: string; limit: number }) => organisationRecords.listVerificationRequests(page);

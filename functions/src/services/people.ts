@@ -1,9 +1,9 @@
 // People and their organisations: invitations become memberships when the person signs in (never inside a read).
-import * as repository from '../data/repository.ts';
+import * as peopleRecords from '../data/people.ts';
 import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
 
-export const personOf = (caller: Caller): repository.PersonClaims => ({
+export const personOf = (caller: Caller): peopleRecords.PersonClaims => ({
   id: caller.id,
   name: caller.name,
   email: caller.verifiedEmail,
@@ -13,6 +13,6 @@ export const personOf = (caller: Caller): repository.PersonClaims => ({
 export async function acceptInvitations(caller: Caller): Promise<void> {
   const email = caller.verifiedEmail;
   if (!email) return;
-  const organisationIds = await repository.listInvitingOrganisations(email);
-  await Promise.all(organisationIds.map((id) => repository.acceptInvitation(id, { ...personOf(caller), email }, now())));
+  const organisationIds = await peopleRecords.listInvitingOrganisations(email);
+  await Promise.all(organisationIds.map((id) => peopleRecords.acceptInvitation(id, { ...personOf(caller), email }, now())));
 }

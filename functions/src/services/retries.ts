@@ -1,6 +1,6 @@
 // Re-runs a read-then-write whose conditional write lost a race, with jittered backoff.
 import { ServiceUnavailable } from '@collective-actions/shared';
-import { WriteRaced } from '../data/repository.ts';
+import { WriteRaced } from '../data/toolkit.ts';
 
 const attempts = 12;
 

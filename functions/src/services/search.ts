@@ -2,7 +2,7 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { ServiceUnavailable, searchKinds, type SearchQuery, type SearchResults } from '@collective-actions/shared';
 import { readSnapshotFile } from '../data/snapshot-store.ts';
-import type { PublicRecords } from './snapshot.ts';
+import type { PublicRecords } from './public-records.ts';
 
 export const searchIndexFile = 'search-index.json';
 

@@ -1,56 +1,12 @@
-// The open-data snapshot: every public record read with Queries per action (never a Scan), written as CSV and JSON
-// exports, a Frictionless data package descriptor and the search index. Exports and search read it, never the table.
+// The open-data snapshot: every public record (public-records.ts), written as CSV and JSON exports, a Frictionless
+// data package descriptor and the search index. Exports and search read it, never the table.
 import * as z from 'zod';
 import { stringify } from 'csv-stringify/sync';
-import {
-  cleanStrings,
-  exportFormats,
-  exportResources,
-  listSeparator,
-  type Action,
-  type AgendaItem,
-  type Contribution,
-  type ExportResource,
-  type Organisation,
-} from '@collective-actions/shared';
-import * as agenda from '../data/agenda.ts';
-import * as coalitions from '../data/coalitions.ts';
-import * as repository from '../data/repository.ts';
+import { exportFormats, exportResources, listSeparator, type ExportResource } from '@collective-actions/shared';
 import { writeSnapshot, type SnapshotFile } from '../data/snapshot-store.ts';
+import { readPublicRecords, type PublicRecords } from './public-records.ts';
 import { buildSearchIndex, searchIndexFile } from './search.ts';
 import { agendaItemPage, contributionPage, sitePage } from './site-pages.ts';
-
-export interface PublicRecords {
-  actions: Action[];
-  contributions: Contribution[];
-  organisations: Organisation[];
-  memberships: Array<coalitions.StoredMember & { joinedAt: string }>;
-  agenda: AgendaItem[];
-}
-
-// Actions read at once; each takes three Queries (contributions, coalition, agenda), each paged by DynamoDB.
-const actionsAtOnce = 8;
-
-export async function readPublicRecords(): Promise<PublicRecords> {
-  const [actions, organisations] = await Promise.all([repository.listActions(), repository.allOrganisations()]);
-  const records: PublicRecords = { actions, contributions: [], organisations, memberships: [], agenda: [] };
-  for (let start = 0; start < actions.length; start += actionsAtOnce) {
-    const parts = await Promise.all(
-      actions.slice(start, start + actionsAtOnce).map(async ({ slug }) => ({
-        contributions: await repository.allContributionsOf(slug),
-        members: await coalitions.listMembers(slug),
-        agenda: await agenda.agendaFrom(slug),
-      })),
-    );
-    for (const part of parts) {
-      records.contributions.push(...part.contributions);
-      records.memberships.push(...part.members.filter((member): member is PublicRecords['memberships'][number] => member.status === 'active'));
-      records.agenda.push(...part.agenda);
-    }
-  }
-  // Records stored before the rules on text may hold what no writer can write: the exports and the index get them cleaned.
-  return cleanStrings(records);
-}
 
 function rowsOf(records: PublicRecords): Record<ExportResource, Array<Record<string, unknown>>> {
   return {

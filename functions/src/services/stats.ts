@@ -1,4 +1,4 @@
 // Platform-wide figures, from the counters every contribution write keeps.
-import * as repository from '../data/repository.ts';
+import * as counts from '../data/counts.ts';
 
-export const getStats = () => repository.getStats();
+export const getStats = () => counts.getStats();

@@ -1,0 +1,159 @@
+// Themes and collective actions, in their order, with the counts their records carry.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  Conflict,
+  NotFound,
+  StaleVersion,
+  organisationKinds,
+  type Action,
+  type ActionChanges,
+  type BilingualText,
+  type CountsByKind,
+  type NewAction,
+  type OrganisationKind,
+  type Theme,
+} from '@collective-actions/shared';
+import { documents, tableName } from './client.ts';
+import { keys } from './keys.ts';
+import { itemExists, itemIsNew } from './table.ts';
+import { getItem, queryIndex, setChanges, type Item } from './toolkit.ts';
+
+/** Both languages, in the order every answer gives them (DynamoDB keeps no order in a map). */
+const bilingualOf = (text: BilingualText): BilingualText => ({ en: text.en, fr: text.fr });
+
+const toTheme = (item: Item): Theme => ({ id: item.id, position: item.position, title: bilingualOf(item.title) });
+
+/** The attribute counting contributing organisations of a kind (on an action, and platform-wide). */
+export const kindCountAttribute = (kind: OrganisationKind) => `organisations_${kind}`;
+export const memberCountAttribute = (kind: OrganisationKind) => `members_${kind}`;
+
+export function countsByKind(item: Item, attribute = kindCountAttribute): CountsByKind {
+  return Object.fromEntries(organisationKinds.map((kind) => [kind, item[attribute(kind)] ?? 0])) as CountsByKind;
+}
+
+function toAction(item: Item): Action {
+  return {
+    slug: item.slug,
+    position: item.position,
+    theme: item.theme,
+    title: bilingualOf(item.title),
+    summary: bilingualOf(item.summary),
+    workingGroup: item.workingGroup ?? null,
+    ...(item.reported2016 ? { reported2016: item.reported2016 } : {}),
+    counts: {
+      contributions: item.contributionCount ?? 0,
+      organisations: countsByKind(item),
+      members: countsByKind(item, memberCountAttribute),
+      leads: item.leadCount ?? 0,
+    },
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+export async function putTheme(theme: Theme): Promise<void> {
+  await documents.send(
+    new PutCommand({ TableName: tableName, Item: { ...keys.theme(theme.id), ...keys.themeListing(theme.position), ...theme } }),
+  );
+}
+
+export async function getTheme(id: string): Promise<Theme | undefined> {
+  const item = await getItem(keys.theme(id));
+  return item && toTheme(item);
+}
+
+export async function listThemes(): Promise<Theme[]> {
+  return (await queryIndex(keys.themes)).map(toTheme);
+}
+
+export async function getAction(slug: string): Promise<Action | undefined> {
+  const item = await getItem(keys.action(slug));
+  return item && toAction(item);
+}
+
+export async function listActions(theme?: string): Promise<Action[]> {
+  return (await queryIndex(theme ? keys.actionsOfTheme(theme) : keys.actions)).map(toAction);
+}
+
+/** Creates an action at the end of the list (or at a given position, for the seed). */
+export async function createAction(
+  action: NewAction,
+  now: string,
+  seed?: { position: number; reported2016?: Action['reported2016'] },
+): Promise<Action> {
+  const position = seed?.position ?? (await nextActionPosition());
+  const item = {
+    ...keys.action(action.slug),
+    ...keys.actionListing(position, action.theme),
+    ...action,
+    position,
+    reported2016: seed?.reported2016,
+    contributionCount: 0,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await documents.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: itemIsNew }));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      throw new Conflict(`An action with the slug "${action.slug}" already exists: choose another slug.`);
+    }
+    throw error;
+  }
+  return toAction(item);
+}
+
+async function nextActionPosition(): Promise<number> {
+  const output = await documents.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.actionSequence,
+      UpdateExpression: 'ADD #value :one',
+      ExpressionAttributeNames: { '#value': 'value' },
+      ExpressionAttributeValues: { ':one': 1 },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return output.Attributes!.value;
+}
+
+/** Seeded actions take positions from 1; later ones continue after them. */
+export async function reserveActionPositions(count: number): Promise<void> {
+  await documents.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.actionSequence,
+      UpdateExpression: 'SET #value = :count',
+      ConditionExpression: 'attribute_not_exists(#value) OR #value < :count',
+      ExpressionAttributeNames: { '#value': 'value' },
+      ExpressionAttributeValues: { ':count': count },
+    }),
+  ).catch((error) => {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  });
+}
+
+export async function updateAction(slug: string, changes: ActionChanges, now: string): Promise<Action> {
+  const current = await getItem(keys.action(slug), true);
+  if (!current) throw new NotFound(`There is no action "${slug}".`);
+  const listing = changes.theme ? keys.actionListing(current.position, changes.theme) : {};
+  const update = setChanges(changes, now, listing);
+  try {
+    const output = await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.action(slug),
+        ...update,
+        ConditionExpression: `${itemExists} AND #version = :expected`,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toAction(output.Attributes!);
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new StaleVersion('action');
+    throw error;
+  }
+}

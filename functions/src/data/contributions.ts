@@ -1,0 +1,303 @@
+// Contributions: stored with their author, listed while public, hidden by leads, withdrawn by their organisation.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  Conflict,
+  NotFound,
+  StaleVersion,
+  writtenAddress,
+  type Contribution,
+  type ContributionChanges,
+  type ContributionsQuery,
+} from '@collective-actions/shared';
+import { documents, tableName } from './client.ts';
+import { countUpdates, type CountsSeen } from './counts.ts';
+import { keys } from './keys.ts';
+import { itemExists, itemIsNew } from './table.ts';
+import { WriteRaced, explainCancellation, getItem, queryIndex, queryPage, setAndRemove, setChanges, ulidPattern, type Item } from './toolkit.ts';
+
+/** A contribution as stored: the public record plus who wrote it. */
+export type StoredContribution = Contribution & { authorId: string };
+
+export function toContribution(item: Item): StoredContribution {
+  const { id, name, kind, country } = item.organisation;
+  return {
+    id: item.id,
+    action: item.action,
+    organisation: { id, name, kind, country },
+    offers: item.offers,
+    title: item.title,
+    text: item.text,
+    links: item.links.map(writtenAddress),
+    language: item.language,
+    status: item.status,
+    ...(item.hiding ? { hidden: { reason: item.hiding.reason, at: item.hiding.at } } : {}),
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    authorId: item.authorId,
+  };
+}
+
+export const publicContribution = ({ authorId: _, ...contribution }: StoredContribution): Contribution => contribution;
+
+export async function getContribution(slug: string, id: string, consistent = false): Promise<StoredContribution | undefined> {
+  const item = await getItem(keys.contribution(slug, id), consistent);
+  return item && toContribution(item);
+}
+
+export async function createContribution(contribution: StoredContribution, seen: CountsSeen): Promise<void> {
+  const { action, id, organisation } = contribution;
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: keys.membership(organisation.id, contribution.authorId),
+              ConditionExpression: itemExists,
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.contribution(action, id),
+                ...keys.contributionListing(action, id, organisation.kind, organisation.country, contribution.createdAt),
+                ...keys.contributionOwner(organisation.id, id, action),
+                ...contribution,
+              },
+              ConditionExpression: itemIsNew,
+            },
+          },
+          ...countUpdates(contribution, seen, 1),
+        ],
+      }),
+    );
+  } catch (error) {
+    explainCancellation(error, [
+      () => new WriteRaced('no longer a member'),
+      undefined,
+      () => new NotFound(`There is no action "${action}".`),
+    ]);
+  }
+}
+
+export async function updateContribution(slug: string, id: string, changes: ContributionChanges, now: string): Promise<StoredContribution> {
+  const update = setChanges(changes, now);
+  try {
+    const output = await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.contribution(slug, id),
+        UpdateExpression: update.UpdateExpression,
+        ConditionExpression: `${itemExists} AND #version = :expected AND #status = :published`,
+        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':published': 'published' },
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return toContribution(output.Attributes!);
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!error.Item) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
+    if (error.Item.status?.S !== 'published') throw new Conflict('This contribution was withdrawn: it can no longer be edited.');
+    throw new StaleVersion('contribution');
+  }
+}
+
+/** The condition that the contribution is still published and still hidden (or not), as it was read. */
+const visibilityAsRead = (contribution: Contribution) =>
+  `#status = :published AND ${contribution.hidden ? 'attribute_exists(hiding)' : 'attribute_not_exists(hiding)'}`;
+
+/**
+ * Withdraws a published contribution: kept, out of every list, and taken out of every count
+ * (unless it was hidden, which took it out already). Without `seen` only for a hidden one.
+ */
+export async function withdrawContribution(contribution: StoredContribution, seen: CountsSeen | undefined, now: string): Promise<void> {
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.contribution(contribution.action, contribution.id),
+              // A hidden one has left the public lists already, and stays in the leads' hidden list until shown again.
+              UpdateExpression: `SET #status = :withdrawn, updatedAt = :now, withdrawnAt = :now, #version = #version + :one${contribution.hidden ? '' : ` REMOVE ${keys.contributionListingAttributes.join(', ')}`}`,
+              ConditionExpression: visibilityAsRead(contribution),
+              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+              ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':published': 'published', ':now': now, ':one': 1 },
+            },
+          },
+          ...(contribution.hidden ? [] : countUpdates(contribution, seen!, -1)),
+        ],
+      }),
+    );
+  } catch (error) {
+    explainCancellation(error, []);
+  }
+}
+
+export interface HidingRecord {
+  reason: string;
+  at: string;
+  /** The lead or steward who hid it: kept, never shown. */
+  by: string;
+}
+
+/** Hides a public contribution: out of the public lists and counts, into the action's hidden list. */
+export async function hideContribution(contribution: StoredContribution, seen: CountsSeen, hiding: HidingRecord): Promise<void> {
+  const { action, id } = contribution;
+  // Into the hidden list, out of every public one.
+  const listing = keys.hiddenContributionListing(action, id);
+  const update = setAndRemove({ hiding, ...listing }, keys.contributionListingAttributes.filter((name) => !(name in listing)));
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.contribution(action, id),
+              ...update,
+              ConditionExpression: visibilityAsRead(contribution),
+              ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
+              ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':published': 'published' },
+            },
+          },
+          ...countUpdates(contribution, seen, -1),
+        ],
+      }),
+    );
+  } catch (error) {
+    explainCancellation(error, []);
+  }
+}
+
+/** Changes the reason a contribution is hidden for; answers false if it is no longer hidden. */
+export async function rewordHiding(slug: string, id: string, hiding: HidingRecord): Promise<boolean> {
+  try {
+    await documents.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.contribution(slug, id),
+        UpdateExpression: 'SET hiding = :hidden',
+        ConditionExpression: 'attribute_exists(hiding)',
+        ExpressionAttributeValues: { ':hidden': hiding },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Shows a hidden contribution again. A published one counts again, with its organisation as it is
+ * now (its kind or country may have changed while it counted nowhere); a withdrawn one stays out.
+ */
+export async function unhideContribution(contribution: StoredContribution, seen: CountsSeen | undefined): Promise<void> {
+  const { action, id, organisation } = contribution;
+  const published = contribution.status === 'published';
+  const listed = setAndRemove({ organisation, ...keys.contributionListing(action, id, organisation.kind, organisation.country, contribution.createdAt) }, ['hiding']);
+  const unlisted = setAndRemove({}, ['hiding', ...Object.keys(keys.hiddenContributionListing(action, id))]);
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: published
+              ? {
+                  TableName: tableName,
+                  Key: keys.contribution(action, id),
+                  ...listed,
+                  ConditionExpression: visibilityAsRead(contribution),
+                  ExpressionAttributeNames: { ...listed.ExpressionAttributeNames, '#status': 'status' },
+                  ExpressionAttributeValues: { ...listed.ExpressionAttributeValues, ':published': 'published' },
+                }
+              : {
+                  TableName: tableName,
+                  Key: keys.contribution(action, id),
+                  ...unlisted,
+                  ConditionExpression: '#status = :withdrawn AND attribute_exists(hiding)',
+                  ExpressionAttributeNames: { ...unlisted.ExpressionAttributeNames, '#status': 'status' },
+                  ExpressionAttributeValues: { ':withdrawn': 'withdrawn' },
+                },
+          },
+          ...(published ? countUpdates(contribution, seen!, 1) : []),
+        ],
+      }),
+    );
+  } catch (error) {
+    explainCancellation(error, []);
+  }
+}
+
+/** An organisation's public contributions across actions, newest first. */
+export async function listContributionsOf(organisationId: string, page: { cursor?: string; limit: number }) {
+  const found = await queryPage({
+    ...keys.contributionsOfOrganisation(organisationId),
+    filter: {
+      expression: '#status = :published AND attribute_not_exists(hiding)',
+      names: { '#status': 'status' },
+      values: { ':published': 'published' },
+    },
+    limit: page.limit,
+    cursor: page.cursor,
+    cursorPattern: /^[0-9A-HJKMNP-TV-Z]{26}#[a-z0-9-]{1,80}$/,
+    tableKeyAt: keys.contributionAtOwnerPosition,
+    newestFirst: true,
+  });
+  return { items: found.items.map((item) => publicContribution(toContribution(item))), next: found.next };
+}
+
+/** Every public contribution of an action (its listing holds nothing else), for the open-data snapshot. */
+export async function allContributionsOf(slug: string): Promise<Contribution[]> {
+  return (await queryIndex(keys.contributionsOfAction(slug))).map((item) => publicContribution(toContribution(item)));
+}
+
+export async function listHiddenContributions(slug: string, query: ContributionsQuery) {
+  const page = await queryPage({
+    ...keys.hiddenContributionsOfAction(slug),
+    limit: query.limit,
+    cursor: query.cursor,
+    cursorPattern: ulidPattern,
+    tableKeyAt: (id) => keys.contribution(slug, id),
+    newestFirst: true,
+  });
+  return { items: page.items.map((item) => publicContribution(toContribution(item))), next: page.next };
+}
+
+export async function listContributions(slug: string, query: ContributionsQuery) {
+  // The narrowest index serves the page; filters no index covers are tested on the items it reads.
+  const source = query.country
+    ? keys.contributionsOfActionByCountry(slug, query.country)
+    : query.organisationKind
+      ? keys.contributionsOfActionByKind(slug, query.organisationKind)
+      : keys.contributionsOfAction(slug);
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (query.country && query.organisationKind) {
+    conditions.push('organisation.kind = :kind');
+    values[':kind'] = query.organisationKind;
+  }
+  if (query.type) {
+    conditions.push('contains(offers, :type)');
+    values[':type'] = query.type;
+  }
+  const page = await queryPage({
+    ...source,
+    filter: conditions.length ? { expression: conditions.join(' AND '), names, values } : undefined,
+    limit: query.limit,
+    cursor: query.cursor,
+    cursorPattern: ulidPattern,
+    tableKeyAt: (id) => keys.contribution(slug, id),
+    newestFirst: true,
+  });
+  return { items: page.items.map((item) => publicContribution(toContribution(item))), next: page.next };
+}

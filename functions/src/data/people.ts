@@ -1,0 +1,116 @@
+// The people of each organisation: memberships with their role, and invitations waiting for a sign-in.
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Conflict, type OrganisationRole, type Person } from '@collective-actions/shared';
+import { documents, tableName } from './client.ts';
+import { keys } from './keys.ts';
+import { itemExists, itemIsNew, sortKeyOf } from './table.ts';
+import { cancellationCodes, getItem, queryIndex, queryPartition } from './toolkit.ts';
+
+export interface PersonClaims {
+  id: string;
+  name: string | null;
+  email: string | null;
+}
+
+export function membershipItem(organisationId: string, person: PersonClaims, role: OrganisationRole, now: string) {
+  return {
+    ...keys.membership(organisationId, person.id),
+    ...keys.membershipOwner(organisationId, person.id),
+    organisationId,
+    personId: person.id,
+    name: person.name,
+    email: person.email,
+    role,
+    since: now,
+  };
+}
+
+export async function getRole(organisationId: string, personId: string): Promise<OrganisationRole | undefined> {
+  return (await getItem(keys.membership(organisationId, personId), true))?.role;
+}
+
+export async function getInvitedRole(organisationId: string, email: string): Promise<OrganisationRole | undefined> {
+  return (await getItem(keys.invitation(organisationId, email), true))?.role;
+}
+
+export async function listInvitingOrganisations(email: string): Promise<string[]> {
+  return (await queryIndex(keys.invitationsOfEmail(email))).map((item) => item.organisationId);
+}
+
+export async function listMemberships(personId: string): Promise<Array<{ organisationId: string; role: OrganisationRole }>> {
+  return (await queryIndex(keys.membershipsOfPerson(personId))).map((item) => ({
+    organisationId: item.organisationId,
+    role: item.role,
+  }));
+}
+
+/** Turns an invitation into a membership; answers the role the person holds afterwards. */
+export async function acceptInvitation(organisationId: string, person: PersonClaims & { email: string }, now: string) {
+  const role = await getInvitedRole(organisationId, person.email);
+  if (!role) return getRole(organisationId, person.id);
+  try {
+    await documents.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: tableName,
+              Key: keys.invitation(organisationId, person.email),
+              ConditionExpression: itemExists,
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: membershipItem(organisationId, person, role, now),
+              ConditionExpression: itemIsNew,
+            },
+          },
+        ],
+      }),
+    );
+    return role;
+  } catch (error) {
+    const codes = cancellationCodes(error);
+    if (!codes) throw error;
+    // Already a member: the invitation has nothing left to do. Otherwise a parallel request accepted it.
+    if (codes[1] === 'ConditionalCheckFailed') {
+      await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.invitation(organisationId, person.email) }));
+    }
+    return getRole(organisationId, person.id);
+  }
+}
+
+export async function invitePerson(organisationId: string, email: string, role: OrganisationRole, invitedBy: string, now: string): Promise<Person> {
+  const item = {
+    ...keys.invitation(organisationId, email),
+    ...keys.invitationOwner(organisationId, email),
+    organisationId,
+    email,
+    role,
+    invitedBy,
+    since: now,
+  };
+  try {
+    await documents.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: itemIsNew }));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new Conflict(`${email} is already invited to this organisation.`);
+    throw error;
+  }
+  return { email, name: null, role, status: 'invited', since: now };
+}
+
+/** The organisation's people and pending invitations, in one Query of its partition. */
+export async function listPeople(organisationId: string): Promise<Person[]> {
+  const items = await queryPartition(keys.organisationPartition(organisationId));
+  return items.flatMap((item): Person[] => {
+    if (sortKeyOf(item).startsWith(keys.membershipPrefix)) {
+      return [{ email: item.email ?? '', name: item.name ?? null, role: item.role, status: 'active', since: item.since }];
+    }
+    if (sortKeyOf(item).startsWith(keys.invitationPrefix)) {
+      return [{ email: item.email, name: null, role: item.role, status: 'invited', since: item.since }];
+    }
+    return [];
+  });
+}
