@@ -1,3 +1,4 @@
+import type { ApiClient } from '#lib/api.ts';
 import type { Session } from '#lib/server/session.ts';
 
 declare global {
@@ -5,6 +6,8 @@ declare global {
     interface Locals {
       /** The signed-in person, or null. */
       session: Session | null;
+      /** The API, as the signed-in person if there is one. */
+      api: ApiClient;
     }
   }
 }

@@ -1,7 +1,7 @@
 import { sequence } from '@sveltejs/kit/hooks';
 import type { Handle } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
-import { api } from '#lib/api.ts';
+import { apiClient } from '#lib/api.ts';
 import { signOutOrigins } from '#lib/server/oidc.ts';
 import { endSession, readSession } from '#lib/server/session.ts';
 
@@ -36,9 +36,11 @@ const forms: Handle = async ({ event, resolve }) => {
  */
 const session: Handle = async ({ event, resolve }) => {
   event.locals.session = await readSession(event.cookies);
-  if (event.locals.session && !(await api(event.fetch, event.locals.session.accessToken).sessionIsOpen())) {
+  event.locals.api = apiClient(event.fetch, event.locals.session?.accessToken);
+  if (event.locals.session && !(await event.locals.api.sessionIsOpen())) {
     endSession(event.cookies);
     event.locals.session = null;
+    event.locals.api = apiClient(event.fetch);
   }
   const response = await resolve(event);
   if (event.locals.session) response.headers.set('cache-control', 'private, no-store');

@@ -1,6 +1,6 @@
 import { access } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { routeKey, routes } from './routes.ts';
+import { routeKey, routes } from '@collective-actions/shared/routes';
 
 describe('the route table', () => {
   it('names each route once', () => {

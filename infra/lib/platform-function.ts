@@ -1,24 +1,30 @@
-// Every Lambda default in one place: Node 24 on arm64, an ESM bundle built by local esbuild, JSON logs kept a month.
+// Every Lambda default in one place: Node 24 on arm64, an ESM bundle built by local esbuild (or code built already, as
+// the site's), JSON logs kept a month, and an alarm on its errors and throttles.
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations, type CfnElement } from 'aws-cdk-lib';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Function as LambdaFunction, LoggingFormat, Runtime, type Code, type ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
+import type { Alarms } from './alarms.ts';
 
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-export interface PlatformFunctionProps {
-  /** The handler module, relative to the repository root. */
-  entry: string;
+interface CommonProps {
   description: string;
+  /** Where its failures are told; none for Cognito's trigger, whose failure the person signing in meets at once. */
+  alarms?: Alarms;
   environment?: Record<string, string>;
   memorySize?: number;
   timeout?: Duration;
 }
+
+/** A handler module bundled from the repository, or code built already with its own handler and layers. */
+export type PlatformFunctionProps = CommonProps &
+  ({ /** The handler module, relative to the repository root. */ entry: string } | { code: Code; handler: string; layers?: ILayerVersion[] });
 
 // Exactly the calls the repository makes; in particular no Scan.
 const tableActions: Record<'read' | 'write', string[]> = {
@@ -40,15 +46,18 @@ export const basicExecutionRole = {
   reason: "AWS's basic execution policy only lets a function write its own CloudWatch logs, the least any function needs.",
 };
 
+/** How cdk-nag names a value in a finding: itself when known at synth time, else the pseudo parameter. */
+export const nagName = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<${pseudo}>` : value);
+
+/** How cdk-nag names a resource's ARN in a finding. */
+export const nagArn = (resource: Construct) => `<${Stack.of(resource).getLogicalId(resource.node.defaultChild as CfnElement)}.Arn>`;
+
 export class PlatformFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: PlatformFunctionProps) {
     super(scope, id);
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: `${repositoryRoot}${props.entry}`,
-      projectRoot: repositoryRoot,
-      depsLockFilePath: `${repositoryRoot}package-lock.json`,
+    const defaults = {
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -56,19 +65,29 @@ export class PlatformFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies inside an ES module bundle still call require().
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
-    });
+    };
+    this.function =
+      'entry' in props
+        ? new NodejsFunction(this, 'Function', {
+            ...defaults,
+            entry: `${repositoryRoot}${props.entry}`,
+            projectRoot: repositoryRoot,
+            depsLockFilePath: `${repositoryRoot}package-lock.json`,
+            environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+            bundling: {
+              format: OutputFormat.ESM,
+              target: 'node24',
+              minify: true,
+              sourceMap: true,
+              sourcesContent: false,
+              mainFields: ['module', 'main'],
+              // CommonJS dependencies inside an ES module bundle still call require().
+              banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+            },
+          })
+        : new LambdaFunction(this, 'Function', { ...defaults, code: props.code, handler: props.handler, layers: props.layers, environment: props.environment });
     Validations.of(this).acknowledge(basicExecutionRole);
+    props.alarms?.addFunction(id, this.function);
   }
 
   /** Lets the function read, or read and write, the table and its indexes, each named: nothing more. */

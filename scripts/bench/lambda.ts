@@ -59,7 +59,7 @@ for (const bundle of bundles) {
 // What the bytes are made of, for the largest bundle and a typical read route: esbuild's own account of its inputs.
 const largest = [...bundles].sort((a, b) => statSync(b.file).size - statSync(a.file).size)[0];
 for (const name of [largest.name, 'GET /v1/actions/{slug}']) {
-  const { routes } = await import('@collective-actions/functions/routes.ts');
+  const { routes } = await import('@collective-actions/shared/routes');
   const route = routes.find((candidate) => `${candidate.method} ${candidate.path}` === name);
   const entry = route ? `functions/src/handlers/${route.handler}.ts` : 'functions/src/jobs/build-snapshot.ts';
   const { metafile } = await build({

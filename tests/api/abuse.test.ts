@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { documents, tableName } from '@collective-actions/functions/data/client.ts';
 import { keys } from '@collective-actions/functions/data/keys.ts';
 import { takeToken } from '@collective-actions/functions/data/throttle.ts';
-import { writeThrottle } from '@collective-actions/functions/routes.ts';
+import { writeThrottle } from '@collective-actions/shared/api-policy';
 import { call, newOrganisation, unique } from '../support/api.ts';
 
 /**

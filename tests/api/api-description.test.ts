@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiDescription } from '@collective-actions/functions/http/api-description.ts';
-import { routes } from '@collective-actions/functions/routes.ts';
+import { routes } from '@collective-actions/shared/routes';
 import { apiUrl, tokenFor, unique as uniqueName } from '../support/api.ts';
 import { expectDescribed } from '../support/api-conformance.ts';
 import { everyRead, type Read } from '../support/reads.ts';

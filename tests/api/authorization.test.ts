@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeKey, routes } from '@collective-actions/functions/routes.ts';
+import { routeKey, routes } from '@collective-actions/shared/routes';
 import { apiUrl, call, contributionBody, joinCoalition, newAction, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
 
 /** Who each row's callers are, made once for the whole table. */

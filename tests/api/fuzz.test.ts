@@ -4,7 +4,8 @@
 // (`npm run fuzz` sends 10,000 requests).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { routes, type RequestSchemas } from '@collective-actions/functions/routes.ts';
+import { type RequestSchemas } from '@collective-actions/shared/api-policy';
+import { routes } from '@collective-actions/shared/routes';
 import { problemDocument } from '@collective-actions/shared';
 import { bodyTextFor, junk, pathSegmentFor, validFor } from '../support/arbitraries.ts';
 import { apiUrl, tokenFor } from '../support/api.ts';

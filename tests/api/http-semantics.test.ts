@@ -1,6 +1,7 @@
 // HTTP as RFC 9110 has it, on every read the API has: HEAD, ETag and 304, Cache-Control, Vary, Allow.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { publicCacheSeconds, routes } from '@collective-actions/functions/routes.ts';
+import { publicCacheSeconds } from '@collective-actions/shared/api-policy';
+import { routes } from '@collective-actions/shared/routes';
 import { apiUrl, tokenFor } from '../support/api.ts';
 import { everyRead, type Read } from '../support/reads.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routes } from '@collective-actions/functions/routes.ts';
+import { routes } from '@collective-actions/shared/routes';
 import { newPage, useBrowser } from '../support/browser.ts';
 
 const browser = useBrowser();

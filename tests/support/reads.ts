@@ -1,6 +1,6 @@
 // A real address for every GET route of the route table, on records made for the purpose, and who may read it: for
 // tests that call every read the API has (HTTP semantics, the OpenAPI conformance test).
-import { routeKey, routes, type RouteKey } from '@collective-actions/functions/routes.ts';
+import { routeKey, routes, type RouteKey } from '@collective-actions/shared/routes';
 import type { AgendaItem } from '@collective-actions/shared';
 import { call, joinCoalition, newCoalition, newContribution, unique } from './api.ts';
 import { snapshotAfter } from './open-data.ts';

@@ -1,11 +1,13 @@
 import { sharedPage } from '#lib/server/cache.ts';
-import { api } from '#lib/api.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, setHeaders }) => {
+export const load: PageServerLoad = async ({ locals, setHeaders }) => {
   // The same for everyone: CloudFront may keep it a minute.
   setHeaders(sharedPage);
-  const client = api(fetch);
-  const [list, stats, upcoming] = await Promise.all([client.actions(), client.stats(), client.agenda(new URLSearchParams({ limit: '5' }))]);
+  const [list, stats, upcoming] = await Promise.all([
+    locals.api.read('GET /v1/actions'),
+    locals.api.read('GET /v1/stats'),
+    locals.api.read('GET /v1/agenda', { query: { limit: '5' } }),
+  ]);
   return { ...list, stats, upcoming: upcoming.items };
 };

@@ -4,7 +4,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { publicCacheSeconds } from '../routes.ts';
+import { publicCacheSeconds } from '@collective-actions/shared/api-policy';
 
 export interface SnapshotFile {
   name: string;

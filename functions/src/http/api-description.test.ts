@@ -1,7 +1,8 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import * as problems from '@collective-actions/shared';
-import { routes, type RequestSchemas } from '../routes.ts';
+import { type RequestSchemas } from '@collective-actions/shared/api-policy';
+import { routes } from '@collective-actions/shared/routes';
 import { apiDescription } from './api-description.ts';
 
 // The document as clients receive it: JSON, without undefined members.

@@ -12,7 +12,8 @@ import {
   problemDocument,
   theme,
 } from '@collective-actions/shared';
-import { idempotencyHeaders, routes, type ReplySchema, type RequestSchemas, type Route } from '../routes.ts';
+import { idempotencyHeaders, type ReplySchema, type RequestSchemas } from '@collective-actions/shared/api-policy';
+import { routes, type Route } from '@collective-actions/shared/routes';
 import { maxBodyBytes } from './route-handler.ts';
 
 /** The problem types (RFC 9457 `type`) each status stands for, and when a route can answer it. */

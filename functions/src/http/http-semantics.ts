@@ -4,7 +4,8 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { publicCacheSeconds, routes, type Route } from '../routes.ts';
+import { publicCacheSeconds } from '@collective-actions/shared/api-policy';
+import { routes, type Route } from '@collective-actions/shared/routes';
 
 type Reply = APIGatewayProxyStructuredResultV2;
 

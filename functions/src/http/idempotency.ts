@@ -12,7 +12,8 @@ import type { Context } from 'aws-lambda';
 import { IdempotencyKeyReused, RequestInProgress } from '@collective-actions/shared';
 import { dynamodb, tableName } from '../data/client.ts';
 import { tableDefinition } from '../data/table.ts';
-import { idempotencyHeaders, idempotencyKeyHours, type RouteKey } from '../routes.ts';
+import { idempotencyHeaders, idempotencyKeyHours } from '@collective-actions/shared/api-policy';
+import { type RouteKey } from '@collective-actions/shared/routes';
 import { handlerStack, parse, type Reply, type RouteRequest } from './route-handler.ts';
 
 /** Everything that makes two requests the same one: the key, who sent it, and what it asks (the route is the key's prefix). */

@@ -6,7 +6,8 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { TooManyRequests, id } from '@collective-actions/shared';
 import { getRole } from '../data/people.ts';
 import { takeToken } from '../data/throttle.ts';
-import { writeThrottle, type Route } from '../routes.ts';
+import { writeThrottle } from '@collective-actions/shared/api-policy';
+import { type Route } from '@collective-actions/shared/routes';
 import type { Caller } from '../services/caller.ts';
 
 type Event = APIGatewayProxyEventV2 & { caller?: Caller; body?: unknown };

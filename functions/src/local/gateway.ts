@@ -8,7 +8,7 @@ import { fallbackContentSecurityPolicy, securityHeaders } from '@collective-acti
 import { accessTokenVerifier } from '../http/access-tokens.ts';
 import { methodsOf } from '../http/http-semantics.ts';
 import { problemReply } from '../http/problem-responses.ts';
-import { routeKey, routes, type Route } from '../routes.ts';
+import { routeKey, routes, type Route } from '@collective-actions/shared/routes';
 import { serve } from './serve.ts';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routes } from '../routes.ts';
+import { routes } from '@collective-actions/shared/routes';
 import { acts, allows, coalitionCan, contributionCan, seesMember, seesRequest, type Act, type CoalitionView, type Standing } from './authorisation.ts';
 
 /** One caller of each kind, toward one organisation, one coalition and one contribution. */

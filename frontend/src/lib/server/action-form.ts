@@ -1,10 +1,6 @@
 // A collective action as its form sends it (flat fields, one per language) and as the API takes it.
 export const actionFieldNames = ['theme', 'title.en', 'title.fr', 'summary.en', 'summary.fr', 'workingGroup'] as const;
 
-export function actionValues(form: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, String(form.get(name) ?? '').trim()]));
-}
-
 export const actionInput = (values: Record<string, string>) => ({
   theme: values.theme,
   title: { en: values['title.en'], fr: values['title.fr'] },

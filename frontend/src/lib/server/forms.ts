@@ -1,7 +1,10 @@
 // Form handling shared by the workspace's pages: checking a submission with the API's own schema, and wording each problem in the page's language.
-import { fail, redirect } from '@sveltejs/kit';
+import { fail, redirect, type Action, type RequestEvent } from '@sveltejs/kit';
 import type * as z from 'zod';
 import type { AddressProblem, ProblemDocument } from '@collective-actions/shared';
+import { findRoute, type AnswerOf } from '@collective-actions/shared/routes';
+import type { ChangeKey, ChangeRequest } from '#lib/api.ts';
+import { localizeHref } from '#lib/paraglide/runtime.js';
 import { m } from '#lib/paraglide/messages.js';
 
 /** Field name → what is wrong with it, in the page's language; `form` is what concerns the whole form. */
@@ -62,6 +65,9 @@ export function problemErrors(problem: ProblemDocument): FormErrors {
   return { form: sentence() };
 }
 
+/** Only the named parameters of a page's query string, for an API list that takes fewer than the page shows. */
+export const pick = (from: URLSearchParams, names: string[]) => new URLSearchParams([...from].filter(([name]) => names.includes(name)));
+
 /** Parses a submission with the API's schema; on failure, the 400 a form action answers with what was typed. */
 export function check<S extends z.ZodType>(schema: S, input: Record<string, unknown>, values: Record<string, unknown>) {
   // A field left empty is a field not given: "fill this in" rather than "not valid".
@@ -81,3 +87,58 @@ export function requireSession(locals: App.Locals, url: URL): NonNullable<App.Lo
   if (!locals.session) redirect(303, `/auth/sign-in?returnTo=${encodeURIComponent(url.pathname + url.search)}`);
   return locals.session;
 }
+
+
+/** What a form action knows of the sending it answers. */
+interface Sending<Values> {
+  form: FormData;
+  /** What was typed, shown again if anything fails. */
+  values: Values;
+  params: Record<string, string>;
+}
+
+/**
+ * The action of a form that sends one change to the API: signed in or sent to sign in; what was typed, checked with
+ * the route's own body schema (errors next to the fields, in the page's language); the change sent, with the form's
+ * idempotency key; the API's refusal shown next to the fields it names; then on to the page `done` names (given
+ * unlocalised).
+ */
+export function formAction<Key extends ChangeKey, Values extends Record<string, unknown> = Record<string, string>>(
+  key: Key,
+  spec: {
+    /** The fields of the form, read as text (trimmed when `trim` is set). */
+    fields?: readonly string[];
+    trim?: boolean;
+    /** What was typed, when not just the fields. */
+    values?: (form: FormData) => Values;
+    /** The body to check and send, from what was typed (a route that takes a body). */
+    body?: (sending: Sending<Values>) => Record<string, unknown>;
+    /** The route's path parameters, when not the page's own. */
+    params?: (sending: Sending<Values>) => ChangeRequest<Key>['params'];
+    done: (sending: Sending<Values>, answer: AnswerOf<Key>) => string;
+  },
+): Action {
+  const route = findRoute(key)!;
+  const schema = 'request' in route && 'body' in route.request ? route.request.body : undefined;
+  return async ({ request, locals, params, url }: RequestEvent) => {
+    requireSession(locals, url);
+    const form = await request.formData();
+    const read = (name: string) => String(form.get(name) ?? '');
+    const values = spec.values?.(form) ?? (Object.fromEntries((spec.fields ?? []).map((name) => [name, spec.trim ? read(name).trim() : read(name)])) as Values);
+    const sending: Sending<Values> = { form, values, params: params as Record<string, string> };
+    let body: unknown;
+    if (schema && spec.body) {
+      const checked = check(schema as z.ZodType, spec.body(sending), values);
+      if (checked.failure) return checked.failure;
+      body = checked.data;
+    }
+    const outcome = await locals.api.change(key, {
+      params: (spec.params?.(sending) ?? params) as ChangeRequest<Key>['params'],
+      body: body as ChangeRequest<Key>['body'],
+      idempotencyKey: formKeyOf(form),
+    });
+    if (!outcome.ok) return fail(outcome.problem.status, { values, errors: problemErrors(outcome.problem) });
+    redirect(303, localizeHref(spec.done(sending, outcome.value)));
+  };
+}
+

@@ -1,5 +1,4 @@
-import { api } from '#lib/api.ts';
 import type { RequestHandler } from './$types';
 
 // Every coalition's calendar feed under the site's own address.
-export const GET: RequestHandler = ({ fetch }) => api(fetch).calendar('/agenda.ics');
+export const GET: RequestHandler = ({ locals }) => locals.api.calendar('GET /v1/agenda.ics');

@@ -1,10 +1,8 @@
 import { sharedPage } from '#lib/server/cache.ts';
-import { api } from '#lib/api.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, url, setHeaders }) => {
+export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
   setHeaders(sharedPage);
-  const client = api(fetch);
-  const [agenda, list] = await Promise.all([client.agenda(url.searchParams), client.actions()]);
+  const [agenda, list] = await Promise.all([locals.api.read('GET /v1/agenda', { query: url.searchParams }), locals.api.read('GET /v1/actions')]);
   return { agenda, actions: list.actions, paged: url.searchParams.has('cursor') };
 };

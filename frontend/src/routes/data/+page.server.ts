@@ -1,23 +1,23 @@
 import { sharedPage } from '#lib/server/cache.ts';
-import { api, apiAddress } from '#lib/api.ts';
+import { apiAddress, dataPackage } from '#lib/api.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, setHeaders }) => {
+export const load: PageServerLoad = async ({ locals, setHeaders }) => {
   setHeaders(sharedPage);
-  const descriptor = await api(fetch).dataPackage();
+  const descriptor = await locals.api.read('GET /v1/exports/{file}', { params: { file: 'datapackage.json' } }, dataPackage);
   const csv = descriptor.resources.filter((resource) => resource.format === 'csv');
   return {
     created: descriptor.created,
     resources: csv.map((resource) => ({
       name: resource.name,
       columns: resource.schema.fields.map((field) => field.name),
-      csv: apiAddress(`/exports/${resource.path}`),
-      json: apiAddress(`/exports/${resource.path.replace(/\.csv$/, '.json')}`),
+      csv: apiAddress('GET /v1/exports/{file}', { file: resource.path }),
+      json: apiAddress('GET /v1/exports/{file}', { file: resource.path.replace(/\.csv$/, '.json') }),
     })),
     links: {
-      dataPackage: apiAddress('/exports/datapackage.json'),
-      jsonFeed: apiAddress('/changes'),
-      atomFeed: apiAddress('/changes.atom'),
+      dataPackage: apiAddress('GET /v1/exports/{file}', { file: 'datapackage.json' }),
+      jsonFeed: apiAddress('GET /v1/changes'),
+      atomFeed: apiAddress('GET /v1/changes.atom'),
     },
   };
 };

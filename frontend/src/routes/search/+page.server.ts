@@ -1,9 +1,8 @@
 import { sharedPage } from '#lib/server/cache.ts';
-import { api } from '#lib/api.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, setHeaders, url }) => {
+export const load: PageServerLoad = async ({ locals, setHeaders, url }) => {
   setHeaders(sharedPage);
   const q = url.searchParams.get('q')?.trim() ?? '';
-  return { q, results: q ? await api(fetch).search(q) : null };
+  return { q, results: q ? await locals.api.read('GET /v1/search', { query: { q } }) : null };
 };

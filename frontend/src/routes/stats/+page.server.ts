@@ -1,8 +1,7 @@
 import { sharedPage } from '#lib/server/cache.ts';
-import { api } from '#lib/api.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, setHeaders }) => {
+export const load: PageServerLoad = async ({ locals, setHeaders }) => {
   setHeaders(sharedPage);
-  return { stats: await api(fetch).stats() };
+  return { stats: await locals.api.read('GET /v1/stats') };
 };

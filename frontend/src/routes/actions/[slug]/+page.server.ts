@@ -1,18 +1,17 @@
 import { sharedPage } from '#lib/server/cache.ts';
-import { api } from '#lib/api.ts';
+import { pick } from '#lib/server/forms.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, locals, params, url, setHeaders }) => {
-  const token = locals.session?.accessToken;
-  if (!token) setHeaders(sharedPage);
-  const client = api(fetch, token);
+export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
+  if (!locals.session) setHeaders(sharedPage);
   const [action, members, agenda, contributions, history, stats] = await Promise.all([
-    client.action(params.slug),
-    client.members(params.slug),
-    client.actionAgenda(params.slug),
-    client.contributions(params.slug, url.searchParams),
-    client.history(params.slug),
-    client.stats(),
+    locals.api.read('GET /v1/actions/{slug}', { params }),
+    locals.api.read('GET /v1/actions/{slug}/members', { params }),
+    locals.api.read('GET /v1/actions/{slug}/agenda', { params, query: { limit: '100' } }),
+    // Only the filters and the cursor: a hand-edited `visibility` or `limit` is not the page's to pass on.
+    locals.api.read('GET /v1/actions/{slug}/contributions', { params, query: pick(url.searchParams, ['type', 'organisationKind', 'country', 'cursor']) }),
+    locals.api.read('GET /v1/actions/{slug}/history', { params }),
+    locals.api.read('GET /v1/stats'),
   ]);
   return {
     action,

@@ -2,7 +2,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { OIDC_GROUPS_CLAIM } from '$app/env/private';
 import { decodeJwt } from 'jose';
 import { stewardsGroup } from '@collective-actions/shared/vocabulary';
-import { api } from '#lib/api.ts';
+import { apiClient } from '#lib/api.ts';
 import { startSession, takeSignInFlow } from '#lib/server/session.ts';
 import { oidc, provider } from '#lib/server/oidc.ts';
 import type { RequestHandler } from './$types';
@@ -24,7 +24,7 @@ export const GET: RequestHandler = async ({ url, cookies, fetch }) => {
   // The token comes straight from the provider's token endpoint: its groups need no second check here.
   const groups = decodeJwt(tokens.access_token)[OIDC_GROUPS_CLAIM];
   // Signing in is where invitations to the person's e-mail become memberships (the API accepts them as it answers /me).
-  await api(fetch, tokens.access_token).me();
+  await apiClient(fetch, tokens.access_token).read('GET /v1/me');
   await startSession(cookies, {
     sub: claims.sub,
     name,

@@ -1,6 +1,5 @@
 import { redirect } from '@sveltejs/kit';
 import { OIDC_CLIENT_ID, OIDC_LOGOUT_URL } from '$app/env/private';
-import { api } from '#lib/api.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { endSession } from '#lib/server/session.ts';
 import { issuerOrigin, oidc, provider } from '#lib/server/oidc.ts';
@@ -11,8 +10,8 @@ import type { RequestHandler } from './$types';
  * site, then at the provider, in the page's language: by its end-session endpoint (RP-initiated logout), or by the
  * logout address a provider without one gives (Cognito's /logout).
  */
-export const POST: RequestHandler = async ({ url, cookies, request, locals, fetch }) => {
-  if (locals.session) await api(fetch, locals.session.accessToken).endSession();
+export const POST: RequestHandler = async ({ url, cookies, request, locals }) => {
+  if (locals.session) await locals.api.change('DELETE /v1/me/session');
   endSession(cookies);
   const locale = (await request.formData()).get('locale') === 'fr' ? 'fr' : 'en';
   const home = new URL(localizeHref('/', { locale }), url).href;

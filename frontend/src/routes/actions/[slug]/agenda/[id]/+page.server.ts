@@ -1,10 +1,11 @@
 import { sharedPage } from '#lib/server/cache.ts';
-import { api } from '#lib/api.ts';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, params, url, setHeaders }) => {
+export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
   setHeaders(sharedPage);
-  const client = api(fetch);
-  const [action, item] = await Promise.all([client.action(params.slug), client.agendaItem(params.slug, params.id)]);
+  const [action, item] = await Promise.all([
+    locals.api.read('GET /v1/actions/{slug}', { params }),
+    locals.api.read('GET /v1/actions/{slug}/agenda/{id}', { params }),
+  ]);
   return { action, item, pageUrl: url.href };
 };

@@ -1,6 +1,7 @@
-// The route table: the single source of the API's routes, with what each takes and answers, for the
-// handlers, the local gateway, the CDK stack and the OpenAPI description.
+// The route table: the single source of the API's routes, with what each takes and answers, for the handlers, the
+// local gateway, the CDK stack, the OpenAPI description and the site's API client.
 import * as z from 'zod';
+import type { Access, ReplySchema, RequestSchemas, TableAccess } from './api-policy.ts';
 import {
   action,
   actionChanges,
@@ -51,67 +52,8 @@ import {
   stats,
   verification,
   verificationQueue,
-} from '@collective-actions/shared';
+} from './index.ts';
 
-/**
- * Who may call a route: anyone; anyone, with more shown to a signed-in caller who may see it
- * (optional: the function checks a token itself, as API Gateway's authorizer cannot be optional);
- * any signed-in person; or platform stewards only.
- */
-export type Access = 'public' | 'optional' | 'signed-in' | 'steward';
-
-/**
- * What a route's function reads or writes: the table (in AWS, read routes get no write permission), the open-data
- * snapshot built from it (no table permission at all), or nothing.
- */
-export type TableAccess = 'none' | 'snapshot' | 'read' | 'write';
-
-/**
- * How many changes a caller may send, and how many may be sent for one organisation whoever sends them: a token bucket
- * each, shared by every function instance (kept in the table), the burst at once and then the rate. Past it, 429 with
- * Retry-After. Locally and in AWS alike; reads are never throttled.
- */
-export const writeThrottle = { ratePerSecond: 50, burst: 100 } as const;
-
-/** In AWS, API Gateway also holds each write route to this, all callers together, before any function runs. */
-export const routeThrottle = { ratePerSecond: 250, burst: 500 } as const;
-
-/**
- * How long anyone's answer to a read may be kept, by browsers and shared caches (CloudFront in AWS keeps it as long,
- * keyed by the query, the Origin and the Authorization header); a route may say otherwise (`cacheSeconds`). A
- * signed-in person's answers are never kept; every answer has an ETag, so a copy is checked again cheaply.
- */
-export const publicCacheSeconds = 60;
-
-/** How long an Idempotency-Key keeps the answer to its request. */
-export const idempotencyKeyHours = 24;
-
-/**
- * Every POST creates something, so every POST takes an Idempotency-Key (the other methods are idempotent already).
- * Each caller chooses its keys, and one caller's keys never meet another's.
- */
-export const idempotencyHeaders = z.object({
-  'idempotency-key': z
-    .string()
-    .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 visible ASCII characters, such as a UUID')
-    .optional()
-    .meta({
-      description:
-        `Makes the request safe to send again: a request with the same key, address and body within ${idempotencyKeyHours} hours gets the ` +
-        "first one's answer (with `Idempotent-Replayed: true`) and changes nothing. The same key with another body or address answers 422. " +
-        'A new UUID per change is a good key.',
-    }),
-});
-
-/** What a route reads from the request; the handler gets them parsed, and refuses anything else with a 400. */
-export interface RequestSchemas {
-  params?: z.ZodType<unknown, Record<string, unknown>>;
-  query?: z.ZodType<unknown, Record<string, unknown>>;
-  body?: z.ZodType;
-}
-
-/** A success answer: a JSON body, bodies by media type, or none (204). */
-export type ReplySchema = z.ZodType | { [mediaType: string]: z.ZodType } | null;
 
 const calendarText = z.string().meta({ description: 'An iCalendar (RFC 5545) document, one VEVENT per agenda item' });
 const atomText = z.string().meta({ description: 'An Atom (RFC 4287) feed; `link rel="next"` gives the following page (RFC 5005)' });
@@ -419,3 +361,22 @@ export type RequestOf<Key extends RouteKey> = RoutesByKey[Key] extends { request
 export function findRoute(key: string): Route | undefined {
   return routes.find((route) => routeKey(route) === key);
 }
+
+/** A route by its key. */
+export type RouteOf<Key extends RouteKey> = RoutesByKey[Key];
+
+type Values<T> = T[keyof T];
+type JsonReplies<Key extends RouteKey> = Values<{
+  [Status in keyof RoutesByKey[Key]['replies']]: RoutesByKey[Key]['replies'][Status] extends z.ZodType ? z.output<RoutesByKey[Key]['replies'][Status]> : never;
+}>;
+
+/** What a route's success answers in JSON (undefined when it answers 204 or another media type only). */
+export type AnswerOf<Key extends RouteKey> = [JsonReplies<Key>] extends [never] ? undefined : JsonReplies<Key>;
+
+/** The JSON schema of a route's success answers, if it has one. */
+export const answerSchemaOf = (route: Route): z.ZodType | undefined =>
+  Object.values(route.replies).find((reply): reply is z.ZodType => reply instanceof z.ZodType);
+
+/** The address of a route with its path parameters filled in. */
+export const pathOf = (route: Route, params: Record<string, string> = {}): string =>
+  route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));

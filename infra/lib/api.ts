@@ -1,0 +1,120 @@
+// The HTTP API: one function per route of the route table, behind API Gateway's stage throttles and access log.
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CfnStage, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { routeThrottle } from '@collective-actions/shared/api-policy';
+import { routeKey, routes } from '@collective-actions/shared/routes';
+import type { Alarms } from './alarms.ts';
+import { PlatformFunction } from './platform-function.ts';
+
+const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase());
+
+/** What the route functions are told: whom tokens come from, where the site and the open data are. */
+export interface RouteFunctionsProps {
+  table: ITableV2;
+  issuer: string;
+  audience: string[];
+  groupsClaim?: string;
+  siteUrl: string;
+  openDataUrl: string;
+}
+
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  private readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, alarms: Alarms) {
+    super(scope, id);
+    this.alarms = alarms;
+    this.httpApi = new HttpApi(this, 'HttpApi', { description: 'Collective Actions API and site', createDefaultStage: false });
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const stage = new HttpStage(this, 'Stage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      // Per account and region, above any one client: requests past it get 429 before reaching a function.
+      throttle: { rateLimit: 500, burstLimit: 1000 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+    // Each write route, all callers together (routeThrottle in the route table); each caller and organisation has its own
+    // allowance below that, which the functions keep (writeThrottle).
+    // The property is plain JSON to CloudFormation, so its keys are written as CloudFormation spells them.
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      routes
+        .filter((route) => route.method !== 'GET')
+        .map((route) => [routeKey(route), { ThrottlingRateLimit: routeThrottle.ratePerSecond, ThrottlingBurstLimit: routeThrottle.burst }]),
+    );
+    alarms.add('Api5xx', this.httpApi.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }), 5, 'The API answered 5xx');
+  }
+
+  get endpoint(): string {
+    return this.httpApi.apiEndpoint;
+  }
+
+  /** Everything the routes do not take: the site. */
+  addDefaultRoute(fn: IFunction): void {
+    const route = new HttpRoute(this, 'SiteRoute', { httpApi: this.httpApi, routeKey: HttpRouteKey.DEFAULT, integration: new HttpLambdaIntegration('Site', fn) });
+    Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: 'The site is public; it checks its own session for the pages that need one.' });
+  }
+
+  /** A function per route of the route table, with exactly the table access and environment its route needs. */
+  addRouteFunctions({ table, issuer, audience, groupsClaim, siteUrl, openDataUrl }: RouteFunctionsProps): void {
+    const authorizer = new HttpJwtAuthorizer('Jwt', issuer, { jwtAudience: audience });
+    for (const route of routes) {
+      const handler = new PlatformFunction(this, pascal(route.handler), {
+        entry: `functions/src/handlers/${route.handler}.ts`,
+        description: routeKey(route),
+        alarms: this.alarms,
+        // Search keeps the snapshot's index in memory: a few hundred MB at 100,000 contributions (docs/open-data.md).
+        ...(route.table === 'snapshot' ? { memorySize: 2048 } : {}),
+        environment: {
+          ALLOWED_ORIGINS: siteUrl,
+          SITE_URL: siteUrl,
+          POWERTOOLS_SERVICE_NAME: 'collective-actions-api',
+          ...(groupsClaim ? { GROUPS_CLAIM: groupsClaim } : {}),
+          // API Gateway's authorizer cannot be optional: these functions check a token themselves, against the same issuer and audience.
+          ...(route.access === 'optional' ? { OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience.join(',') } : {}),
+          ...(route.table === 'snapshot' ? { SNAPSHOT_URL: openDataUrl } : {}),
+        },
+      });
+      if (route.table === 'read' || route.table === 'write') handler.bindTable(table, route.table);
+      const open = route.access === 'public' || route.access === 'optional';
+      // Every GET answers HEAD too (RFC 9110), from the same function, which leaves the body out.
+      const apiRoutes = this.httpApi.addRoutes({
+        path: route.path,
+        methods: route.method === 'GET' ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]],
+        integration: new HttpLambdaIntegration(pascal(route.handler), handler.function),
+        authorizer: open ? undefined : authorizer,
+      });
+      for (const apiRoute of open ? apiRoutes : []) {
+        Validations.of(apiRoute).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason:
+            route.access === 'public'
+              ? 'A public route of open data: anyone may read it.'
+              : 'Anyone may read it; its function checks a bearer token itself when one comes, to show its holder more.',
+        });
+      }
+    }
+  }
+}
