@@ -362,9 +362,6 @@ export function findRoute(key: string): Route | undefined {
   return routes.find((route) => routeKey(route) === key);
 }
 
-/** A route by its key. */
-export type RouteOf<Key extends RouteKey> = RoutesByKey[Key];
-
 type Values<T> = T[keyof T];
 type JsonReplies<Key extends RouteKey> = Values<{
   [Status in keyof RoutesByKey[Key]['replies']]: RoutesByKey[Key]['replies'][Status] extends z.ZodType ? z.output<RoutesByKey[Key]['replies'][Status]> : never;

@@ -1,5 +1,4 @@
 // Coalition memberships and their public history: each change is one transaction with the counts and the record it moves.
-import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import {
   Conflict,
@@ -9,15 +8,13 @@ import {
   type OrganisationCoalition,
   type OrganisationSummary,
 } from '@collective-actions/shared';
-import { documents, tableName } from './client.ts';
+import { tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { memberCountAttribute } from './actions.ts';
 import { indexAttributes, itemExists, itemIsNew } from './table.ts';
-import { explainCancellation, getItem, queryAll, queryPage, queryPartition, ulidPattern, WriteRaced } from './toolkit.ts';
+import { getItem, queryAll, queryPage, queryPartition, transactWrite, ulidPattern, WriteRaced, type TransactItem } from './toolkit.ts';
 
 type Item = Record<string, any>;
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
 /** A membership as stored: the public record plus the request behind it. */
 export interface StoredMember {
   action: string;
@@ -166,19 +163,15 @@ export async function changeMembership({ from, to, events, by, now }: Membership
       },
     });
   }
-  try {
-    await documents.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    explainCancellation(error, [
-      () => new WriteRaced('membership changed since it was read'),
-      () =>
-        leadDelta < 0
-          ? new Conflict(
-              `${organisation.name} is the coalition's last lead: appoint another lead before it leaves, is removed or steps down.`,
-            )
-          : new WriteRaced('action missing'),
-    ]);
-  }
+  await transactWrite(items, [
+    () => new WriteRaced('membership changed since it was read'),
+    () =>
+      leadDelta < 0
+        ? new Conflict(
+            `${organisation.name} is the coalition's last lead: appoint another lead before it leaves, is removed or steps down.`,
+          )
+        : new WriteRaced('action missing'),
+  ]);
 }
 
 export const toEvent = (item: Item): MembershipEvent => {

@@ -1,6 +1,6 @@
 // Contributions: stored with their author, listed while public, hidden by leads, withdrawn by their organisation.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   Conflict,
   NotFound,
@@ -14,7 +14,7 @@ import { documents, tableName } from './client.ts';
 import { countUpdates, type CountsSeen } from './counts.ts';
 import { keys } from './keys.ts';
 import { itemExists, itemIsNew } from './table.ts';
-import { WriteRaced, explainCancellation, getItem, queryIndex, queryPage, setAndRemove, setChanges, ulidPattern, type Item } from './toolkit.ts';
+import { WriteRaced, getItem, queryIndex, queryPage, setAndRemove, setChanges, transactWrite, ulidPattern, type Item } from './toolkit.ts';
 
 /** A contribution as stored: the public record plus who wrote it. */
 export type StoredContribution = Contribution & { authorId: string };
@@ -48,40 +48,31 @@ export async function getContribution(slug: string, id: string, consistent = fal
 
 export async function createContribution(contribution: StoredContribution, seen: CountsSeen): Promise<void> {
   const { action, id, organisation } = contribution;
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            ConditionCheck: {
-              TableName: tableName,
-              Key: keys.membership(organisation.id, contribution.authorId),
-              ConditionExpression: itemExists,
-            },
+  await transactWrite(
+    [
+      {
+        ConditionCheck: {
+          TableName: tableName,
+          Key: keys.membership(organisation.id, contribution.authorId),
+          ConditionExpression: itemExists,
+        },
+      },
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            ...keys.contribution(action, id),
+            ...keys.contributionListing(action, id, organisation.kind, organisation.country, contribution.createdAt),
+            ...keys.contributionOwner(organisation.id, id, action),
+            ...contribution,
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...keys.contribution(action, id),
-                ...keys.contributionListing(action, id, organisation.kind, organisation.country, contribution.createdAt),
-                ...keys.contributionOwner(organisation.id, id, action),
-                ...contribution,
-              },
-              ConditionExpression: itemIsNew,
-            },
-          },
-          ...countUpdates(contribution, seen, 1),
-        ],
-      }),
-    );
-  } catch (error) {
-    explainCancellation(error, [
-      () => new WriteRaced('no longer a member'),
-      undefined,
-      () => new NotFound(`There is no action "${action}".`),
-    ]);
-  }
+          ConditionExpression: itemIsNew,
+        },
+      },
+      ...countUpdates(contribution, seen, 1),
+    ],
+    [() => new WriteRaced('no longer a member'), undefined, () => new NotFound(`There is no action "${action}".`)],
+  );
 }
 
 export async function updateContribution(slug: string, id: string, changes: ContributionChanges, now: string): Promise<StoredContribution> {
@@ -117,28 +108,20 @@ const visibilityAsRead = (contribution: Contribution) =>
  * (unless it was hidden, which took it out already). Without `seen` only for a hidden one.
  */
 export async function withdrawContribution(contribution: StoredContribution, seen: CountsSeen | undefined, now: string): Promise<void> {
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.contribution(contribution.action, contribution.id),
-              // A hidden one has left the public lists already, and stays in the leads' hidden list until shown again.
-              UpdateExpression: `SET #status = :withdrawn, updatedAt = :now, withdrawnAt = :now, #version = #version + :one${contribution.hidden ? '' : ` REMOVE ${keys.contributionListingAttributes.join(', ')}`}`,
-              ConditionExpression: visibilityAsRead(contribution),
-              ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-              ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':published': 'published', ':now': now, ':one': 1 },
-            },
-          },
-          ...(contribution.hidden ? [] : countUpdates(contribution, seen!, -1)),
-        ],
-      }),
-    );
-  } catch (error) {
-    explainCancellation(error, []);
-  }
+  await transactWrite([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.contribution(contribution.action, contribution.id),
+        // A hidden one has left the public lists already, and stays in the leads' hidden list until shown again.
+        UpdateExpression: `SET #status = :withdrawn, updatedAt = :now, withdrawnAt = :now, #version = #version + :one${contribution.hidden ? '' : ` REMOVE ${keys.contributionListingAttributes.join(', ')}`}`,
+        ConditionExpression: visibilityAsRead(contribution),
+        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':published': 'published', ':now': now, ':one': 1 },
+      },
+    },
+    ...(contribution.hidden ? [] : countUpdates(contribution, seen!, -1)),
+  ]);
 }
 
 export interface HidingRecord {
@@ -154,27 +137,19 @@ export async function hideContribution(contribution: StoredContribution, seen: C
   // Into the hidden list, out of every public one.
   const listing = keys.hiddenContributionListing(action, id);
   const update = setAndRemove({ hiding, ...listing }, keys.contributionListingAttributes.filter((name) => !(name in listing)));
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.contribution(action, id),
-              ...update,
-              ConditionExpression: visibilityAsRead(contribution),
-              ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
-              ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':published': 'published' },
-            },
-          },
-          ...countUpdates(contribution, seen, -1),
-        ],
-      }),
-    );
-  } catch (error) {
-    explainCancellation(error, []);
-  }
+  await transactWrite([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.contribution(action, id),
+        ...update,
+        ConditionExpression: visibilityAsRead(contribution),
+        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':published': 'published' },
+      },
+    },
+    ...countUpdates(contribution, seen, -1),
+  ]);
 }
 
 /** Changes the reason a contribution is hidden for; answers false if it is no longer hidden. */
@@ -205,36 +180,28 @@ export async function unhideContribution(contribution: StoredContribution, seen:
   const published = contribution.status === 'published';
   const listed = setAndRemove({ organisation, ...keys.contributionListing(action, id, organisation.kind, organisation.country, contribution.createdAt) }, ['hiding']);
   const unlisted = setAndRemove({}, ['hiding', ...Object.keys(keys.hiddenContributionListing(action, id))]);
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: published
-              ? {
-                  TableName: tableName,
-                  Key: keys.contribution(action, id),
-                  ...listed,
-                  ConditionExpression: visibilityAsRead(contribution),
-                  ExpressionAttributeNames: { ...listed.ExpressionAttributeNames, '#status': 'status' },
-                  ExpressionAttributeValues: { ...listed.ExpressionAttributeValues, ':published': 'published' },
-                }
-              : {
-                  TableName: tableName,
-                  Key: keys.contribution(action, id),
-                  ...unlisted,
-                  ConditionExpression: '#status = :withdrawn AND attribute_exists(hiding)',
-                  ExpressionAttributeNames: { ...unlisted.ExpressionAttributeNames, '#status': 'status' },
-                  ExpressionAttributeValues: { ':withdrawn': 'withdrawn' },
-                },
+  await transactWrite([
+    {
+      Update: published
+        ? {
+            TableName: tableName,
+            Key: keys.contribution(action, id),
+            ...listed,
+            ConditionExpression: visibilityAsRead(contribution),
+            ExpressionAttributeNames: { ...listed.ExpressionAttributeNames, '#status': 'status' },
+            ExpressionAttributeValues: { ...listed.ExpressionAttributeValues, ':published': 'published' },
+          }
+        : {
+            TableName: tableName,
+            Key: keys.contribution(action, id),
+            ...unlisted,
+            ConditionExpression: '#status = :withdrawn AND attribute_exists(hiding)',
+            ExpressionAttributeNames: { ...unlisted.ExpressionAttributeNames, '#status': 'status' },
+            ExpressionAttributeValues: { ':withdrawn': 'withdrawn' },
           },
-          ...(published ? countUpdates(contribution, seen!, 1) : []),
-        ],
-      }),
-    );
-  } catch (error) {
-    explainCancellation(error, []);
-  }
+    },
+    ...(published ? countUpdates(contribution, seen!, 1) : []),
+  ]);
 }
 
 /** An organisation's public contributions across actions, newest first. */

@@ -19,7 +19,7 @@ import { documents, tableName } from './client.ts';
 import { directorySortKey, keys } from './keys.ts';
 import { membershipItem, type PersonClaims } from './people.ts';
 import { itemExists, itemIsNew, keyOf } from './table.ts';
-import { explainCancellation, getItem, queryIndex, queryPage, setChanges, ulidPattern, type Item } from './toolkit.ts';
+import { getItem, queryIndex, queryPage, setChanges, transactWrite, ulidPattern, type Item } from './toolkit.ts';
 
 export function toOrganisation(item: Item): Organisation {
   return {
@@ -222,28 +222,23 @@ export async function verifyOrganisation(id: string, version: number, stewardId:
   if (!current) throw new NotFound(`There is no organisation ${id}.`);
   if (current.version !== version) throw new StaleVersion('organisation');
   if (current.verified) return toOrganisation(current);
-  try {
-    await documents.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.organisation(id),
-              UpdateExpression: 'SET verified = :true, verifiedAt = :now, verifiedBy = :steward, updatedAt = :now, #version = #version + :one',
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':true': true, ':now': now, ':steward': stewardId, ':one': 1, ':expected': version },
-            },
-          },
-          { Put: { TableName: tableName, Item: organisationEventItem(id, 'verified', [], now, stewardId) } },
-          { Delete: { TableName: tableName, Key: keys.verificationRequest(id) } },
-        ],
-      }),
-    );
-  } catch (error) {
-    explainCancellation(error, [() => new StaleVersion('organisation')]);
-  }
+  await transactWrite(
+    [
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.organisation(id),
+          UpdateExpression: 'SET verified = :true, verifiedAt = :now, verifiedBy = :steward, updatedAt = :now, #version = #version + :one',
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':true': true, ':now': now, ':steward': stewardId, ':one': 1, ':expected': version },
+        },
+      },
+      { Put: { TableName: tableName, Item: organisationEventItem(id, 'verified', [], now, stewardId) } },
+      { Delete: { TableName: tableName, Key: keys.verificationRequest(id) } },
+    ],
+    [() => new StaleVersion('organisation')],
+  );
   return toOrganisation({ ...current, verified: true, verifiedAt: now, version: version + 1, updatedAt: now });
 }
 

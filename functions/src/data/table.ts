@@ -39,7 +39,6 @@ export const keyOf = (item: Item): Record<string, string> => ({
   [tableDefinition.sortKey]: item[tableDefinition.sortKey],
 });
 
-export const partitionKeyOf = (item: Item): string => item[tableDefinition.partitionKey];
 export const sortKeyOf = (item: Item): string => item[tableDefinition.sortKey];
 
 /** The index key of an entry at a sort key position of an index partition (to resume a query after it). */

@@ -1,6 +1,6 @@
 // The DynamoDB toolkit every entity module shares: pages and cursors, whole queries, transactions' failures explained,
 // update expressions. It knows the table's shape (table.ts), never an entity's keys (keys.ts).
-import { GetCommand, QueryCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BadRequest } from '@collective-actions/shared';
 import { documents, tableName } from './client.ts';
@@ -130,12 +130,24 @@ export function cancellationCodes(error: unknown): string[] | undefined {
 }
 
 /** Turns a cancelled transaction into the error of the first item that explains it. */
-export function explainCancellation(error: unknown, explanations: Array<(() => Error) | undefined>): never {
+function explainCancellation(error: unknown, explanations: Array<(() => Error) | undefined>): never {
   const codes = cancellationCodes(error);
   if (!codes) throw error;
   if (codes.includes('TransactionConflict')) throw new WriteRaced('transaction conflict');
   const failed = codes.findIndex((code) => code === 'ConditionalCheckFailed');
   throw explanations[failed]?.() ?? new WriteRaced(`condition ${failed} failed`);
+}
+
+/**
+ * Writes the items in one transaction. A cancelled one fails with the error its first failed item's explanation gives
+ * (WriteRaced when it has none, or when another transaction got in the way), for the caller to retry or answer.
+ */
+export async function transactWrite(items: TransactItem[], explanations: Array<(() => Error) | undefined> = []): Promise<void> {
+  try {
+    await documents.send(new TransactWriteCommand({ TransactItems: items }));
+  } catch (error) {
+    explainCancellation(error, explanations);
+  }
 }
 
 export const ulidPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;

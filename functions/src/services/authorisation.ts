@@ -102,7 +102,7 @@ async function leadsCoalition(personId: string, slug: string): Promise<boolean> 
 }
 
 /** The caller's standing toward what is named: only the facts named are read. */
-export async function standingOf(caller: Caller, { organisationId, action, authorId }: Concerning): Promise<Standing> {
+async function standingOf(caller: Caller, { organisationId, action, authorId }: Concerning): Promise<Standing> {
   const [role, leads] = await Promise.all([
     organisationId ? peopleRecords.getRole(organisationId, caller.id) : undefined,
     action && !caller.steward ? leadsCoalition(caller.id, action) : false,

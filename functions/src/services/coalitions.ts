@@ -28,7 +28,9 @@ const rank = (member: CoalitionMember) => (member.status === 'active' ? (member.
 /** Active members for everyone; requests too for leads and stewards; an organisation's own record for its people. */
 export async function listMembers(caller: Caller | undefined, slug: string): Promise<CoalitionMembersView> {
   const [, members, view] = await Promise.all([getAction(slug), coalitions.listMembers(slug), coalitionView(caller, slug)]);
-  const organisations = await organisationRecords.getOrganisations([...view.roles.keys()]);
+  // Only those the caller administers may ask to join: the others' names are not needed.
+  const administered = [...view.roles].filter(([, role]) => role === 'admin').map(([id]) => id);
+  const organisations = await organisationRecords.getOrganisations(administered);
   const items = members
     .filter((member) => seesMember(view, member))
     .map((member) => coalitions.memberView(member, seesRequest(view, member)))
