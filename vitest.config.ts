@@ -9,11 +9,22 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['tests/**/*.test.ts'],
+          include: ['tests/{api,site,browser}/**/*.test.ts'],
           // One platform (DynamoDB Local in memory, identity provider, gateway) for every integration test file.
           globalSetup: ['tests/support/platform.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        // The API's tests again, against the functions as deployed: their bundles, environments and IAM policies. Run
+        // in a vitest process of its own (npm run test:deployed), since each platform sets the process's environment.
+        test: {
+          name: 'deployed',
+          include: ['tests/api/**/*.test.ts', 'tests/deployed/**/*.test.ts'],
+          globalSetup: ['tests/support/deployed-platform.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
         },
       },
     ],

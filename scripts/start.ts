@@ -1,7 +1,9 @@
 // `npm start`: the whole platform on one machine, on its embedded defaults, until Ctrl-C. `npm run dev` (--dev) serves
-// the site with SvelteKit's development server instead of its build.
+// the site with SvelteKit's development server instead of its build; `npm start -- --bundles` runs the API's functions
+// from the bundles `cdk deploy` ships (infra/cdk.out, synthesized when stale) instead of their sources.
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ports = {
@@ -24,8 +26,9 @@ async function takenPort(): Promise<string | undefined> {
 }
 
 const dev = process.argv.includes('--dev');
+const bundles = process.argv.includes('--bundles');
 const dataDirectory = resolve(import.meta.dirname, '../.data');
-process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
+Object.assign(process.env, dynamoDbLocalEnvironment(ports.dynamodb));
 process.env.TABLE_NAME ??= 'collective-actions';
 process.env.ALLOWED_ORIGINS ??= `http://localhost:${ports.site}`;
 const siteUrl = (process.env.SITE_URL ??= `http://localhost:${ports.site}`);
@@ -64,8 +67,8 @@ if (!/^(127\.|::1$|localhost$)/.test(listenHost)) {
 }
 
 try {
-  console.log(`Starting Collective Actions${dev ? ' (the site from its development server)' : ''}…`);
-  const platform = await startPlatform({ ports, dataDirectory, log, siteUrl });
+  console.log(`Starting Collective Actions${dev ? ' (the site from its development server)' : ''}${bundles ? ' (the API from its deployed bundles)' : ''}…`);
+  const platform = await startPlatform({ ports, dataDirectory, log, siteUrl, functions: bundles ? 'bundles' : 'sources' });
   stops.push(platform.stop);
   const site = await startSite({ port: ports.site, host: listenHost, apiUrl: platform.apiUrl, issuer: platform.issuer, dev });
   stops.push(site.stop);
@@ -74,7 +77,7 @@ Collective Actions is running (data in ${dataDirectory}):
   site               http://localhost:${ports.site}
   API                ${platform.apiUrl}/v1/actions
   identity provider  ${platform.issuer}/.well-known/openid-configuration
-  DynamoDB Local     ${process.env.DYNAMODB_ENDPOINT}
+  DynamoDB Local     ${process.env.AWS_ENDPOINT_URL_DYNAMODB}
 
 Demo accounts (any password on the local sign-in page):
 ${demoAccounts.map((account) => `  ${account.login.padEnd(14)} ${account.name}, ${account.description}`).join('\n')}

@@ -10,20 +10,9 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeThrottle } from '@collective-actions/shared/api-policy';
 import { routeKey, routes } from '@collective-actions/shared/routes';
+import { routeFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
 import { PlatformFunction } from './platform-function.ts';
-
-const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase());
-
-/** What the route functions are told: whom tokens come from, where the site and the open data are. */
-export interface RouteFunctionsProps {
-  table: ITableV2;
-  issuer: string;
-  audience: string[];
-  groupsClaim?: string;
-  siteUrl: string;
-  openDataUrl: string;
-}
 
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -78,32 +67,18 @@ export class Api extends Construct {
   }
 
   /** A function per route of the route table, with exactly the table access and environment its route needs. */
-  addRouteFunctions({ table, issuer, audience, groupsClaim, siteUrl, openDataUrl }: RouteFunctionsProps): void {
-    const authorizer = new HttpJwtAuthorizer('Jwt', issuer, { jwtAudience: audience });
+  addRouteFunctions(table: ITableV2, deployment: Deployment): void {
+    const authorizer = new HttpJwtAuthorizer('Jwt', deployment.issuer, { jwtAudience: deployment.audience });
     for (const route of routes) {
-      const handler = new PlatformFunction(this, pascal(route.handler), {
-        entry: `functions/src/handlers/${route.handler}.ts`,
-        description: routeKey(route),
-        alarms: this.alarms,
-        // Search keeps the snapshot's index in memory: a few hundred MB at 100,000 contributions (docs/open-data.md).
-        ...(route.table === 'snapshot' ? { memorySize: 2048 } : {}),
-        environment: {
-          ALLOWED_ORIGINS: siteUrl,
-          SITE_URL: siteUrl,
-          POWERTOOLS_SERVICE_NAME: 'collective-actions-api',
-          ...(groupsClaim ? { GROUPS_CLAIM: groupsClaim } : {}),
-          // API Gateway's authorizer cannot be optional: these functions check a token themselves, against the same issuer and audience.
-          ...(route.access === 'optional' ? { OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience.join(',') } : {}),
-          ...(route.table === 'snapshot' ? { SNAPSHOT_URL: openDataUrl } : {}),
-        },
-      });
-      if (route.table === 'read' || route.table === 'write') handler.bindTable(table, route.table);
+      const definition = routeFunction(route, deployment);
+      const handler = new PlatformFunction(this, definition.name, { ...definition, alarms: this.alarms });
+      if (definition.table) handler.bindTable(table, definition.table);
       const open = route.access === 'public' || route.access === 'optional';
       // Every GET answers HEAD too (RFC 9110), from the same function, which leaves the body out.
       const apiRoutes = this.httpApi.addRoutes({
         path: route.path,
         methods: route.method === 'GET' ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(pascal(route.handler), handler.function),
+        integration: new HttpLambdaIntegration(definition.name, handler.function),
         authorizer: open ? undefined : authorizer,
       });
       for (const apiRoute of open ? apiRoutes : []) {

@@ -30,15 +30,16 @@ export class AppStack extends Stack {
 
     // Who may call what: the site signs people in with the issuer whose tokens the API's routes accept.
     const audience = site.signInWith(props.tokens, siteUrl);
-    openData.buildFrom({ table: props.table, siteUrl, alarms });
-    api.addRouteFunctions({
-      table: props.table,
+    const deployment = {
+      tableName: props.table.tableName,
       issuer: props.tokens.issuer,
       audience,
       groupsClaim: props.tokens.kind === 'external' ? props.tokens.groupsClaim : undefined,
       siteUrl,
       openDataUrl: OpenData.urlFor(siteUrl),
-    });
+    };
+    openData.buildFrom(props.table, deployment, alarms);
+    api.addRouteFunctions(props.table, deployment);
 
     const throttled = props.table.metricThrottledRequestsForOperations({
       // The operations the data modules use (an alarm takes at most ten metrics).

@@ -8,6 +8,7 @@ import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
+import { snapshotBuilderFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
 import { nagArn, PlatformFunction } from './platform-function.ts';
 
@@ -38,15 +39,9 @@ export class OpenData extends Construct {
    * The builder runs when records change: the table's stream, batched for up to a minute, without the idempotency and
    * throttle records, whose writes and expiries change nothing published.
    */
-  buildFrom({ table, siteUrl, alarms }: { table: ITableV2; siteUrl: string; alarms: Alarms }): void {
-    const builder = new PlatformFunction(this, 'SnapshotBuilder', {
-      entry: 'functions/src/jobs/build-snapshot.ts',
-      description: 'Builds the open-data snapshot: exports, data package, search index',
-      alarms,
-      environment: { SNAPSHOT_BUCKET: this.bucket.bucketName, SNAPSHOT_URL: OpenData.urlFor(siteUrl), SITE_URL: siteUrl, POWERTOOLS_SERVICE_NAME: 'collective-actions-open-data' },
-      timeout: Duration.minutes(5),
-      memorySize: 2048,
-    });
+  buildFrom(table: ITableV2, deployment: Deployment, alarms: Alarms): void {
+    const definition = snapshotBuilderFunction(deployment, this.bucket.bucketName);
+    const builder = new PlatformFunction(this, definition.name, { ...definition, alarms });
     builder.bindTable(table, 'read');
     builder.function.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [this.bucket.arnForObjects('open-data/*')] }));
     Validations.of(builder).acknowledge({

@@ -8,7 +8,7 @@ import { Architecture, Function as LambdaFunction, LoggingFormat, Runtime, type 
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { tableDefinition } from '@collective-actions/functions/data/table.ts';
+import { functionDefaults, tableStatement } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
 
 export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,26 +19,12 @@ interface CommonProps {
   alarms?: Alarms;
   environment?: Record<string, string>;
   memorySize?: number;
-  timeout?: Duration;
+  timeoutSeconds?: number;
 }
 
 /** A handler module bundled from the repository, or code built already with its own handler and layers. */
 export type PlatformFunctionProps = CommonProps &
   ({ /** The handler module, relative to the repository root. */ entry: string } | { code: Code; handler: string; layers?: ILayerVersion[] });
-
-// Exactly the calls the repository makes; in particular no Scan.
-const tableActions: Record<'read' | 'write', string[]> = {
-  read: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'],
-  write: [
-    'dynamodb:GetItem',
-    'dynamodb:BatchGetItem',
-    'dynamodb:Query',
-    'dynamodb:ConditionCheckItem',
-    'dynamodb:PutItem',
-    'dynamodb:UpdateItem',
-    'dynamodb:DeleteItem',
-  ],
-};
 
 /** Reviewed cdk-nag findings that every function of the platform shares. */
 export const basicExecutionRole = {
@@ -61,8 +47,8 @@ export class PlatformFunction extends Construct {
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: props.memorySize ?? 1024,
-      timeout: props.timeout ?? Duration.seconds(10),
+      memorySize: props.memorySize ?? functionDefaults.memorySize,
+      timeout: Duration.seconds(props.timeoutSeconds ?? functionDefaults.timeoutSeconds),
       loggingFormat: LoggingFormat.JSON,
       logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     };
@@ -92,10 +78,6 @@ export class PlatformFunction extends Construct {
 
   /** Lets the function read, or read and write, the table and its indexes, each named: nothing more. */
   bindTable(table: ITableV2, access: 'read' | 'write'): void {
-    const indexes = tableDefinition.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`);
-    this.function.addToRolePolicy(
-      new PolicyStatement({ effect: Effect.ALLOW, actions: tableActions[access], resources: [table.tableArn, ...indexes] }),
-    );
-    this.function.addEnvironment('TABLE_NAME', table.tableName);
+    this.function.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, ...tableStatement(access, table.tableArn) }));
   }
 }

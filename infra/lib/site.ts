@@ -39,7 +39,7 @@ export class Site extends Construct {
       code: siteServerCode(),
       handler: 'run.sh',
       layers: [LayerVersion.fromLayerVersionArn(this, 'WebAdapter', webAdapterLayer(Stack.of(this)))],
-      timeout: Duration.seconds(15),
+      timeoutSeconds: 15,
       environment: {
         AWS_LAMBDA_EXEC_WRAPPER: '/opt/bootstrap',
         AWS_LWA_READINESS_CHECK_PROTOCOL: 'tcp',

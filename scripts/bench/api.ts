@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { freePort } from '@collective-actions/functions/local/free-port.ts';
+import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
 
 const sizes = process.argv.slice(2).map(Number);
 const totals = sizes.length ? sizes : [1_000, 100_000];
@@ -19,7 +20,7 @@ const writeRate = 20;
 const slug = 'open-public-procurement';
 
 const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
-process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
+Object.assign(process.env, dynamoDbLocalEnvironment(ports.dynamodb));
 process.env.TABLE_NAME = 'collective-actions-bench';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');

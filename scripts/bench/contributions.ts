@@ -1,5 +1,5 @@
 // Contributions as the API stores them, written straight to the table with batch writes: what the growth benchmarks
-// load. Import it after DYNAMODB_ENDPOINT and TABLE_NAME are set (the data client reads them once).
+// load. Import it after AWS_ENDPOINT_URL_DYNAMODB and TABLE_NAME are set (the data client reads them once).
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Organisation } from '@collective-actions/shared';

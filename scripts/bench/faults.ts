@@ -6,25 +6,25 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { freePort } from '@collective-actions/functions/local/free-port.ts';
+import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
 
 const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
 const directory = await mkdtemp(join(tmpdir(), 'collective-actions-faults-'));
-process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
+Object.assign(process.env, dynamoDbLocalEnvironment(ports.dynamodb));
 process.env.TABLE_NAME = 'collective-actions-faults';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
 const issuer = `http://localhost:${ports.identity}`;
 const apiUrl = `http://localhost:${ports.api}`;
-process.env.OIDC_ISSUER = issuer;
-process.env.OIDC_AUDIENCE = apiUrl;
 
 const { startDynamoDbLocal } = await import('@collective-actions/functions/local/dynamodb-local.ts');
 const { ensureTable } = await import('@collective-actions/functions/local/bootstrap.ts');
 const { seed } = await import('@collective-actions/functions/local/seed.ts');
 const { startIdentityProvider } = await import('@collective-actions/functions/local/identity-provider.ts');
-const { startGateway } = await import('@collective-actions/functions/local/gateway.ts');
+const { functionsFromSources, startApi } = await import('@collective-actions/functions/local/platform.ts');
 const { signIn } = await import('@collective-actions/functions/local/sign-in.ts');
 const { checkConsistency } = await import('@collective-actions/functions/data/consistency.ts');
 
@@ -33,7 +33,14 @@ let database = await startDatabase();
 await ensureTable();
 await seed();
 const identity = await startIdentityProvider({ port: ports.identity, issuer, audience: apiUrl, siteUrl: 'http://localhost:3000' });
-const gateway = await startGateway({ port: ports.api, issuer, audience: apiUrl });
+const deployment = {
+  tableName: process.env.TABLE_NAME,
+  issuer,
+  audience: [apiUrl],
+  siteUrl: 'http://localhost:3000',
+  openDataUrl: pathToFileURL(`${directory}/open-data/`).href,
+};
+const gateway = await startApi({ port: ports.api, issuer, audience: apiUrl, functions: functionsFromSources(deployment) });
 
 try {
   const token = await signIn(issuer, 'government');

@@ -8,13 +8,14 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { freePort } from '@collective-actions/functions/local/free-port.ts';
 import { startDynamoDbLocal } from '@collective-actions/functions/local/dynamodb-local.ts';
+import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
 
 const sizes = process.argv.slice(2).map(Number);
 const totals = sizes.length ? sizes : [1_000, 100_000];
 
 const port = await freePort();
 const snapshots = await mkdtemp(join(tmpdir(), 'collective-actions-bench-open-data-'));
-process.env.DYNAMODB_ENDPOINT = `http://localhost:${port}`;
+Object.assign(process.env, dynamoDbLocalEnvironment(port));
 process.env.TABLE_NAME = 'collective-actions-bench';
 process.env.SNAPSHOT_URL = pathToFileURL(`${snapshots}/`).href;
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';

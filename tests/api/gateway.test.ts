@@ -5,10 +5,10 @@ describe('the local gateway', () => {
   it('answers a CORS preflight from the site’s origin', async () => {
     const reply = await fetch(`${apiUrl}/v1/organisations`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST' },
+      headers: { origin: 'https://collective-actions.test', 'access-control-request-method': 'POST' },
     });
     expect(reply.status).toBe(204);
-    expect(reply.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    expect(reply.headers.get('access-control-allow-origin')).toBe('https://collective-actions.test');
   });
 
   it('gives no CORS grant to another origin', async () => {

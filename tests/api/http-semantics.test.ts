@@ -60,7 +60,9 @@ describe('every read', () => {
         notModified += 1;
         expect(again.status, `${read.path} ${match}`).toBe(304);
         expect(again.body).toBe('');
-        expect(again.headers.get('etag')).toBe(tag);
+        // `*` matches whatever version is current, which a rebuilt snapshot may have changed meanwhile.
+        if (match === '*') expect(again.headers.get('etag')).toMatch(/^(W\/)?"[\w-]+"$/);
+        else expect(again.headers.get('etag')).toBe(tag);
         expect(again.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
         expect(again.headers.get('vary')).toBe(first.headers.get('vary'));
       }
@@ -72,7 +74,7 @@ describe('every read', () => {
 
   it('varies by Origin, whether or not a request sends one, with one Vary header', async () => {
     for (const read of reads) {
-      for (const origin of [{}, { origin: 'http://localhost:3000' }, { origin: 'https://elsewhere.example' }] as Array<Record<string, string>>) {
+      for (const origin of [{}, { origin: 'https://collective-actions.test' }, { origin: 'https://elsewhere.example' }] as Array<Record<string, string>>) {
         const { headers } = await send(read, 'GET', origin);
         const vary = headers.get('vary')!.split(', ');
         expect(vary, read.path).toContain('origin');
@@ -121,7 +123,7 @@ describe('every answer', () => {
     expect(refused.status).toBe(405);
     expect(refused.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
     for (const [path, allow] of [['/v1/actions', 'GET, POST, HEAD, OPTIONS'], ['/v1/actions/open-public-procurement/contributions/01ARZ3NDEKTSV4RRFFQ69G5FAV', 'GET, PATCH, DELETE, HEAD, OPTIONS'], ['/v1/me', 'GET, HEAD, OPTIONS']]) {
-      for (const headers of [{}, { origin: 'http://localhost:3000', 'access-control-request-method': 'GET' }] as Array<Record<string, string>>) {
+      for (const headers of [{}, { origin: 'https://collective-actions.test', 'access-control-request-method': 'GET' }] as Array<Record<string, string>>) {
         const reply = await fetch(`${apiUrl}${path}`, { method: 'OPTIONS', headers });
         expect(reply.status, path).toBe(204);
         expect(reply.headers.get('allow'), path).toBe(allow);

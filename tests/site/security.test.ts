@@ -130,7 +130,7 @@ describe('what listens', () => {
     site: new URL(siteUrl).port,
     api: new URL(apiUrl).port,
     identity: new URL(inject('issuer')).port,
-    dynamodb: new URL(process.env.DYNAMODB_ENDPOINT!).port,
+    dynamodb: new URL(process.env.AWS_ENDPOINT_URL_DYNAMODB!).port,
   });
   const reaches = (host: string, port: string) =>
     new Promise<boolean>((resolve) => {

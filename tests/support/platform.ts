@@ -1,6 +1,9 @@
 // Global setup: the back end and the built site on free ports, DynamoDB Local in memory, seeded as on a first start; stopped after the run.
+// The API's functions run from their sources, or, for the `deployed` project (tests/support/deployed-platform.ts), from
+// the bundles `cdk deploy` ships.
 import type { TestProject } from 'vitest/node';
 import { freePort } from '@collective-actions/functions/local/free-port.ts';
+import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,18 +13,23 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject) {
+export async function startTestPlatform(project: TestProject, functions: 'sources' | 'bundles') {
   const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
   // Read once by the data client, here and in the test workers, which inherit this environment.
-  process.env.DYNAMODB_ENDPOINT = `http://localhost:${ports.dynamodb}`;
+  Object.assign(process.env, dynamoDbLocalEnvironment(ports.dynamodb));
   process.env.TABLE_NAME = 'collective-actions-test';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-  // Where calendar feeds link their events to.
-  process.env.SITE_URL = 'https://collective-actions.test';
   const { startPlatform } = await import('@collective-actions/functions/local/platform.ts');
   const sitePort = await freePort();
   // The open-data snapshot is rebuilt every second, so tests wait little for what they changed.
-  const platform = await startPlatform({ ports, siteUrl: `http://localhost:${sitePort}`, snapshotSeconds: 1 });
+  const platform = await startPlatform({
+    ports,
+    siteUrl: `http://localhost:${sitePort}`,
+    // Where feeds link to and whose pages may call the API.
+    publicUrl: 'https://collective-actions.test',
+    snapshotSeconds: 1,
+    functions,
+  });
   // The site as it runs in AWS: the production build, with its CSP and bundles.
   const { startSite } = await import('@collective-actions/frontend/serve.ts');
   const { listenHost } = await import('@collective-actions/functions/local/serve.ts');
@@ -45,3 +53,5 @@ export default async function setup(project: TestProject) {
     if (differences.length) throw new Error(`The consistency checker found ${differences.length} differences after the suite:\n${JSON.stringify(differences, null, 2)}`);
   };
 }
+
+export default (project: TestProject) => startTestPlatform(project, 'sources');

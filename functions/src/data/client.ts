@@ -5,19 +5,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 /** Set in AWS by the stack; set locally by the start script and the test setup. */
 export const tableName = process.env.TABLE_NAME ?? 'collective-actions';
 
-const endpoint = process.env.DYNAMODB_ENDPOINT;
-
-export const dynamodb = new DynamoDBClient(
-  endpoint
-    ? {
-        endpoint,
-        region: process.env.AWS_REGION ?? 'eu-west-3',
-        // DynamoDB Local accepts any credentials; these keep the SDK from looking for real ones.
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-        maxAttempts: 2,
-      }
-    : {},
-);
+// Region, credentials and endpoint come from the environment, as the SDK reads it: Lambda's in AWS; locally the
+// runner's (AWS_ENDPOINT_URL_DYNAMODB naming DynamoDB Local, or the IAM check in front of it).
+export const dynamodb = new DynamoDBClient({});
 
 export const documents = DynamoDBDocumentClient.from(dynamodb, {
   marshallOptions: { removeUndefinedValues: true },

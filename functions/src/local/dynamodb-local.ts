@@ -4,6 +4,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { localRegion } from './local-aws.ts';
 import { listenHost } from './serve.ts';
 
 export class JavaMissing extends Error {
@@ -11,6 +12,18 @@ export class JavaMissing extends Error {
     super('DynamoDB Local needs Java 17 or newer: install it (Debian/Ubuntu: sudo apt-get install openjdk-17-jre-headless) and try again.');
   }
 }
+
+/**
+ * What the AWS SDK reads to reach DynamoDB Local on this port, as the platform's own scripts do (the deployer, not a
+ * function: the local runner gives each function its own credentials and endpoint). DynamoDB Local accepts any keys.
+ */
+export const dynamoDbLocalEnvironment = (port: number): Record<string, string> => ({
+  AWS_ENDPOINT_URL_DYNAMODB: `http://localhost:${port}`,
+  AWS_REGION: localRegion,
+  AWS_ACCESS_KEY_ID: 'local',
+  AWS_SECRET_ACCESS_KEY: 'local',
+  AWS_MAX_ATTEMPTS: '2',
+});
 
 function requireJava(): void {
   const check = spawnSync('java', ['-version'], { encoding: 'utf8' });

@@ -1,34 +1,39 @@
-// The local stand-in for API Gateway's HTTP API: routes from the route table, JWT checks as its authorizer does, version 2.0 events.
+// The local stand-in for API Gateway's HTTP API: routes from the route table, JWT checks as its authorizer does, version
+// 2.0 events to each route's function in the local Lambda service, and its answers when a function fails.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
 import { BadRequest, MethodNotAllowed, NotFound, PayloadTooLarge, Problem } from '@collective-actions/shared';
 import { fallbackContentSecurityPolicy, securityHeaders } from '@collective-actions/shared/security-headers';
 import { accessTokenVerifier } from '../http/access-tokens.ts';
 import { methodsOf } from '../http/http-semantics.ts';
 import { problemReply } from '../http/problem-responses.ts';
-import { routeKey, routes, type Route } from '@collective-actions/shared/routes';
+import { routeKey, routes } from '@collective-actions/shared/routes';
+import type { LambdaService, Outcome } from './lambda-service.ts';
 import { serve } from './serve.ts';
 
-type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
-
-// API Gateway's own limits: 10 MB request bodies, 30 s integration timeout.
+// API Gateway's own limit on request bodies (its 30 s integration timeout is longer than any function's).
 const maxRequestBytes = 10 * 1024 * 1024;
-const timeoutMillis = 30_000;
 
 const compiled = routes.map((route) => ({
   route,
   pattern: new RegExp(`^${route.path.replaceAll('.', '\\.').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
 }));
 
-const handlers = new Map<string, Promise<Handler>>();
-const handlerOf = (route: Route) => {
-  if (!handlers.has(route.handler)) {
-    handlers.set(route.handler, import(`../handlers/${route.handler}.ts`).then((module) => module.handler));
+/**
+ * What API Gateway answers for an invocation: the function's result (a bare value as a JSON body, as payload format 2.0
+ * reads it), or its own 500 when the function failed or ran past its timeout.
+ */
+function answerOf(outcome: Outcome): APIGatewayProxyStructuredResultV2 {
+  if (outcome.kind !== 'result') {
+    console.error(`A local function failed: ${outcome.kind === 'timeout' ? outcome.errorMessage : `${outcome.errorType}: ${outcome.errorMessage}`}`);
+    return { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'Internal Server Error' }) };
   }
-  return handlers.get(route.handler)!;
-};
+  const result = outcome.result;
+  if (result && typeof result === 'object' && 'statusCode' in result) return result as APIGatewayProxyStructuredResultV2;
+  return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: typeof result === 'string' ? result : JSON.stringify(result) };
+}
 
 /** API Gateway passes every claim as a string; lists become "[a b]". */
 function claimsAsApiGatewayPassesThem(payload: JWTPayload): Record<string, string> {
@@ -70,6 +75,9 @@ export interface GatewayOptions {
   port: number;
   issuer: string;
   audience: string;
+  lambda: LambdaService;
+  /** The function behind each route key, HEAD routes included. */
+  integrations: Map<string, string>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<{ stop: () => Promise<void> }> {
@@ -143,13 +151,9 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop: () 
       body: body.length ? body.toString(text ? 'utf8' : 'base64') : undefined,
       isBase64Encoded: body.length > 0 && !text,
     } as APIGatewayProxyEventV2WithJWTAuthorizer;
-    const deadline = Date.now() + timeoutMillis;
-    const context = {
-      functionName: route.handler,
-      awsRequestId: requestId,
-      getRemainingTimeInMillis: () => deadline - Date.now(),
-    } as Context;
-    return (await handlerOf(route))(event, context);
+    const target = options.integrations.get(method === 'OPTIONS' ? routeKey(route) : key);
+    if (!target) throw new Error(`No function is integrated with ${key}`);
+    return answerOf(await options.lambda.invoke(target, event));
   }
 
   return serve((request, response) => {

@@ -1,13 +1,22 @@
-// Starts the platform's back end on one machine: DynamoDB Local with the table and seed, the identity provider, the API gateway.
-// Set DYNAMODB_ENDPOINT and TABLE_NAME before importing this module: the data client reads them once.
+// Starts the platform's back end on one machine: DynamoDB Local with the table and seed, the identity provider, the
+// route functions in the local Lambda service (from their sources, or from the bundles `cdk deploy` ships) behind IAM
+// and the local API gateway. Set AWS_ENDPOINT_URL_DYNAMODB and TABLE_NAME before importing this module: the data client
+// reads them once.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { routeKey, routes } from '@collective-actions/shared/routes';
+import { tableName } from '../data/client.ts';
+import { routeFunction, tableStatement, type Deployment } from '../function-definitions.ts';
 import { ensureTable } from './bootstrap.ts';
+import { deployedFunctions, type DeployedFunctions } from './deployed-functions.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { localTableArn, startDynamoDbWithIam } from './dynamodb-with-iam.ts';
+import { freePort } from './free-port.ts';
 import { startGateway } from './gateway.ts';
 import { startIdentityProvider } from './identity-provider.ts';
+import { startLambdaService } from './lambda-service.ts';
 import { seed } from './seed.ts';
 import { startSnapshotBuilder } from './snapshot-builder.ts';
 
@@ -15,6 +24,10 @@ export interface PlatformOptions {
   ports: { dynamodb: number; api: number; identity: number };
   /** Where the site will run: the identity provider sends people back there after signing in. */
   siteUrl: string;
+  /** The site's address as the functions give it (in links, and as the origin allowed to call the API); siteUrl unless told. */
+  publicUrl?: string;
+  /** The route functions from their TypeScript sources (the default), or from the bundles in infra/cdk.out, as deployed. */
+  functions?: 'sources' | 'bundles';
   /** Where DynamoDB Local, the identity provider and the open-data snapshot keep their data; in memory (and a temporary directory) when absent. */
   dataDirectory?: string;
   /** How often the open-data snapshot (exports, search index) is rebuilt; 10 seconds unless told. */
@@ -26,6 +39,57 @@ export interface RunningPlatform {
   apiUrl: string;
   issuer: string;
   stop: () => Promise<void>;
+}
+
+const repositoryRoot = join(import.meta.dirname, '../../..');
+
+/** The route functions from the same definitions the CDK stack is made of, each from its handler's source. */
+export function functionsFromSources(deployment: Deployment): DeployedFunctions {
+  const integrations = new Map<string, string>();
+  const functions = routes.map((route) => {
+    const definition = routeFunction(route, deployment);
+    integrations.set(routeKey(route), definition.name);
+    // Every GET answers HEAD too, from the same function, as the CDK stack routes it.
+    if (route.method === 'GET') integrations.set(`HEAD ${route.path}`, definition.name);
+    const statements = definition.table ? [{ effect: 'Allow' as const, ...tableStatement(definition.table, localTableArn(deployment.tableName)) }] : [];
+    return { ...definition, module: join(repositoryRoot, definition.entry), identity: { role: `${definition.name}Role`, statements } };
+  });
+  return { functions, integrations };
+}
+
+/** The functions the local API runs, as `functionsFromSources` or `deployedFunctions` give them. */
+export interface ApiOptions {
+  port: number;
+  issuer: string;
+  /** The audience of the access tokens the gateway accepts. */
+  audience: string;
+  functions: DeployedFunctions;
+}
+
+/** The route functions in the local Lambda service, behind IAM (in front of DynamoDB Local) and the local gateway. */
+export async function startApi({ port, issuer, audience, functions: { functions, integrations } }: ApiOptions): Promise<{ stop: () => Promise<void> }> {
+  const apiUrl = `http://localhost:${port}`;
+  const identities = new Map(functions.map((fn) => [fn.name, fn.identity]));
+  const iamPort = await freePort();
+  const iam = await startDynamoDbWithIam(iamPort, process.env.AWS_ENDPOINT_URL_DYNAMODB!, (accessKeyId) => identities.get(accessKeyId));
+  const lambda = startLambdaService(functions, {
+    AWS_REGION: process.env.AWS_REGION!,
+    AWS_ENDPOINT_URL_DYNAMODB: `http://localhost:${iamPort}`,
+    // Where feeds say the API is: in AWS the site's own address, which serves /v1 too; here a port of its own.
+    API_URL: apiUrl,
+    ...Object.fromEntries(['POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_DEV', 'AWS_MAX_ATTEMPTS'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : []))),
+  });
+  const gateway = await startGateway({ port, issuer, audience, lambda, integrations }).catch(async (error) => {
+    await Promise.all([lambda.stop(), iam.stop()]);
+    throw error;
+  });
+  return {
+    stop: async () => {
+      await gateway.stop();
+      await lambda.stop();
+      await iam.stop();
+    },
+  };
 }
 
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
@@ -49,19 +113,27 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       keysFile: dataDirectory && `${dataDirectory}/identity/signing-keys.json`,
     });
     stops.push(identity.stop);
-    // What the functions of optional-token routes check tokens against, as their environment says in AWS.
-    process.env.OIDC_ISSUER = issuer;
-    process.env.OIDC_AUDIENCE = apiUrl;
-    // Where feeds say the API is; in AWS that is the site's address, which serves /v1 too.
-    process.env.API_URL = apiUrl;
     const snapshots = dataDirectory ? `${dataDirectory}/open-data` : await mkdtemp(join(tmpdir(), 'collective-actions-open-data-'));
     if (!dataDirectory) stops.push(() => rm(snapshots, { recursive: true, force: true }));
-    process.env.SNAPSHOT_URL = pathToFileURL(`${snapshots}/`).href;
+    const deployment: Deployment = {
+      tableName,
+      issuer,
+      audience: [apiUrl],
+      siteUrl: options.publicUrl ?? options.siteUrl,
+      // The directory stands for the bucket CloudFront serves the snapshot from.
+      openDataUrl: pathToFileURL(`${snapshots}/`).href,
+    };
+    // The builder runs here, in this process, as the table's stream runs it in AWS.
+    Object.assign(process.env, { SNAPSHOT_URL: deployment.openDataUrl, SITE_URL: deployment.siteUrl });
     const builder = await startSnapshotBuilder(options.snapshotSeconds ?? 10, log);
     stops.push(builder.stop);
     log(`Open data: snapshot in ${snapshots}, rebuilt every ${options.snapshotSeconds ?? 10} s`);
-    const gateway = await startGateway({ port: ports.api, issuer, audience: apiUrl });
-    stops.push(gateway.stop);
+
+    const bundles = options.functions === 'bundles';
+    const functions = bundles ? deployedFunctions(deployment, log) : functionsFromSources(deployment);
+    log(`Functions: ${functions.functions.length}, from ${bundles ? 'the bundles in infra/cdk.out' : 'their sources'}, each with its own environment and IAM policy`);
+    const api = await startApi({ port: ports.api, issuer, audience: apiUrl, functions });
+    stops.push(api.stop);
   } catch (error) {
     await stop();
     throw error;

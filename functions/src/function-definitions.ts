@@ -1,0 +1,88 @@
+// What each of the platform's functions is (its code, environment, memory, timeout and table permissions), computed once
+// for the CDK stack and the local runner alike, so that what runs on one machine is what deploys.
+import { routeKey, routes, type Route } from '@collective-actions/shared/routes';
+import { tableDefinition } from './data/table.ts';
+
+/** Where a deployment's parts are: CDK tokens in the stack, addresses on this machine locally. */
+export interface Deployment {
+  tableName: string;
+  issuer: string;
+  audience: string[];
+  /** The access tokens' claim that lists the caller's groups, when it is not Cognito's. */
+  groupsClaim?: string;
+  siteUrl: string;
+  /** Where readers find the open-data snapshot's files. */
+  openDataUrl: string;
+}
+
+export interface FunctionDefinition {
+  /** Its construct id in the stack. */
+  name: string;
+  /** The handler module, relative to the repository root. */
+  entry: string;
+  description: string;
+  environment: Record<string, string>;
+  memorySize: number;
+  timeoutSeconds: number;
+  /** What it may do with the table and its indexes; nothing when absent. */
+  table?: 'read' | 'write';
+}
+
+export const functionDefaults = { memorySize: 1024, timeoutSeconds: 10 };
+
+// Exactly the calls the data modules make; in particular no Scan. Transactions need the actions of their items.
+const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const tableActions = { read: readActions, write: [...readActions, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'] };
+
+/** The one statement of a function's table access: these actions, on the table and each of its indexes. */
+export function tableStatement(access: 'read' | 'write', tableArn: string): { actions: string[]; resources: string[] } {
+  const indexes = tableDefinition.globalSecondaryIndexes.map((index) => `${tableArn}/index/${index.indexName}`);
+  return { actions: tableActions[access], resources: [tableArn, ...indexes] };
+}
+
+const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, letter: string) => letter.toUpperCase());
+
+/** A route's function: exactly the environment and table access its route needs. */
+export function routeFunction(route: Route, deployment: Deployment): FunctionDefinition {
+  const table = route.table === 'read' || route.table === 'write' ? route.table : undefined;
+  return {
+    name: pascal(route.handler),
+    entry: `functions/src/handlers/${route.handler}.ts`,
+    description: routeKey(route),
+    // Search keeps the snapshot's index in memory: a few hundred MB at 100,000 contributions (docs/open-data.md).
+    memorySize: route.table === 'snapshot' ? 2048 : functionDefaults.memorySize,
+    timeoutSeconds: functionDefaults.timeoutSeconds,
+    table,
+    environment: {
+      ALLOWED_ORIGINS: deployment.siteUrl,
+      SITE_URL: deployment.siteUrl,
+      POWERTOOLS_SERVICE_NAME: 'collective-actions-api',
+      ...(deployment.groupsClaim ? { GROUPS_CLAIM: deployment.groupsClaim } : {}),
+      // API Gateway's authorizer cannot be optional: these functions check a token themselves, against the same issuer and audience.
+      ...(route.access === 'optional' ? { OIDC_ISSUER: deployment.issuer, OIDC_AUDIENCE: deployment.audience.join(',') } : {}),
+      ...(route.table === 'snapshot' ? { SNAPSHOT_URL: deployment.openDataUrl } : {}),
+      ...(table ? { TABLE_NAME: deployment.tableName } : {}),
+    },
+  };
+}
+
+export const routeFunctions = (deployment: Deployment): FunctionDefinition[] => routes.map((route) => routeFunction(route, deployment));
+
+/** The open-data snapshot's builder: reads the table, writes the files to the bucket behind `openDataUrl`. */
+export function snapshotBuilderFunction(deployment: Deployment, bucketName: string): FunctionDefinition {
+  return {
+    name: 'SnapshotBuilder',
+    entry: 'functions/src/jobs/build-snapshot.ts',
+    description: 'Builds the open-data snapshot: exports, data package, search index',
+    memorySize: 2048,
+    timeoutSeconds: 300,
+    table: 'read',
+    environment: {
+      SNAPSHOT_BUCKET: bucketName,
+      SNAPSHOT_URL: deployment.openDataUrl,
+      SITE_URL: deployment.siteUrl,
+      POWERTOOLS_SERVICE_NAME: 'collective-actions-open-data',
+      TABLE_NAME: deployment.tableName,
+    },
+  };
+}
