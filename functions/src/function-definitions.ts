@@ -1,6 +1,6 @@
 // What each of the platform's functions is (its code, environment, memory, timeout and table permissions), computed once
 // for the CDK stack and the local runner alike, so that what runs on one machine is what deploys.
-import { routeKey, routes, type Route } from '@collective-actions/shared/routes';
+import { routeKey, unmatchedRouteKey, type Route } from '@collective-actions/shared/routes';
 import { tableDefinition } from './data/table.ts';
 
 /** Where a deployment's parts are: CDK tokens in the stack, addresses on this machine locally. */
@@ -66,7 +66,17 @@ export function routeFunction(route: Route, deployment: Deployment): FunctionDef
   };
 }
 
-export const routeFunctions = (deployment: Deployment): FunctionDefinition[] => routes.map((route) => routeFunction(route, deployment));
+/** The function of the catch-all route (`unmatchedRouteKey`): preflights, 404 and 405, with the site's CORS. */
+export function unmatchedRouteFunction(deployment: Deployment): FunctionDefinition {
+  return {
+    name: 'NoRoute',
+    entry: 'functions/src/handlers/no-route.ts',
+    description: unmatchedRouteKey,
+    memorySize: functionDefaults.memorySize,
+    timeoutSeconds: functionDefaults.timeoutSeconds,
+    environment: { ALLOWED_ORIGINS: deployment.siteUrl, POWERTOOLS_SERVICE_NAME: 'collective-actions-api' },
+  };
+}
 
 /** The open-data snapshot's builder: reads the table, writes the files to the bucket behind `openDataUrl`. */
 export function snapshotBuilderFunction(deployment: Deployment, bucketName: string): FunctionDefinition {

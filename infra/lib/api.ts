@@ -8,9 +8,9 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeThrottle } from '@collective-actions/shared/api-policy';
-import { routeKey, routes } from '@collective-actions/shared/routes';
-import { routeFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
+import { routeThrottle, stageThrottle } from '@collective-actions/shared/api-policy';
+import { routeKey, routes, unmatchedRouteKey } from '@collective-actions/shared/routes';
+import { routeFunction, unmatchedRouteFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
 import { PlatformFunction } from './platform-function.ts';
 
@@ -27,8 +27,8 @@ export class Api extends Construct {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
-      // Per account and region, above any one client: requests past it get 429 before reaching a function.
-      throttle: { rateLimit: 500, burstLimit: 1000 },
+      // Each route, all callers together, unless it says otherwise below: requests past it get 429 before reaching a function.
+      throttle: { rateLimit: stageThrottle.ratePerSecond, burstLimit: stageThrottle.burst },
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         format: AccessLogFormat.custom(
@@ -60,6 +60,18 @@ export class Api extends Construct {
     return this.httpApi.apiEndpoint;
   }
 
+  /** Every /v1 request no route takes: its function answers preflights, 404 and 405 as the API's problems. */
+  private addUnmatchedRoute(deployment: Deployment): void {
+    const definition = unmatchedRouteFunction(deployment);
+    const fn = new PlatformFunction(this, definition.name, { ...definition, alarms: this.alarms });
+    const route = new HttpRoute(this, 'UnmatchedRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.with(unmatchedRouteKey.replace(/^ANY /, ''), HttpMethod.ANY),
+      integration: new HttpLambdaIntegration(definition.name, fn.function),
+    });
+    Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: 'It answers requests no route takes (preflights, 404, 405): nothing to authorise.' });
+  }
+
   /** Everything the routes do not take: the site. */
   addDefaultRoute(fn: IFunction): void {
     const route = new HttpRoute(this, 'SiteRoute', { httpApi: this.httpApi, routeKey: HttpRouteKey.DEFAULT, integration: new HttpLambdaIntegration('Site', fn) });
@@ -68,6 +80,7 @@ export class Api extends Construct {
 
   /** A function per route of the route table, with exactly the table access and environment its route needs. */
   addRouteFunctions(table: ITableV2, deployment: Deployment): void {
+    this.addUnmatchedRoute(deployment);
     const authorizer = new HttpJwtAuthorizer('Jwt', deployment.issuer, { jwtAudience: deployment.audience });
     for (const route of routes) {
       const definition = routeFunction(route, deployment);

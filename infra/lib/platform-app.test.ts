@@ -7,7 +7,7 @@ import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
 import { publicCacheSeconds, routeThrottle } from '@collective-actions/shared/api-policy';
-import { routeKey, routes } from '@collective-actions/shared/routes';
+import { routeKey, routes, unmatchedRouteKey } from '@collective-actions/shared/routes';
 import { repositoryRoot } from './platform-function.ts';
 import { definePlatform } from './platform-app.ts';
 
@@ -110,9 +110,10 @@ describe('the API', () => {
   const apiRoutes = resources(application, 'AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
   const functions = resources(application, 'AWS::Lambda::Function').filter(([, fn]) => String(fn.Properties.Description).includes('/v1'));
 
-  it('wires every route of the route table, HEAD beside each GET, and the site behind everything else', () => {
+  it('wires every route of the route table, HEAD beside each GET, the catch-all /v1 route, and the site behind everything else', () => {
     const heads = routes.filter((route) => route.method === 'GET').map((route) => `HEAD ${route.path}`);
-    expect(apiRoutes.map((route) => route.RouteKey).sort()).toEqual([...routes.map(routeKey), ...heads, '$default'].sort());
+    expect(apiRoutes.map((route) => route.RouteKey).sort()).toEqual([...routes.map(routeKey), ...heads, unmatchedRouteKey, '$default'].sort());
+    expect(apiRoutes.find((route) => route.RouteKey === unmatchedRouteKey)!.AuthorizationType).toBe('NONE');
     for (const head of heads) {
       const [get, wired] = [apiRoutes.find((route) => route.RouteKey === head.replace('HEAD', 'GET'))!, apiRoutes.find((route) => route.RouteKey === head)!];
       expect(wired.Target, head).toEqual(get.Target);
@@ -140,8 +141,8 @@ describe('the API', () => {
     }
   });
 
-  it('has one function per route, on Node 24 and arm64', () => {
-    expect(functions.map(([, fn]) => fn.Properties.Description).sort()).toEqual(routes.map(routeKey).sort());
+  it('has one function per route (and the catch-all route), on Node 24 and arm64', () => {
+    expect(functions.map(([, fn]) => fn.Properties.Description).sort()).toEqual([...routes.map(routeKey), unmatchedRouteKey].sort());
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
     }
@@ -151,14 +152,14 @@ describe('the API', () => {
     const policies = resources(application, 'AWS::IAM::Policy');
     for (const [, fn] of functions) {
       const role = fn.Properties.Role['Fn::GetAtt'][0];
-      const route = routes.find((candidate) => routeKey(candidate) === fn.Properties.Description)!;
+      const route = routes.find((candidate) => routeKey(candidate) === fn.Properties.Description) ?? { table: 'none' };
       const statements = policies
         .filter(([, policy]) => policy.Properties.Roles.some((ref: any) => ref.Ref === role))
         .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
       const actions = statements.flatMap((statement: any) => [statement.Action].flat());
       const writes = actions.filter((action: string) => /Put|Update|Delete|Write/.test(action));
-      expect(writes, routeKey(route)).toEqual(route.table === 'write' ? expect.arrayContaining(['dynamodb:PutItem']) : []);
-      if (route.table === 'none') expect(actions.filter((action: string) => action.startsWith('dynamodb:')), routeKey(route)).toEqual([]);
+      expect(writes, fn.Properties.Description).toEqual(route.table === 'write' ? expect.arrayContaining(['dynamodb:PutItem']) : []);
+      if (route.table === 'none') expect(actions.filter((action: string) => action.startsWith('dynamodb:')), fn.Properties.Description).toEqual([]);
       expect(actions).not.toContain('dynamodb:Scan');
       for (const statement of statements) {
         expect([statement.Action].flat()).not.toContain('*');
@@ -299,8 +300,8 @@ describe('observability and checks', () => {
   it('alarms on API 5xx, every function’s errors and throttles, and DynamoDB throttles', () => {
     const alarms = resources(application, 'AWS::CloudWatch::Alarm').map(([id]) => id);
     expect(alarms.some((id) => id.includes('Api5xx'))).toBe(true);
-    // One per route, the site server's and the snapshot builder's.
-    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 2);
+    // One per route, the catch-all route's, the site server's and the snapshot builder's.
+    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 3);
     expect(alarms.some((id) => id.includes('TableThrottles'))).toBe(true);
   });
 

@@ -1,88 +1,145 @@
-// Every Lambda bundle as the CDK builds it (cdk synth of the app stack, bundles included): its size, the cold import time
-// of its handler in a fresh Node process (median of 10, minus the median of an empty process), and what its bytes are made of.
+// Every API function as `cdk deploy` ships it (the bundles in infra/cdk.out, synthesized first when stale), measured as
+// Lambda starts it: a fresh Node process imports the bundle (its init), then calls the handler once with a request of
+// its route, the first DynamoDB call included (against DynamoDB Local, seeded), with the function's own environment from
+// the template. Medians of 10 processes each, minus the median of a process that imports an empty module; the memory
+// the process holds after its first request; and what the parts cost on their own.
 //   node scripts/bench/lambda.ts
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { App } from 'aws-cdk-lib';
 import { build } from 'esbuild';
-import { definePlatform } from '../../infra/lib/platform-app.ts';
-import { repositoryRoot } from '../../infra/lib/platform-function.ts';
+import { findRoute } from '@collective-actions/shared/routes';
+import { dynamoDbLocalEnvironment, startDynamoDbLocal } from '@collective-actions/functions/local/dynamodb-local.ts';
+import { freePort } from '@collective-actions/functions/local/free-port.ts';
 
 const runs = 10;
-// Under the repository, so the bundles resolve the AWS SDK (external, as the Lambda runtime provides it) from node_modules.
-const outdir = `${repositoryRoot}node_modules/.cache/collective-actions-lambda-bench`;
-rmSync(outdir, { recursive: true, force: true });
-mkdirSync(outdir, { recursive: true });
+const port = await freePort();
+Object.assign(process.env, dynamoDbLocalEnvironment(port), { TABLE_NAME: 'collective-actions-bench' });
+const { ensureTable } = await import('@collective-actions/functions/local/bootstrap.ts');
+const { seed } = await import('@collective-actions/functions/local/seed.ts');
+const { deployedFunctions } = await import('@collective-actions/functions/local/deployed-functions.ts');
+const { tableName } = await import('@collective-actions/functions/data/client.ts');
 
-const { context: flags } = JSON.parse(readFileSync(`${repositoryRoot}cdk.json`, 'utf8'));
-const app = new App({ outdir, context: flags });
-const stacks = definePlatform(app);
-const template = app.synth().getStackArtifact(stacks.app.artifactId).template as {
-  Resources: Record<string, { Type: string; Properties: { Handler?: string; Description?: string; Code?: { S3Key?: unknown } } }>;
-};
+const database = await startDynamoDbLocal({ port });
+const scratch = mkdtempSync(join(tmpdir(), 'collective-actions-lambda-bench-'));
+try {
+  await ensureTable();
+  await seed();
+  const { functions, integrations } = deployedFunctions(
+    { tableName, issuer: 'https://issuer.invalid', audience: ['bench'], siteUrl: 'https://collective-actions.test', openDataUrl: `file://${scratch}/` },
+    console.error,
+  );
 
-const bundles = Object.values(template.Resources)
-  .filter((resource) => resource.Type === 'AWS::Lambda::Function' && resource.Properties.Handler === 'index.handler')
-  .filter((resource) => typeof resource.Properties.Code?.S3Key === 'string' && typeof resource.Properties.Description === 'string')
-  .map((resource) => ({
-    name: resource.Properties.Description as string,
-    file: `${outdir}/asset.${(resource.Properties.Code!.S3Key as string).replace(/\.zip$/, '')}/index.mjs`,
-  }))
-  .sort((a, b) => a.name.localeCompare(b.name));
+  // A request of each route, as API Gateway sends it; signed-in routes carry the authorizer's claims of a steward.
+  const sample: Record<string, string> = { slug: 'open-public-procurement', id: '01JDEM00000000000000000001', organisationId: '01JDEM00000000000000000001', file: 'organisations.json', proxy: 'nothing' };
+  const eventOf = (key: string) => {
+    const [method, path] = key.split(' ');
+    const route = findRoute(key);
+    const names = [...path.matchAll(/\{(\w+)\+?\}/g)].map(([, name]) => name);
+    const signedIn = route && route.access !== 'public' && route.access !== 'optional';
+    const takesBody = route && 'request' in route && 'body' in route.request;
+    return {
+      version: '2.0',
+      routeKey: key,
+      rawPath: path.replace(/\{(\w+)\+?\}/g, (_, name: string) => sample[name]),
+      rawQueryString: '',
+      headers: { host: 'bench.local', ...(takesBody ? { 'content-type': 'application/json' } : {}) },
+      pathParameters: names.length ? Object.fromEntries(names.map((name) => [name, sample[name]])) : undefined,
+      requestContext: {
+        http: { method: method === 'ANY' ? 'DELETE' : method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+        requestId: 'bench',
+        routeKey: key,
+        stage: '$default',
+        timeEpoch: Date.now(),
+        ...(signedIn ? { authorizer: { jwt: { claims: { sub: 'bench-steward', jti: 'bench', 'cognito:groups': '[stewards]', name: 'Bench', email: 'bench@example.org', email_verified: 'true' }, scopes: [] } } } : {}),
+      },
+      // A body that the route refuses after its write throttle has taken a token from the table.
+      ...(takesBody ? { body: '{}', isBase64Encoded: false } : {}),
+      isBase64Encoded: false,
+    };
+  };
 
-const environment = { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'eu-west-3', POWERTOOLS_LOG_LEVEL: 'SILENT', SNAPSHOT_URL: 'https://example.org/open-data/' };
-const runner = `${outdir}/import.mjs`;
-writeFileSync(runner, "await import(new URL(process.argv[2], 'file://'));\n");
-const empty = `${outdir}/empty.mjs`;
-writeFileSync(empty, '\n');
-
-/** Wall time of a fresh Node process importing the module: median of `runs`. */
-function coldImport(file: string): number {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    execFileSync(process.execPath, [runner, file], { env: environment, stdio: 'ignore' });
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  const runner = join(scratch, 'run.mjs');
+  writeFileSync(
+    runner,
+    `const { handler } = await import(process.argv[2]);
+if (process.env.BENCH_EVENT) {
+  const reply = await handler(JSON.parse(process.env.BENCH_EVENT), { functionName: 'bench', awsRequestId: 'bench', getRemainingTimeInMillis: () => 10000 });
+  process.stdout.write(JSON.stringify({ status: reply.statusCode, rss: process.memoryUsage().rss }));
 }
+`,
+  );
+  const empty = join(scratch, 'empty.mjs');
+  writeFileSync(empty, '\n');
+  const base = { PATH: process.env.PATH!, ...dynamoDbLocalEnvironment(port), POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_LAMBDA_FUNCTION_NAME: 'bench' };
 
-const baseline = coldImport(empty);
-console.log(`Lambda bundles as the CDK builds them, ${new Date().toISOString()}, Node ${process.version}; empty process ${baseline.toFixed(0)} ms`);
-console.log('| function | bundle (KB, minified) | cold import (ms, minus an empty process) |');
-console.log('|---|---:|---:|');
-for (const bundle of bundles) {
-  console.log(`| ${bundle.name} | ${Math.round(statSync(bundle.file).size / 1024)} | ${(coldImport(bundle.file) - baseline).toFixed(0)} |`);
-}
-
-// What the bytes are made of, for the largest bundle and a typical read route: esbuild's own account of its inputs.
-const largest = [...bundles].sort((a, b) => statSync(b.file).size - statSync(a.file).size)[0];
-for (const name of [largest.name, 'GET /v1/actions/{slug}']) {
-  const { routes } = await import('@collective-actions/shared/routes');
-  const route = routes.find((candidate) => `${candidate.method} ${candidate.path}` === name);
-  const entry = route ? `functions/src/handlers/${route.handler}.ts` : 'functions/src/jobs/build-snapshot.ts';
-  const { metafile } = await build({
-    entryPoints: [`${repositoryRoot}${entry}`],
-    bundle: true,
-    write: false,
-    metafile: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    mainFields: ['module', 'main'],
-    external: ['@aws-sdk/*'],
-  });
-  const byPackage = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const match = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
-      const owner = match ? match[1] : input.startsWith('shared/') ? 'shared (this repository)' : 'functions (this repository)';
-      byPackage.set(owner, (byPackage.get(owner) ?? 0) + bytesInOutput);
+  /** The median wall time of `runs` fresh processes running `module` (and its first request, given an event), with what the last printed. */
+  function median(module: string, environment: Record<string, string>, event?: unknown) {
+    const times: number[] = [];
+    let printed = '';
+    for (let run = 0; run < runs; run++) {
+      const start = performance.now();
+      printed = execFileSync(process.execPath, [runner, module], { env: { ...base, ...environment, ...(event ? { BENCH_EVENT: JSON.stringify(event) } : {}) }, encoding: 'utf8' });
+      times.push(performance.now() - start);
     }
+    return { ms: times.sort((a, b) => a - b)[Math.floor(runs / 2)], printed };
   }
-  const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8);
-  console.log(`\n${name}: ${top.map(([owner, bytes]) => `${owner} ${Math.round(bytes / 1024)} KB`).join(', ')}`);
+
+  const baseline = median(empty, {}).ms;
+  console.log(`API functions as deployed (infra/cdk.out), ${new Date().toISOString()}, Node ${process.version}; empty process ${baseline.toFixed(0)} ms; medians of ${runs} fresh processes minus an empty one`);
+  console.log('| route | bundle (KB) | cold import (ms) | import + first request (ms) | status | memory after (MB) |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  const rows = [...integrations].filter(([key]) => !key.startsWith('HEAD ')).sort(([a], [b]) => a.localeCompare(b));
+  const figures: Array<{ key: string; imported: number; first: number }> = [];
+  for (const [key, name] of rows) {
+    const fn = functions.find((candidate) => candidate.name === name)!;
+    const imported = median(fn.module, fn.environment).ms - baseline;
+    const first = median(fn.module, fn.environment, eventOf(key));
+    const { status, rss } = JSON.parse(first.printed) as { status: number; rss: number };
+    figures.push({ key, imported, first: first.ms - baseline });
+    console.log(`| ${key} | ${Math.round(statSync(fn.module).size / 1024)} | ${imported.toFixed(0)} | ${(first.ms - baseline).toFixed(0)} | ${status} | ${Math.round(rss / 1024 / 1024)} |`);
+  }
+  const sorted = (values: number[]) => values.sort((a, b) => a - b);
+  const imports = sorted(figures.map((figure) => figure.imported));
+  const firsts = sorted(figures.map((figure) => figure.first));
+  console.log(`\ncold import: ${imports[0].toFixed(0)}–${imports.at(-1)!.toFixed(0)} ms, median ${imports[Math.floor(imports.length / 2)].toFixed(0)}; ` +
+    `${imports.filter((ms) => ms <= 80).length} of ${imports.length} within 80 ms`);
+  console.log(`import + first request: ${firsts[0].toFixed(0)}–${firsts.at(-1)!.toFixed(0)} ms, median ${firsts[Math.floor(firsts.length / 2)].toFixed(0)}; ` +
+    `${firsts.filter((ms) => ms <= 150).length} of ${firsts.length} within 150 ms`);
+
+  // What the parts cost on their own: each imported alone in a fresh process (the SDK from node_modules, as the Lambda
+  // runtime provides it; the rest bundled and minified as the CDK bundles it).
+  const parts: Array<[string, string]> = [
+    ['the DynamoDB client (@aws-sdk/client-dynamodb)', "import '@aws-sdk/client-dynamodb';"],
+    ['the DynamoDB client and the document client (lib-dynamodb)', "import '@aws-sdk/lib-dynamodb'; import '@aws-sdk/client-dynamodb';"],
+    ['zod', "import 'zod';"],
+    ['the shared schemas and route table (zod included)', "import '@collective-actions/shared/routes';"],
+    ['middy and its HTTP middlewares', "import '@middy/core'; import '@middy/http-cors'; import '@middy/http-json-body-parser'; import '@middy/http-header-normalizer';"],
+    ['Powertools logger', "import '@aws-lambda-powertools/logger';"],
+    ['jose', "import 'jose';"],
+  ];
+  console.log('\n| part, imported alone | ms |\n|---|---:|');
+  for (const [name, source] of parts) {
+    const entry = join(process.cwd(), `node_modules/.cache/bench-part-${parts.findIndex(([part]) => part === name)}.mjs`);
+    await build({
+      stdin: { contents: source, resolveDir: process.cwd(), loader: 'js' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node24',
+      mainFields: ['module', 'main'],
+      external: ['@aws-sdk/*', '@smithy/*'],
+      outfile: entry,
+      banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+      logLevel: 'error',
+    });
+    console.log(`| ${name} | ${(median(entry, {}).ms - baseline).toFixed(0)} |`);
+    rmSync(entry);
+  }
+} finally {
+  await database.stop();
+  rmSync(scratch, { recursive: true, force: true });
 }
-rmSync(outdir, { recursive: true, force: true });

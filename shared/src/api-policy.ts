@@ -22,8 +22,11 @@ export type TableAccess = 'none' | 'snapshot' | 'read' | 'write';
  */
 export const writeThrottle = { ratePerSecond: 50, burst: 100 } as const;
 
-/** In AWS, API Gateway also holds each write route to this, all callers together, before any function runs. */
+/** API Gateway also holds each write route to this, all callers together, before any function runs (locally too). */
 export const routeThrottle = { ratePerSecond: 250, burst: 500 } as const;
+
+/** And every other route to this, each on its own: the stage's default route throttle. */
+export const stageThrottle = { ratePerSecond: 500, burst: 1000 } as const;
 
 /**
  * How long anyone's answer to a read may be kept, by browsers and shared caches (CloudFront in AWS keeps it as long,

@@ -362,6 +362,25 @@ export function findRoute(key: string): Route | undefined {
   return routes.find((route) => routeKey(route) === key);
 }
 
+const patterns = routes.map((route) => ({
+  route,
+  pattern: new RegExp(`^${route.path.replaceAll('.', '\\.').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`),
+}));
+
+/** The routes whose path a request's path matches (each parameter one segment, still URL-encoded), as API Gateway matches them. */
+export function routesMatching(path: string): Array<{ route: Route; params: Record<string, string> }> {
+  return patterns.flatMap(({ route, pattern }) => {
+    const match = pattern.exec(path);
+    return match ? [{ route, params: { ...match.groups } }] : [];
+  });
+}
+
+/**
+ * The HTTP API's route for every /v1 request no route of the table takes, in AWS and locally: its function answers
+ * CORS preflights, and 404 or 405 as problems.
+ */
+export const unmatchedRouteKey = 'ANY /v1/{proxy+}';
+
 type Values<T> = T[keyof T];
 type JsonReplies<Key extends RouteKey> = Values<{
   [Status in keyof RoutesByKey[Key]['replies']]: RoutesByKey[Key]['replies'][Status] extends z.ZodType ? z.output<RoutesByKey[Key]['replies'][Status]> : never;

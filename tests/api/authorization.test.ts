@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routeKey, routes } from '@collective-actions/shared/routes';
+import { findRoute, routeKey, routes } from '@collective-actions/shared/routes';
 import { apiUrl, call, contributionBody, joinCoalition, newAction, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
 
 /** Who each row's callers are, made once for the whole table. */
@@ -153,8 +153,10 @@ describe('authorisation of every route that needs a signed-in caller', () => {
     const unsigned = await row.request(world);
     const anonymous = await call(method, unsigned.path, { body: unsigned.body });
     expect(anonymous.status).toBe(401);
-    expect(anonymous.body.type).toBe('/problems/unauthorized');
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
+    // API Gateway's JWT authorizer refuses for the routes that have it; the function itself on a route with optional sign-in.
+    if (findRoute(row.route)!.access === 'optional') expect(anonymous.body.type).toBe('/problems/unauthorized');
+    else expect(anonymous.body).toEqual({ message: 'Unauthorized' });
 
     if (row.forbidden) {
       const { path, body } = await row.request(world);
@@ -173,7 +175,8 @@ describe('authorisation of every route that needs a signed-in caller', () => {
       headers: { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJtYWxsb3J5In0.c2lnbmF0dXJl' },
     });
     expect(reply.status).toBe(401);
-    expect((await reply.json()).detail).toMatch(/not valid/);
+    expect(await reply.json()).toEqual({ message: 'Unauthorized' });
+    expect(reply.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
   });
 
   it('refuses a forged token on a route with optional sign-in too, rather than answering as to anyone', async () => {

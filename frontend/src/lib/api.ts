@@ -21,6 +21,14 @@ export interface ChangeRequest<Key extends RouteKey> {
   idempotencyKey?: string;
 }
 
+/** The API's problem, or API Gateway's own refusal (`{"message": …}`: no token, too many requests) as one. */
+function problemOf(status: number, body: unknown): ProblemDocument {
+  const problem = problemDocument.safeParse(body);
+  if (problem.success) return problem.data;
+  const message = String((body as { message?: unknown } | null)?.message ?? '');
+  return { type: 'about:blank', title: message, status, detail: message };
+}
+
 /** What a change answers: the record, or the problem the API explains (a 4xx the person can act on). */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: ProblemDocument };
 
@@ -83,7 +91,7 @@ export function apiClient(fetch: Fetch, token?: string) {
         },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
       });
-      if (response.status >= 400 && response.status < 500) return { ok: false, problem: problemDocument.parse(await response.json()) };
+      if (response.status >= 400 && response.status < 500) return { ok: false, problem: problemOf(response.status, await response.json()) };
       if (!response.ok) throw new Error(`The API answered ${response.status} for ${key}.`);
       const schema = answerSchemaOf(route);
       return { ok: true, value: (schema && response.status !== 204 ? schema.parse(await response.json()) : undefined) as AnswerOf<Key> };

@@ -46,12 +46,26 @@ const problemTypes = {
     about: 'The `Idempotency-Key` was already used for a request with another body or address.',
   },
   415: { types: ['unsupported-media-type'], when: (route: Route) => requestOf(route).body !== undefined, about: 'The body is not application/json.' },
+  500: { types: ['internal-error'], when: () => true, about: 'Something failed on our side; it has been logged.' },
   503: {
     types: ['service-unavailable'],
     when: () => true,
     about: 'The database or the open-data snapshot is briefly unavailable: try again after `Retry-After` seconds.',
   },
 } as const;
+
+/**
+ * What API Gateway answers itself, before or instead of a function, as `{"message": …}`: 401 from the JWT authorizer on
+ * the routes that have it, 413 over 10 MB, 429 past a route's throttle, 500 when a function failed or ran out of time.
+ */
+const gatewayAnswers = {
+  401: { when: (route: Route) => route.access === 'signed-in' || route.access === 'steward', about: 'the gateway found no valid bearer token (`WWW-Authenticate` says which)' },
+  413: { when: () => true, about: 'the body is over 10 MB' },
+  429: { when: () => true, about: 'the route had more requests than it takes from all callers together' },
+  500: { when: () => true, about: 'the function failed, or ran past its timeout' },
+} as const;
+
+const gatewayMessage = z.object({ message: z.string() }).meta({ description: "API Gateway's own answer" });
 
 const requestOf = (route: Route): RequestSchemas => ('request' in route ? route.request : {});
 
@@ -133,6 +147,16 @@ function operationOf(route: Route): ZodOpenApiOperationObject {
   if (route.method === 'GET') responses['304'] = notModified;
   for (const status of Object.keys(problemTypes).map(Number) as Array<keyof typeof problemTypes>) {
     if (problemTypes[status].when(route)) responses[`${status}`] = problemResponse(status);
+  }
+  for (const status of Object.keys(gatewayAnswers).map(Number) as Array<keyof typeof gatewayAnswers>) {
+    if (!gatewayAnswers[status].when(route)) continue;
+    const problem = responses[`${status}`] as ReturnType<typeof problemResponse> | undefined;
+    const about = `Or, as \`{"message": …}\`, when ${gatewayAnswers[status].about}.`;
+    responses[`${status}`] = {
+      ...problem,
+      description: problem ? `${problem.description} ${about}` : `Sent by API Gateway, as \`{"message": …}\`, when ${gatewayAnswers[status].about}.`,
+      content: { ...problem?.content, 'application/json': { schema: gatewayMessage } },
+    };
   }
   return {
     operationId: operationIdOf(route),

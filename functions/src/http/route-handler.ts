@@ -121,6 +121,18 @@ const authorisation = (route: Route): MiddlewareObj<Event> => {
 
 const allowedOrigins = (process.env.ALLOWED_ORIGINS ?? 'http://localhost:3000').split(',');
 
+/** CORS for the site's origin on a path: what it may send, see and keep, for the methods `methods` lists. */
+export const corsFor = (methods: string[]) =>
+  httpCors({
+    origins: allowedOrigins,
+    // A preflight is answered before anything reads the request (see httpSemantics).
+    disableBeforePreflightResponse: false,
+    methods: methods.join(', '),
+    headers: 'authorization, content-type, idempotency-key',
+    exposeHeaders: 'location, retry-after, idempotent-replayed',
+    maxAge: 600,
+  });
+
 /**
  * The shared stack around a route's use case, which it calls with the request parsed with the route table's schemas
  * (and the event and context, for what stands around the use case itself).
@@ -132,15 +144,7 @@ export function handlerStack<const Key extends RouteKey>(
   const route = findRoute(key);
   if (!route) throw new Error(`${key} is not in the route table`);
   const schemas: RequestSchemas = 'request' in route ? route.request : {};
-  const cors = httpCors({
-    origins: allowedOrigins,
-    // A preflight is answered before anything reads the request (see httpSemantics).
-    disableBeforePreflightResponse: false,
-    methods: methodsOf(route.path).join(', '),
-    headers: 'authorization, content-type, idempotency-key',
-    exposeHeaders: 'location, retry-after, idempotent-replayed',
-    maxAge: 600,
-  });
+  const cors = corsFor(methodsOf(route.path));
   const stack = middy<Event, Reply>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpSemantics(route, cors))

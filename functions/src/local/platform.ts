@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { routeKey, routes } from '@collective-actions/shared/routes';
+import { routeKey, routes, unmatchedRouteKey } from '@collective-actions/shared/routes';
 import { tableName } from '../data/client.ts';
-import { routeFunction, tableStatement, type Deployment } from '../function-definitions.ts';
+import { routeFunction, tableStatement, unmatchedRouteFunction, type Deployment, type FunctionDefinition } from '../function-definitions.ts';
 import { ensureTable } from './bootstrap.ts';
 import { deployedFunctions, type DeployedFunctions } from './deployed-functions.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
@@ -16,7 +16,7 @@ import { localTableArn, startDynamoDbWithIam } from './dynamodb-with-iam.ts';
 import { freePort } from './free-port.ts';
 import { startGateway } from './gateway.ts';
 import { startIdentityProvider } from './identity-provider.ts';
-import { startLambdaService } from './lambda-service.ts';
+import { startLambdaService, type LocalFunction } from './lambda-service.ts';
 import { seed } from './seed.ts';
 import { startSnapshotBuilder } from './snapshot-builder.ts';
 
@@ -43,18 +43,23 @@ export interface RunningPlatform {
 
 const repositoryRoot = join(import.meta.dirname, '../../..');
 
-/** The route functions from the same definitions the CDK stack is made of, each from its handler's source. */
+/** The API's functions from the same definitions the CDK stack is made of, each from its handler's source. */
 export function functionsFromSources(deployment: Deployment): DeployedFunctions {
   const integrations = new Map<string, string>();
+  const local = (definition: FunctionDefinition): LocalFunction => {
+    const statements = definition.table ? [{ effect: 'Allow' as const, ...tableStatement(definition.table, localTableArn(deployment.tableName)) }] : [];
+    return { ...definition, module: join(repositoryRoot, definition.entry), identity: { role: `${definition.name}Role`, statements } };
+  };
   const functions = routes.map((route) => {
     const definition = routeFunction(route, deployment);
     integrations.set(routeKey(route), definition.name);
     // Every GET answers HEAD too, from the same function, as the CDK stack routes it.
     if (route.method === 'GET') integrations.set(`HEAD ${route.path}`, definition.name);
-    const statements = definition.table ? [{ effect: 'Allow' as const, ...tableStatement(definition.table, localTableArn(deployment.tableName)) }] : [];
-    return { ...definition, module: join(repositoryRoot, definition.entry), identity: { role: `${definition.name}Role`, statements } };
+    return local(definition);
   });
-  return { functions, integrations };
+  const unmatched = unmatchedRouteFunction(deployment);
+  integrations.set(unmatchedRouteKey, unmatched.name);
+  return { functions: [...functions, local(unmatched)], integrations };
 }
 
 /** The functions the local API runs, as `functionsFromSources` or `deployedFunctions` give them. */
