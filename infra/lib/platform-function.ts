@@ -67,6 +67,9 @@ export class PlatformFunction extends Construct {
               sourceMap: true,
               sourcesContent: false,
               mainFields: ['module', 'main'],
+              // Everything bundled and tree-shaken but the S3 client, which only the open-data builder loads, on use, from
+              // the runtime's copy of the SDK (the functions reach DynamoDB through data/client.ts, not the SDK).
+              externalModules: ['@aws-sdk/client-s3'],
               // CommonJS dependencies inside an ES module bundle still call require().
               banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
             },

@@ -29,7 +29,8 @@ const platform = await startPlatform({ ports, siteUrl: 'http://localhost:3000', 
 
 const { GetCommand, PutCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
 const { ulid } = await import('ulid');
-const { documents, tableName } = await import('@collective-actions/functions/data/client.ts');
+const { tableName } = await import('@collective-actions/functions/data/client.ts');
+const { documents } = await import('@collective-actions/functions/local/sdk-clients.ts');
 const { keys } = await import('@collective-actions/functions/data/keys.ts');
 const { indexAttributes, indexKey } = await import('@collective-actions/functions/data/table.ts');
 const { listActions } = await import('@collective-actions/functions/data/actions.ts');

@@ -3,7 +3,8 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import type { Organisation } from '@collective-actions/shared';
-import { documents, tableName } from '@collective-actions/functions/data/client.ts';
+import { tableName } from '@collective-actions/functions/data/client.ts';
+import { documents } from '@collective-actions/functions/local/sdk-clients.ts';
 import { keys } from '@collective-actions/functions/data/keys.ts';
 
 export interface Generated {

@@ -2,12 +2,13 @@
 // Lambda starts it: a fresh Node process imports the bundle (its init), then calls the handler once with a request of
 // its route, the first DynamoDB call included (against DynamoDB Local, seeded), with the function's own environment from
 // the template. Medians of 10 processes each, minus the median of a process that imports an empty module; the memory
-// the process holds after its first request; and what the parts cost on their own.
-//   node scripts/bench/lambda.ts
+// the process holds after its first request; and what the parts cost on their own. Given the directories of other
+// synthesized apps (another commit's infra/cdk.out), measures them too, in the same run, for a before and after.
+//   node scripts/bench/lambda.ts [other cdk.out …]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { findRoute } from '@collective-actions/shared/routes';
@@ -27,10 +28,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'collective-actions-lambda-bench-'));
 try {
   await ensureTable();
   await seed();
-  const { functions, integrations } = deployedFunctions(
-    { tableName, issuer: 'https://issuer.invalid', audience: ['bench'], siteUrl: 'https://collective-actions.test', openDataUrl: `file://${scratch}/` },
-    console.error,
-  );
+  const deployment = { tableName, issuer: 'https://issuer.invalid', audience: ['bench'], siteUrl: 'https://collective-actions.test', openDataUrl: `file://${scratch}/` };
+  const assemblies = [...process.argv.slice(2).map((directory) => resolve(directory)), undefined];
 
   // A request of each route, as API Gateway sends it; signed-in routes carry the authorizer's claims of a steward.
   const sample: Record<string, string> = { slug: 'open-public-procurement', id: '01JDEM00000000000000000001', organisationId: '01JDEM00000000000000000001', file: 'organisations.json', proxy: 'nothing' };
@@ -73,7 +72,8 @@ if (process.env.BENCH_EVENT) {
   );
   const empty = join(scratch, 'empty.mjs');
   writeFileSync(empty, '\n');
-  const base = { PATH: process.env.PATH!, ...dynamoDbLocalEnvironment(port), POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_LAMBDA_FUNCTION_NAME: 'bench' };
+  // DYNAMODB_ENDPOINT for bundles of before the functions read the SDK's own AWS_ENDPOINT_URL_DYNAMODB.
+  const base = { PATH: process.env.PATH!, ...dynamoDbLocalEnvironment(port), DYNAMODB_ENDPOINT: `http://localhost:${port}`, POWERTOOLS_LOG_LEVEL: 'SILENT', AWS_LAMBDA_FUNCTION_NAME: 'bench' };
 
   /** The median wall time of `runs` fresh processes running `module` (and its first request, given an event), with what the last printed. */
   function median(module: string, environment: Record<string, string>, event?: unknown) {
@@ -88,38 +88,43 @@ if (process.env.BENCH_EVENT) {
   }
 
   const baseline = median(empty, {}).ms;
-  console.log(`API functions as deployed (infra/cdk.out), ${new Date().toISOString()}, Node ${process.version}; empty process ${baseline.toFixed(0)} ms; medians of ${runs} fresh processes minus an empty one`);
-  console.log('| route | bundle (KB) | cold import (ms) | import + first request (ms) | status | memory after (MB) |');
-  console.log('|---|---:|---:|---:|---:|---:|');
-  const rows = [...integrations].filter(([key]) => !key.startsWith('HEAD ')).sort(([a], [b]) => a.localeCompare(b));
-  const figures: Array<{ key: string; imported: number; first: number }> = [];
-  for (const [key, name] of rows) {
-    const fn = functions.find((candidate) => candidate.name === name)!;
-    const imported = median(fn.module, fn.environment).ms - baseline;
-    const first = median(fn.module, fn.environment, eventOf(key));
-    const { status, rss } = JSON.parse(first.printed) as { status: number; rss: number };
-    figures.push({ key, imported, first: first.ms - baseline });
-    console.log(`| ${key} | ${Math.round(statSync(fn.module).size / 1024)} | ${imported.toFixed(0)} | ${(first.ms - baseline).toFixed(0)} | ${status} | ${Math.round(rss / 1024 / 1024)} |`);
+  for (const directory of assemblies) {
+    const { functions, integrations } = deployedFunctions(deployment, console.error, directory);
+    console.log(`\nAPI functions as deployed (${directory ?? 'infra/cdk.out'}), ${new Date().toISOString()}, Node ${process.version}; empty process ${baseline.toFixed(0)} ms; medians of ${runs} fresh processes minus an empty one`);
+    console.log('| route | bundle (KB) | cold import (ms) | import + first request (ms) | status | memory after (MB) |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    const rows = [...integrations].filter(([key]) => !key.startsWith('HEAD ')).sort(([a], [b]) => a.localeCompare(b));
+    const figures: Array<{ key: string; imported: number; first: number }> = [];
+    for (const [key, name] of rows) {
+      const fn = functions.find((candidate) => candidate.name === name)!;
+      const imported = median(fn.module, fn.environment).ms - baseline;
+      const first = median(fn.module, fn.environment, eventOf(key));
+      const { status, rss } = JSON.parse(first.printed) as { status: number; rss: number };
+      figures.push({ key, imported, first: first.ms - baseline });
+      console.log(`| ${key} | ${Math.round(statSync(fn.module).size / 1024)} | ${imported.toFixed(0)} | ${(first.ms - baseline).toFixed(0)} | ${status} | ${Math.round(rss / 1024 / 1024)} |`);
+    }
+    const sorted = (values: number[]) => values.sort((a, b) => a - b);
+    const imports = sorted(figures.map((figure) => figure.imported));
+    const firsts = sorted(figures.map((figure) => figure.first));
+    console.log(`\ncold import: ${imports[0].toFixed(0)}–${imports.at(-1)!.toFixed(0)} ms, median ${imports[Math.floor(imports.length / 2)].toFixed(0)}; ` +
+      `${imports.filter((ms) => ms <= 80).length} of ${imports.length} within 80 ms`);
+    console.log(`import + first request: ${firsts[0].toFixed(0)}–${firsts.at(-1)!.toFixed(0)} ms, median ${firsts[Math.floor(firsts.length / 2)].toFixed(0)}; ` +
+      `${firsts.filter((ms) => ms <= 150).length} of ${firsts.length} within 150 ms`);
   }
-  const sorted = (values: number[]) => values.sort((a, b) => a - b);
-  const imports = sorted(figures.map((figure) => figure.imported));
-  const firsts = sorted(figures.map((figure) => figure.first));
-  console.log(`\ncold import: ${imports[0].toFixed(0)}–${imports.at(-1)!.toFixed(0)} ms, median ${imports[Math.floor(imports.length / 2)].toFixed(0)}; ` +
-    `${imports.filter((ms) => ms <= 80).length} of ${imports.length} within 80 ms`);
-  console.log(`import + first request: ${firsts[0].toFixed(0)}–${firsts.at(-1)!.toFixed(0)} ms, median ${firsts[Math.floor(firsts.length / 2)].toFixed(0)}; ` +
-    `${firsts.filter((ms) => ms <= 150).length} of ${firsts.length} within 150 ms`);
 
-  // What the parts cost on their own: each imported alone in a fresh process (the SDK from node_modules, as the Lambda
-  // runtime provides it; the rest bundled and minified as the CDK bundles it).
+  // What the parts cost on their own: each imported alone in a fresh process, bundled and minified as the CDK bundles them.
+  // (Each re-exported whole, so that nothing is shaken out.)
   const parts: Array<[string, string]> = [
-    ['the DynamoDB client (@aws-sdk/client-dynamodb)', "import '@aws-sdk/client-dynamodb';"],
-    ['the DynamoDB client and the document client (lib-dynamodb)', "import '@aws-sdk/lib-dynamodb'; import '@aws-sdk/client-dynamodb';"],
-    ['zod', "import 'zod';"],
-    ['the shared schemas and route table (zod included)', "import '@collective-actions/shared/routes';"],
-    ['middy and its HTTP middlewares', "import '@middy/core'; import '@middy/http-cors'; import '@middy/http-json-body-parser'; import '@middy/http-header-normalizer';"],
-    ['Powertools logger', "import '@aws-lambda-powertools/logger';"],
-    ['jose', "import 'jose';"],
+    ["the AWS SDK's DynamoDB client and document client, as the functions used them before", "export * from '@aws-sdk/lib-dynamodb'; export * from '@aws-sdk/client-dynamodb';"],
+    ['aws4fetch and util-dynamodb, what data/client.ts uses instead', "export * from 'aws4fetch'; export * from '@aws-sdk/util-dynamodb';"],
+    ['zod', "export * from 'zod';"],
+    ['the shared schemas and route table (zod included)', "export * from '@collective-actions/shared/routes';"],
+    ['middy and its HTTP middlewares', "export * from '@middy/core'; export * from '@middy/http-cors'; export * from '@middy/http-json-body-parser'; export * from '@middy/http-header-normalizer';"],
+    ['Powertools logger', "export * from '@aws-lambda-powertools/logger';"],
+    ['Powertools idempotency (POST routes)', "export * from '@aws-lambda-powertools/idempotency'; export * from '@aws-lambda-powertools/idempotency/persistence';"],
+    ['jose', "export * from 'jose';"],
   ];
+
   console.log('\n| part, imported alone | ms |\n|---|---:|');
   for (const [name, source] of parts) {
     const entry = join(process.cwd(), `node_modules/.cache/bench-part-${parts.findIndex(([part]) => part === name)}.mjs`);
@@ -131,7 +136,8 @@ if (process.env.BENCH_EVENT) {
       platform: 'node',
       target: 'node24',
       mainFields: ['module', 'main'],
-      external: ['@aws-sdk/*', '@smithy/*'],
+      // The SDK's clients from node_modules, as the Lambda runtime provides them; util-dynamodb bundled, as the functions have it.
+      external: ['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb', '@smithy/*'],
       outfile: entry,
       banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
       logLevel: 'error',

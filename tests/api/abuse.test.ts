@@ -1,7 +1,8 @@
 // The write throttle: a token bucket per caller and per organisation, kept in the table (DynamoDB Local here).
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { documents, tableName } from '@collective-actions/functions/data/client.ts';
+import { tableName } from '@collective-actions/functions/data/client.ts';
+import { documents } from '@collective-actions/functions/local/sdk-clients.ts';
 import { keys } from '@collective-actions/functions/data/keys.ts';
 import { takeToken } from '@collective-actions/functions/data/throttle.ts';
 import { writeThrottle } from '@collective-actions/shared/api-policy';

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { documents, tableName } from '@collective-actions/functions/data/client.ts';
+import { tableName } from '@collective-actions/functions/data/client.ts';
+import { documents } from '@collective-actions/functions/local/sdk-clients.ts';
 import { checkConsistency } from '@collective-actions/functions/data/consistency.ts';
 import { call, joinCoalition, newCoalition, newContribution, unique } from '../support/api.ts';
 

@@ -58,7 +58,8 @@ describe('the first-start data', () => {
   });
 
   it('gives records written before the change feed their entries when a table seeded at version 2 starts again', async () => {
-    const { documents, tableName } = await import('@collective-actions/functions/data/client.ts');
+    const { tableName } = await import('@collective-actions/functions/data/client.ts');
+    const { documents } = await import('@collective-actions/functions/local/sdk-clients.ts');
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { seed } = await import('@collective-actions/functions/local/seed.ts');
     const [demo] = (await call<ContributionPage>('GET', '/v1/actions/open-public-procurement/contributions')).body.items.filter((item) =>

@@ -3,7 +3,8 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import ICAL from 'ical.js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { documents, tableName } from '@collective-actions/functions/data/client.ts';
+import { tableName } from '@collective-actions/functions/data/client.ts';
+import { documents } from '@collective-actions/functions/local/sdk-clients.ts';
 import { forbiddenCharacter, type AgendaItem, type Contribution, type Organisation } from '@collective-actions/shared';
 import { apiUrl, call, joinCoalition, newCoalition, newContribution, unique } from '../support/api.ts';
 import { atomTitles, expectCsvExportsToMatchJson, snapshotAfter, stringsIn } from '../support/open-data.ts';

@@ -1,7 +1,8 @@
 // What every page says the same way: when an agenda item happens, and where an outgoing link leads.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { documents, tableName } from '@collective-actions/functions/data/client.ts';
+import { tableName } from '@collective-actions/functions/data/client.ts';
+import { documents } from '@collective-actions/functions/local/sdk-clients.ts';
 import type { AgendaItem, Organisation } from '@collective-actions/shared';
 import { call, joinCoalition, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
 import { snapshotAfter } from '../support/open-data.ts';

@@ -1,6 +1,4 @@
 // Themes and collective actions, in their order, with the counts their records carry.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   Conflict,
   NotFound,
@@ -14,7 +12,7 @@ import {
   type OrganisationKind,
   type Theme,
 } from '@collective-actions/shared';
-import { documents, tableName } from './client.ts';
+import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { itemExists, itemIsNew } from './table.ts';
 import { getItem, queryIndex, setChanges, type Item } from './toolkit.ts';
@@ -54,8 +52,7 @@ function toAction(item: Item): Action {
 }
 
 export async function putTheme(theme: Theme): Promise<void> {
-  await documents.send(
-    new PutCommand({ TableName: tableName, Item: { ...keys.theme(theme.id), ...keys.themeListing(theme.position), ...theme } }),
+  await dynamo.put({ TableName: tableName, Item: { ...keys.theme(theme.id), ...keys.themeListing(theme.position), ...theme } },
   );
 }
 
@@ -96,9 +93,9 @@ export async function createAction(
     updatedAt: now,
   };
   try {
-    await documents.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: itemIsNew }));
+    await dynamo.put({ TableName: tableName, Item: item, ConditionExpression: itemIsNew });
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
+    if (isConditionFailure(error)) {
       throw new Conflict(`An action with the slug "${action.slug}" already exists: choose another slug.`);
     }
     throw error;
@@ -107,32 +104,30 @@ export async function createAction(
 }
 
 async function nextActionPosition(): Promise<number> {
-  const output = await documents.send(
-    new UpdateCommand({
+  const output = await dynamo.update({
       TableName: tableName,
       Key: keys.actionSequence,
       UpdateExpression: 'ADD #value :one',
       ExpressionAttributeNames: { '#value': 'value' },
       ExpressionAttributeValues: { ':one': 1 },
       ReturnValues: 'UPDATED_NEW',
-    }),
+    },
   );
   return output.Attributes!.value;
 }
 
 /** Seeded actions take positions from 1; later ones continue after them. */
 export async function reserveActionPositions(count: number): Promise<void> {
-  await documents.send(
-    new UpdateCommand({
+  await dynamo.update({
       TableName: tableName,
       Key: keys.actionSequence,
       UpdateExpression: 'SET #value = :count',
       ConditionExpression: 'attribute_not_exists(#value) OR #value < :count',
       ExpressionAttributeNames: { '#value': 'value' },
       ExpressionAttributeValues: { ':count': count },
-    }),
+    },
   ).catch((error) => {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionFailure(error)) throw error;
   });
 }
 
@@ -142,18 +137,17 @@ export async function updateAction(slug: string, changes: ActionChanges, now: st
   const listing = changes.theme ? keys.actionListing(current.position, changes.theme) : {};
   const update = setChanges(changes, now, listing);
   try {
-    const output = await documents.send(
-      new UpdateCommand({
+    const output = await dynamo.update({
         TableName: tableName,
         Key: keys.action(slug),
         ...update,
         ConditionExpression: `${itemExists} AND #version = :expected`,
         ReturnValues: 'ALL_NEW',
-      }),
+      },
     );
     return toAction(output.Attributes!);
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new StaleVersion('action');
+    if (isConditionFailure(error)) throw new StaleVersion('action');
     throw error;
   }
 }

@@ -1,8 +1,6 @@
 // Agenda items of the coalitions, listed by their start instant per action and across all actions.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFound, StaleVersion, writtenAddress, type AgendaItem, type AgendaItemChanges } from '@collective-actions/shared';
-import { documents, tableName } from './client.ts';
+import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { indexAttributes, itemExists, itemIsNew } from './table.ts';
 import { getItem, queryAll, queryPage, setChanges } from './toolkit.ts';
@@ -30,8 +28,7 @@ export const toAgendaItem = (item: Item): AgendaItem => ({
 });
 
 export async function createAgendaItem(item: AgendaItem): Promise<void> {
-  await documents.send(
-    new PutCommand({
+  await dynamo.put({
       TableName: tableName,
       Item: {
         ...keys.agendaItem(item.action, item.id),
@@ -40,7 +37,7 @@ export async function createAgendaItem(item: AgendaItem): Promise<void> {
         ...item,
       },
       ConditionExpression: itemIsNew,
-    }),
+    },
   );
 }
 
@@ -58,19 +55,18 @@ export async function updateAgendaItem(
 ): Promise<AgendaItem> {
   const update = setChanges({ ...changes, ...instants }, now, keys.agendaListing(slug, instants.startsAt, id));
   try {
-    const output = await documents.send(
-      new UpdateCommand({
+    const output = await dynamo.update({
         TableName: tableName,
         Key: keys.agendaItem(slug, id),
         ...update,
         ConditionExpression: `${itemExists} AND #version = :expected`,
         ReturnValues: 'ALL_NEW',
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
+      },
     );
     return toAgendaItem(output.Attributes!);
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionFailure(error)) throw error;
     if (!error.Item) throw new NotFound(`There is no agenda item ${id} on "${slug}".`);
     throw new StaleVersion('agenda item');
   }
@@ -78,9 +74,9 @@ export async function updateAgendaItem(
 
 export async function deleteAgendaItem(slug: string, id: string): Promise<void> {
   try {
-    await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.agendaItem(slug, id), ConditionExpression: itemExists }));
+    await dynamo.delete({ TableName: tableName, Key: keys.agendaItem(slug, id), ConditionExpression: itemExists });
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new NotFound(`There is no agenda item ${id} on "${slug}".`);
+    if (isConditionFailure(error)) throw new NotFound(`There is no agenda item ${id} on "${slug}".`);
     throw error;
   }
 }

@@ -1,6 +1,4 @@
 // Contributions: stored with their author, listed while public, hidden by leads, withdrawn by their organisation.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   Conflict,
   NotFound,
@@ -10,7 +8,7 @@ import {
   type ContributionChanges,
   type ContributionsQuery,
 } from '@collective-actions/shared';
-import { documents, tableName } from './client.ts';
+import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { countUpdates, type CountsSeen } from './counts.ts';
 import { keys } from './keys.ts';
 import { itemExists, itemIsNew } from './table.ts';
@@ -78,8 +76,7 @@ export async function createContribution(contribution: StoredContribution, seen:
 export async function updateContribution(slug: string, id: string, changes: ContributionChanges, now: string): Promise<StoredContribution> {
   const update = setChanges(changes, now);
   try {
-    const output = await documents.send(
-      new UpdateCommand({
+    const output = await dynamo.update({
         TableName: tableName,
         Key: keys.contribution(slug, id),
         UpdateExpression: update.UpdateExpression,
@@ -88,11 +85,11 @@ export async function updateContribution(slug: string, id: string, changes: Cont
         ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':published': 'published' },
         ReturnValues: 'ALL_NEW',
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
+      },
     );
     return toContribution(output.Attributes!);
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionFailure(error)) throw error;
     if (!error.Item) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
     if (error.Item.status?.S !== 'published') throw new Conflict('This contribution was withdrawn: it can no longer be edited.');
     throw new StaleVersion('contribution');
@@ -155,18 +152,17 @@ export async function hideContribution(contribution: StoredContribution, seen: C
 /** Changes the reason a contribution is hidden for; answers false if it is no longer hidden. */
 export async function rewordHiding(slug: string, id: string, hiding: HidingRecord): Promise<boolean> {
   try {
-    await documents.send(
-      new UpdateCommand({
+    await dynamo.update({
         TableName: tableName,
         Key: keys.contribution(slug, id),
         UpdateExpression: 'SET hiding = :hidden',
         ConditionExpression: 'attribute_exists(hiding)',
         ExpressionAttributeValues: { ':hidden': hiding },
-      }),
+      },
     );
     return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (isConditionFailure(error)) return false;
     throw error;
   }
 }

@@ -1,6 +1,4 @@
 // Organisations: the directory, edits that keep their copies true, and verification by stewards with its public history.
-import { BatchGetCommand, type BatchGetCommandOutput, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { monotonicFactory } from 'ulid';
 import {
   Conflict,
@@ -15,7 +13,7 @@ import {
   type OrganisationsQuery,
   type VerificationRequest,
 } from '@collective-actions/shared';
-import { documents, tableName } from './client.ts';
+import { cancellationReasonsOf, dynamo, tableName } from './client.ts';
 import { directorySortKey, keys } from './keys.ts';
 import { membershipItem, type PersonClaims } from './people.ts';
 import { itemExists, itemIsNew, keyOf } from './table.ts';
@@ -49,7 +47,7 @@ export async function getOrganisations(ids: string[]): Promise<Map<string, Organ
       [tableName]: { Keys: ids.slice(i, i + 100).map((id) => keys.organisation(id)) },
     };
     while (request && Object.keys(request).length > 0) {
-      const output: BatchGetCommandOutput = await documents.send(new BatchGetCommand({ RequestItems: request }));
+      const output = await dynamo.batchGet({ RequestItems: request });
       for (const item of output.Responses?.[tableName] ?? []) found.set(item.id, toOrganisation(item));
       request = output.UnprocessedKeys;
     }
@@ -122,14 +120,13 @@ export async function createOrganisation(
     createdAt: now,
     updatedAt: now,
   };
-  await documents.send(
-    new TransactWriteCommand({
+  await dynamo.transactWrite({
       TransactItems: [
         { Put: { TableName: tableName, Item: item, ConditionExpression: itemIsNew } },
         { Put: { TableName: tableName, Item: verificationRequestItem(organisation.id, 'registered', [], now) } },
         ...(admin ? [{ Put: { TableName: tableName, Item: membershipItem(organisation.id, admin, 'admin', now) } }] : []),
       ],
-    }),
+    },
   );
   return toOrganisation(item);
 }
@@ -153,8 +150,7 @@ export async function updateOrganisation(id: string, changes: OrganisationChange
   const update = setChanges(changes, now, { ...listing, ...(withdraws ? { verified: false } : {}) });
   const verificationRemoved = withdraws ? ' REMOVE verifiedAt, verifiedBy' : '';
   try {
-    await documents.send(
-      new TransactWriteCommand({
+    await dynamo.transactWrite({
         TransactItems: [
           {
             Update: {
@@ -174,10 +170,10 @@ export async function updateOrganisation(id: string, changes: OrganisationChange
               ]
             : []),
         ],
-      }),
+      },
     );
   } catch (error) {
-    const reasons = error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;
+    const reasons = cancellationReasonsOf(error);
     if (reasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
     // The item in the error is in DynamoDB's own notation.
     if (reasons[0].Item?.version?.N !== String(changes.version)) throw new StaleVersion('organisation');
@@ -200,15 +196,14 @@ async function renameInCopies(organisationId: string, name: string): Promise<voi
     ...(await queryIndex(keys.coalitionsOfOrganisation(organisationId))),
   ];
   for (const item of copies) {
-    await documents.send(
-      new UpdateCommand({
+    await dynamo.update({
         TableName: tableName,
         Key: keyOf(item),
         UpdateExpression: 'SET organisation.#name = :name',
         ConditionExpression: itemExists,
         ExpressionAttributeNames: { '#name': 'name' },
         ExpressionAttributeValues: { ':name': name },
-      }),
+      },
     );
   }
 }
@@ -278,5 +273,5 @@ export async function listVerificationRequests(page: { cursor?: string; limit: n
 export const hasVerificationRequest = async (id: string) => (await getItem(keys.verificationRequest(id))) !== undefined;
 
 export async function putVerificationRequest(id: string, since: string): Promise<void> {
-  await documents.send(new PutCommand({ TableName: tableName, Item: verificationRequestItem(id, 'registered', [], since) }));
+  await dynamo.put({ TableName: tableName, Item: verificationRequestItem(id, 'registered', [], since) });
 }

@@ -1,8 +1,6 @@
 // The people of each organisation: memberships with their role, and invitations waiting for a sign-in.
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { Conflict, type OrganisationRole, type Person } from '@collective-actions/shared';
-import { documents, tableName } from './client.ts';
+import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { itemExists, itemIsNew, sortKeyOf } from './table.ts';
 import { cancellationCodes, getItem, queryIndex, queryPartition } from './toolkit.ts';
@@ -50,8 +48,7 @@ export async function acceptInvitation(organisationId: string, person: PersonCla
   const role = await getInvitedRole(organisationId, person.email);
   if (!role) return getRole(organisationId, person.id);
   try {
-    await documents.send(
-      new TransactWriteCommand({
+    await dynamo.transactWrite({
         TransactItems: [
           {
             Delete: {
@@ -68,7 +65,7 @@ export async function acceptInvitation(organisationId: string, person: PersonCla
             },
           },
         ],
-      }),
+      },
     );
     return role;
   } catch (error) {
@@ -76,7 +73,7 @@ export async function acceptInvitation(organisationId: string, person: PersonCla
     if (!codes) throw error;
     // Already a member: the invitation has nothing left to do. Otherwise a parallel request accepted it.
     if (codes[1] === 'ConditionalCheckFailed') {
-      await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.invitation(organisationId, person.email) }));
+      await dynamo.delete({ TableName: tableName, Key: keys.invitation(organisationId, person.email) });
     }
     return getRole(organisationId, person.id);
   }
@@ -93,9 +90,9 @@ export async function invitePerson(organisationId: string, email: string, role: 
     since: now,
   };
   try {
-    await documents.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: itemIsNew }));
+    await dynamo.put({ TableName: tableName, Item: item, ConditionExpression: itemIsNew });
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw new Conflict(`${email} is already invited to this organisation.`);
+    if (isConditionFailure(error)) throw new Conflict(`${email} is already invited to this organisation.`);
     throw error;
   }
   return { email, name: null, role, status: 'invited', since: now };

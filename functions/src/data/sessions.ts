@@ -1,16 +1,14 @@
 // Sessions signed out before their access token expired: the token's id, kept until the token would have expired.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, tableName } from './client.ts';
+import { dynamo, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { getItem } from './toolkit.ts';
 import { tableDefinition } from './table.ts';
 
 export async function revokeToken(tokenId: string, expiresAt: number, now: string): Promise<void> {
-  await documents.send(
-    new PutCommand({
+  await dynamo.put({
       TableName: tableName,
       Item: { ...keys.revokedToken(tokenId), revokedAt: now, [tableDefinition.timeToLiveAttribute]: expiresAt },
-    }),
+    },
   );
 }
 

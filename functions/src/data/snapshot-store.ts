@@ -3,7 +3,7 @@
 // SNAPSHOT_BUCKET when it is set (the bucket behind that https address).
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { publicCacheSeconds } from '@collective-actions/shared/api-policy';
 
 export interface SnapshotFile {
@@ -29,6 +29,8 @@ let s3: S3Client | undefined;
 export async function writeSnapshot(files: SnapshotFile[]): Promise<void> {
   const bucket = process.env.SNAPSHOT_BUCKET;
   if (bucket) {
+    // Imported here, by the builder only: the routes that read the snapshot never load the S3 client.
+    const { PutObjectCommand, S3Client } = await import('@aws-sdk/client-s3');
     s3 ??= new S3Client({});
     // The descriptor last: it says when the snapshot was built, so readers waiting for one see it complete.
     for (const file of files) {

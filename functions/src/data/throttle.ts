@@ -1,9 +1,7 @@
 // The write throttle's buckets: a token bucket per caller and per organisation, kept in the table so that every
 // function instance, locally and in AWS, spends from the same one. Each bucket is a GCRA (generic cell rate algorithm)
 // record, which is a token bucket written as one instant: when the bucket would be full again (`tat`, in milliseconds).
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documents, tableName } from './client.ts';
+import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { tableDefinition } from './table.ts';
 
@@ -17,8 +15,7 @@ export interface Bucket {
 /** One conditional update; the bucket as it was when the condition failed, or undefined when the update was made. */
 async function updateIf(subject: string, update: string, condition: string, values: Record<string, number>): Promise<number | undefined> {
   try {
-    await documents.send(
-      new UpdateCommand({
+    await dynamo.update({
         TableName: tableName,
         Key: keys.throttleBucket(subject),
         UpdateExpression: update,
@@ -26,11 +23,11 @@ async function updateIf(subject: string, update: string, condition: string, valu
         ExpressionAttributeNames: { '#expiration': tableDefinition.timeToLiveAttribute },
         ExpressionAttributeValues: values,
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
+      },
     );
     return undefined;
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    if (!isConditionFailure(error)) throw error;
     return Number(error.Item?.tat?.N ?? 0);
   }
 }

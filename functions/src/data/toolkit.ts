@@ -1,9 +1,8 @@
 // The DynamoDB toolkit every entity module shares: pages and cursors, whole queries, transactions' failures explained,
 // update expressions. It knows the table's shape (table.ts), never an entity's keys (keys.ts).
-import { GetCommand, QueryCommand, TransactWriteCommand, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { QueryCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BadRequest } from '@collective-actions/shared';
-import { documents, tableName } from './client.ts';
+import { cancellationReasonsOf, dynamo, tableName } from './client.ts';
 import { indexAttributes, indexKey, tableDefinition, type IndexName } from './table.ts';
 
 export type Item = Record<string, any>;
@@ -56,8 +55,7 @@ export async function queryPage(spec: PageSpec): Promise<{ items: Item[]; next: 
   // One more than the page, so `next` is null exactly on the last page.
   const wanted = spec.limit + 1;
   do {
-    const output = await documents.send(
-      new QueryCommand({
+    const output = await dynamo.query({
         TableName: tableName,
         IndexName: spec.index,
         KeyConditionExpression: `#pk = :pk${rangeCondition}`,
@@ -72,7 +70,7 @@ export async function queryPage(spec: PageSpec): Promise<{ items: Item[]; next: 
         ScanIndexForward: !spec.newestFirst,
         Limit: spec.filter ? Math.min(100, maxItemsReadPerPage - read) : wanted - items.length,
         ExclusiveStartKey: exclusiveStartKey,
-      }),
+      },
     );
     items.push(...(output.Items ?? []));
     read += output.ScannedCount ?? 0;
@@ -89,7 +87,7 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'Exc
   const items: Item[] = [];
   let exclusiveStartKey: Record<string, unknown> | undefined;
   do {
-    const output = await documents.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey: exclusiveStartKey }));
+    const output = await dynamo.query({ ...input, TableName: tableName, ExclusiveStartKey: exclusiveStartKey });
     items.push(...(output.Items ?? []));
     exclusiveStartKey = output.LastEvaluatedKey;
   } while (exclusiveStartKey);
@@ -119,14 +117,13 @@ export function queryPartition(
 }
 
 export async function getItem(key: Record<string, string>, consistent = false): Promise<Item | undefined> {
-  const output = await documents.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: consistent }));
+  const output = await dynamo.get({ TableName: tableName, Key: key, ConsistentRead: consistent });
   return output.Item;
 }
 
 /** The codes of a cancelled transaction, one per item, or undefined for any other error. */
 export function cancellationCodes(error: unknown): string[] | undefined {
-  if (!(error instanceof TransactionCanceledException)) return undefined;
-  return (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+  return cancellationReasonsOf(error)?.map((reason) => reason.Code ?? 'None');
 }
 
 /** Turns a cancelled transaction into the error of the first item that explains it. */
@@ -144,7 +141,7 @@ function explainCancellation(error: unknown, explanations: Array<(() => Error) |
  */
 export async function transactWrite(items: TransactItem[], explanations: Array<(() => Error) | undefined> = []): Promise<void> {
   try {
-    await documents.send(new TransactWriteCommand({ TransactItems: items }));
+    await dynamo.transactWrite({ TransactItems: items });
   } catch (error) {
     explainCancellation(error, explanations);
   }

@@ -7,11 +7,9 @@ import {
   IdempotencyValidationError,
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { IdempotencyKeyReused, RequestInProgress } from '@collective-actions/shared';
-import { dynamodb, tableName } from '../data/client.ts';
-import { tableDefinition } from '../data/table.ts';
+import { IdempotencyRecords } from '../data/idempotency-records.ts';
 import { idempotencyHeaders, idempotencyKeyHours } from '@collective-actions/shared/api-policy';
 import { type RouteKey } from '@collective-actions/shared/routes';
 import { handlerStack, parse, type Reply, type RouteRequest } from './route-handler.ts';
@@ -31,15 +29,7 @@ const longestWaitMillis = 8000;
  * running waits for its answer rather than failing, so all of them get the same answer.
  */
 export function idempotentUseCase<Request extends Identity['request']>(route: string, useCase: (request: Request) => Promise<Reply>) {
-  const persistenceStore = new DynamoDBPersistenceLayer({
-    tableName,
-    keyAttr: tableDefinition.partitionKey,
-    sortKeyAttr: tableDefinition.sortKey,
-    // One partition the table's stream filter can leave out: these records are not the platform's data.
-    staticPkValue: tableDefinition.idempotencyPartition,
-    expiryAttr: tableDefinition.timeToLiveAttribute,
-    awsSdkV3Client: dynamodb,
-  });
+  const persistenceStore = new IdempotencyRecords();
   const config = new IdempotencyConfig({
     eventKeyJmesPath: '[caller, key]',
     payloadValidationJmesPath: 'request',

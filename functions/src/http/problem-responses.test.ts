@@ -1,6 +1,7 @@
 import { createError } from '@middy/util';
 import { describe, expect, it } from 'vitest';
 import { Conflict } from '@collective-actions/shared';
+import { DynamoDbError } from '../data/client.ts';
 import { problemFor } from './problem-responses.ts';
 
 describe('the one error mapper', () => {
@@ -25,6 +26,13 @@ describe('the one error mapper', () => {
     expect(problem.status).toBe(503);
     expect(problem.headers['retry-after']).toBe('1');
     expect(problemFor(Object.assign(new Error('slow down'), { name: 'ThrottlingException' })).status).toBe(503);
+    expect(problemFor(new DynamoDbError('ProvisionedThroughputExceededException', 'slow down', 400, {})).status).toBe(503);
+  });
+
+  it('answers what DynamoDB refused, 400 as it says, as our failure: a 500, never a 400 for the caller', () => {
+    for (const name of ['AccessDeniedException', 'ValidationException', 'ResourceNotFoundException']) {
+      expect(problemFor(new DynamoDbError(name, 'refused', 400, {})).status, name).toBe(500);
+    }
   });
 
   it('hides anything else behind a 500 that reveals nothing', () => {

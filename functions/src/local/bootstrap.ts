@@ -11,7 +11,8 @@ import {
   waitUntilTableExists,
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
-import { dynamodb, tableName } from '../data/client.ts';
+import { tableName } from '../data/client.ts';
+import { dynamodb } from './sdk-clients.ts';
 import { tableDefinition } from '../data/table.ts';
 
 const { partitionKey, sortKey, globalSecondaryIndexes, timeToLiveAttribute } = tableDefinition;

@@ -50,10 +50,18 @@ interface Template {
   Outputs?: Record<string, { Value: unknown }>;
 }
 
-const templates = new Map<string, Template>();
-const template = (stackName: string): Template => {
-  if (!templates.has(stackName)) templates.set(stackName, JSON.parse(readFileSync(join(cdkOut, `${stackName}.template.json`), 'utf8')));
-  return templates.get(stackName)!;
+/** A synthesized app and the deployment whose local stand-ins its values resolve to. */
+interface Assembly {
+  directory: string;
+  deployment: Deployment;
+  templates: Map<string, Template>;
+}
+
+const template = (assembly: Assembly, stackName: string): Template => {
+  if (!assembly.templates.has(stackName)) {
+    assembly.templates.set(stackName, JSON.parse(readFileSync(join(assembly.directory, `${stackName}.template.json`), 'utf8')));
+  }
+  return assembly.templates.get(stackName)!;
 };
 
 // Hosts that stand for the deployment's own resources while values are resolved; `addresses` then makes them local.
@@ -80,10 +88,11 @@ function standIn(type: string, attribute: string, logicalId: string, deployment:
 const pseudo: Record<string, string> = { 'AWS::Region': localRegion, 'AWS::AccountId': localAccount, 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
 
 /** CloudFormation's intrinsic functions, as far as the functions' environment and policies use them. */
-function resolve(value: unknown, stackName: string, deployment: Deployment): string {
+function resolve(value: unknown, stackName: string, assembly: Assembly): string {
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   const [name, argument] = Object.entries(value as object)[0] as [string, never];
-  const own = template(stackName).Resources;
+  const own = template(assembly, stackName).Resources;
+  const { deployment } = assembly;
   switch (name) {
     case 'Ref':
       return pseudo[argument] ?? standIn(own[argument].Type, 'Ref', argument, deployment);
@@ -93,11 +102,11 @@ function resolve(value: unknown, stackName: string, deployment: Deployment): str
     }
     case 'Fn::Join': {
       const [separator, parts] = argument as [string, unknown[]];
-      return parts.map((part) => resolve(part, stackName, deployment)).join(separator);
+      return parts.map((part) => resolve(part, stackName, assembly)).join(separator);
     }
     case 'Fn::GetStackOutput': {
       const { StackName, OutputName } = argument as { StackName: string; OutputName: string };
-      return resolve(template(StackName).Outputs![OutputName].Value, StackName, deployment);
+      return resolve(template(assembly, StackName).Outputs![OutputName].Value, StackName, assembly);
     }
     default:
       throw new Error(`The local platform cannot resolve ${name} in ${stackName}`);
@@ -120,14 +129,17 @@ export interface DeployedFunctions {
   integrations: Map<string, string>;
 }
 
-/** The app's route functions from cdk.out (synthesized first when stale), for the local Lambda service. */
-export function deployedFunctions(deployment: Deployment, log: (line: string) => void): DeployedFunctions {
-  synthesized(log);
-  templates.clear();
-  const manifest = JSON.parse(readFileSync(join(cdkOut, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string }> };
+/**
+ * The app's route functions from infra/cdk.out (synthesized first when stale), or from another synthesized app's
+ * directory as it is, for the local Lambda service.
+ */
+export function deployedFunctions(deployment: Deployment, log: (line: string) => void, directory = cdkOut): DeployedFunctions {
+  if (directory === cdkOut) synthesized(log);
+  const assembly: Assembly = { directory, deployment, templates: new Map() };
+  const manifest = JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string }> };
   const stackName = Object.keys(manifest.artifacts).find((name) => manifest.artifacts[name].type === 'aws:cloudformation:stack' && name.endsWith('-App'));
-  if (!stackName) throw new Error(`No app stack in ${cdkOut}`);
-  const resources = template(stackName).Resources;
+  if (!stackName) throw new Error(`No app stack in ${directory}`);
+  const resources = template(assembly, stackName).Resources;
   const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
 
   const integrations = new Map<string, string>();
@@ -150,15 +162,15 @@ export function deployedFunctions(deployment: Deployment, log: (line: string) =>
         return {
           effect: statement.Effect as 'Allow' | 'Deny',
           actions: list(statement.Action).map(String),
-          resources: list(statement.Resource).map((resource) => resolve(resource, stackName, deployment)),
+          resources: list(statement.Resource).map((resource) => resolve(resource, stackName, assembly)),
         };
       });
     const variables = ((properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}) as Record<string, unknown>;
     return {
       name: logicalId,
-      module: join(cdkOut, metadata!['aws:asset:path'], `${String(properties.Handler).replace(/\.\w+$/, '')}.mjs`),
+      module: join(directory, metadata!['aws:asset:path'], `${String(properties.Handler).replace(/\.\w+$/, '')}.mjs`),
       environment: Object.fromEntries(
-        Object.entries(variables).map(([name, value]) => [name, localAddress(resolve(value, stackName, deployment), deployment)]),
+        Object.entries(variables).map(([name, value]) => [name, localAddress(resolve(value, stackName, assembly), deployment)]),
       ),
       memorySize: Number(properties.MemorySize),
       timeoutSeconds: Number(properties.Timeout),
