@@ -70,6 +70,7 @@ export class PlatformFunction extends Construct {
               // Everything bundled and tree-shaken but the S3 client, which only the open-data builder loads, on use, from
               // the runtime's copy of the SDK (the functions reach DynamoDB through data/client.ts, not the SDK).
               externalModules: ['@aws-sdk/client-s3'],
+              esbuildArgs: { '--alias': `node:http=${repositoryRoot}infra/lib/bundling/node-http.ts` },
               // CommonJS dependencies inside an ES module bundle still call require().
               banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
             },

@@ -1,8 +1,11 @@
-// The functions' DynamoDB client: DynamoDB's JSON protocol over fetch, signed by aws4fetch, items marshalled by the
-// SDK's own util-dynamodb (as its document client does). Not the AWS SDK's client, whose import alone takes about 85 ms
-// of every cold start where these take about 7 (docs/benchmarks.md); what is written here is the call, its errors and
-// its retries. Region, credentials and endpoint come from the environment as the SDK reads them: Lambda's in AWS;
-// locally the runner's (AWS_ENDPOINT_URL_DYNAMODB naming DynamoDB Local, or the IAM check in front of it).
+// The functions' DynamoDB client: DynamoDB's JSON protocol over Node's HTTP client, signed by aws4, items marshalled by
+// the SDK's own util-dynamodb (as its document client does). Not the AWS SDK's client, whose import alone takes about
+// 85 ms of every cold start where these take a few (docs/benchmarks.md); nor fetch, whose first use loads undici (some
+// 35 ms). What is written here is the call, its errors and its retries. Region, credentials and endpoint come from the
+// environment as the SDK reads them: Lambda's in AWS; locally the runner's (AWS_ENDPOINT_URL_DYNAMODB naming DynamoDB
+// Local, or the IAM check in front of it).
+import { createRequire } from 'node:module';
+import type * as Https from 'node:https';
 import type {
   BatchGetCommandInput,
   BatchGetCommandOutput,
@@ -20,7 +23,7 @@ import type {
   UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall, type NativeAttributeValue } from '@aws-sdk/util-dynamodb';
-import { AwsClient } from 'aws4fetch';
+import aws4 from 'aws4';
 
 /** Set in AWS by the stack; set locally by the start script and the test setup. */
 export const tableName = process.env.TABLE_NAME ?? 'collective-actions';
@@ -60,38 +63,65 @@ const maxAttempts = Number(process.env.AWS_MAX_ATTEMPTS ?? 3);
 // Worth another try after a pause: DynamoDB busy or throttling, as the SDK's standard retry strategy reads them.
 const transient = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'InternalServerError', 'LimitExceededException']);
 
-let signer: AwsClient | undefined;
-const signed = () =>
-  (signer ??= new AwsClient({
-    accessKeyId: process.env.AWS_ACCESS_KEY_ID ?? '',
-    secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY ?? '',
-    sessionToken: process.env.AWS_SESSION_TOKEN,
-    service: 'dynamodb',
-    region,
-    retries: 0,
-  }));
+const target = new URL(endpoint);
+// By `require`, not `import`: see infra/lib/bundling/node-http.ts. https loads http the same way.
+const transport: typeof Https = createRequire(import.meta.url)(target.protocol === 'https:' ? 'node:https' : 'node:http');
+const credentials = { accessKeyId: process.env.AWS_ACCESS_KEY_ID, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY, sessionToken: process.env.AWS_SESSION_TOKEN };
+
+/** One signed request to DynamoDB: its status and parsed body. Network failures reject with Node's error (its `code`). */
+function send(operation: string, payload: string): Promise<{ status: number; body: Record<string, any> }> {
+  const request = aws4.sign(
+    {
+      host: target.host,
+      path: '/',
+      method: 'POST',
+      service: 'dynamodb',
+      region,
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${operation}` },
+      body: payload,
+    },
+    credentials,
+  );
+  return new Promise((resolve, reject) => {
+    transport
+      .request({ protocol: target.protocol, hostname: target.hostname, port: target.port, path: '/', method: 'POST', headers: request.headers as Https.RequestOptions['headers'] }, (reply) => {
+        const chunks: Buffer[] = [];
+        reply.on('data', (chunk: Buffer) => chunks.push(chunk));
+        reply.on('error', reject);
+        reply.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let body: Record<string, any> = {};
+          try {
+            body = text ? JSON.parse(text) : {};
+          } catch {
+            // Not DynamoDB's JSON (a proxy's page, say): the status alone says what happened.
+          }
+          resolve({ status: reply.statusCode ?? 0, body });
+        });
+      })
+      .on('error', reject)
+      .end(payload);
+  });
+}
 
 /** One operation of DynamoDB's API, retried with jittered backoff while the failure is transient. */
 async function call(operation: string, input: object): Promise<any> {
+  const payload = JSON.stringify(input);
   for (let attempt = 1; ; attempt++) {
-    let reply: Response;
+    let reply: { status: number; body: Record<string, any> };
     try {
-      reply = await signed().fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${operation}` },
-        body: JSON.stringify(input),
-      });
+      reply = await send(operation, payload);
     } catch (error) {
-      // The network: DynamoDB unreachable (the error's cause says how, for the problem mapper).
+      // The network: DynamoDB unreachable (the error's code says how, for the problem mapper).
       if (attempt >= maxAttempts) throw error;
       await pause(attempt);
       continue;
     }
-    const body = (await reply.json().catch(() => ({}))) as Record<string, any>;
-    if (reply.ok) return body;
-    const name = String(body.__type ?? `HTTP${reply.status}`).split('#').pop()!;
-    const failure = new DynamoDbError(name, body.message ?? body.Message ?? `DynamoDB answered ${reply.status}`, reply.status, body);
-    if (attempt >= maxAttempts || !(reply.status >= 500 || transient.has(name))) throw failure;
+    const { status, body } = reply;
+    if (status >= 200 && status < 300) return body;
+    const name = String(body.__type ?? `HTTP${status}`).split('#').pop()!;
+    const failure = new DynamoDbError(name, body.message ?? body.Message ?? `DynamoDB answered ${status}`, status, body);
+    if (attempt >= maxAttempts || !(status >= 500 || transient.has(name))) throw failure;
     await pause(attempt);
   }
 }
