@@ -7,14 +7,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { tableDefinition } from './table.ts';
 
-// The attributes of a record, as Powertools names them; its expiry is the table's time to live.
-const attributes = {
-  status: 'status',
-  expiry: tableDefinition.timeToLiveAttribute,
-  inProgressExpiry: 'in_progress_expiration',
-  data: 'data',
-  validation: 'validation',
-} as const;
+const attributes = { ...tableDefinition.idempotencyAttributes, expiry: tableDefinition.timeToLiveAttribute };
 
 type Stored = Record<string, any>;
 

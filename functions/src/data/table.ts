@@ -15,6 +15,8 @@ export const tableDefinition = {
   timeToLiveAttribute: 'expiration',
   /** The partition of the records that remember POST answers by Idempotency-Key, which are not the platform's data. */
   idempotencyPartition: 'IDEMPOTENCY',
+  /** Those records' attributes, as Powertools idempotency names them; their expiry is the time to live. */
+  idempotencyAttributes: { status: 'status', inProgressExpiry: 'in_progress_expiration', data: 'data', validation: 'validation' },
   /** The partition of the write throttle's buckets, one per caller and per organisation: not the platform's data either. */
   throttlePartition: 'THROTTLE',
   /** The partition of signed-out access tokens, kept until they would have expired. */
