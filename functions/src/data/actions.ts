@@ -52,8 +52,7 @@ function toAction(item: Item): Action {
 }
 
 export async function putTheme(theme: Theme): Promise<void> {
-  await dynamo.put({ TableName: tableName, Item: { ...keys.theme(theme.id), ...keys.themeListing(theme.position), ...theme } },
-  );
+  await dynamo.put({ TableName: tableName, Item: { ...keys.theme(theme.id), ...keys.themeListing(theme.position), ...theme } });
 }
 
 export async function getTheme(id: string): Promise<Theme | undefined> {
@@ -105,14 +104,13 @@ export async function createAction(
 
 async function nextActionPosition(): Promise<number> {
   const output = await dynamo.update({
-      TableName: tableName,
-      Key: keys.actionSequence,
-      UpdateExpression: 'ADD #value :one',
-      ExpressionAttributeNames: { '#value': 'value' },
-      ExpressionAttributeValues: { ':one': 1 },
-      ReturnValues: 'UPDATED_NEW',
-    },
-  );
+    TableName: tableName,
+    Key: keys.actionSequence,
+    UpdateExpression: 'ADD #value :one',
+    ExpressionAttributeNames: { '#value': 'value' },
+    ExpressionAttributeValues: { ':one': 1 },
+    ReturnValues: 'UPDATED_NEW',
+  });
   return output.Attributes!.value;
 }
 
@@ -138,13 +136,12 @@ export async function updateAction(slug: string, changes: ActionChanges, now: st
   const update = setChanges(changes, now, listing);
   try {
     const output = await dynamo.update({
-        TableName: tableName,
-        Key: keys.action(slug),
-        ...update,
-        ConditionExpression: `${itemExists} AND #version = :expected`,
-        ReturnValues: 'ALL_NEW',
-      },
-    );
+      TableName: tableName,
+      Key: keys.action(slug),
+      ...update,
+      ConditionExpression: `${itemExists} AND #version = :expected`,
+      ReturnValues: 'ALL_NEW',
+    });
     return toAction(output.Attributes!);
   } catch (error) {
     if (isConditionFailure(error)) throw new StaleVersion('action');

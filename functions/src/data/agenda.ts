@@ -29,16 +29,15 @@ export const toAgendaItem = (item: Item): AgendaItem => ({
 
 export async function createAgendaItem(item: AgendaItem): Promise<void> {
   await dynamo.put({
-      TableName: tableName,
-      Item: {
-        ...keys.agendaItem(item.action, item.id),
-        ...keys.agendaListing(item.action, item.startsAt, item.id),
-        ...keys.agendaChange(item.action, item.id, item.createdAt),
-        ...item,
-      },
-      ConditionExpression: itemIsNew,
+    TableName: tableName,
+    Item: {
+      ...keys.agendaItem(item.action, item.id),
+      ...keys.agendaListing(item.action, item.startsAt, item.id),
+      ...keys.agendaChange(item.action, item.id, item.createdAt),
+      ...item,
     },
-  );
+    ConditionExpression: itemIsNew,
+  });
 }
 
 export async function getAgendaItem(slug: string, id: string, consistent = false): Promise<AgendaItem | undefined> {
@@ -56,14 +55,13 @@ export async function updateAgendaItem(
   const update = setChanges({ ...changes, ...instants }, now, keys.agendaListing(slug, instants.startsAt, id));
   try {
     const output = await dynamo.update({
-        TableName: tableName,
-        Key: keys.agendaItem(slug, id),
-        ...update,
-        ConditionExpression: `${itemExists} AND #version = :expected`,
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    );
+      TableName: tableName,
+      Key: keys.agendaItem(slug, id),
+      ...update,
+      ConditionExpression: `${itemExists} AND #version = :expected`,
+      ReturnValues: 'ALL_NEW',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
     return toAgendaItem(output.Attributes!);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;

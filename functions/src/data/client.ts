@@ -34,7 +34,7 @@ type Marshalled = Record<string, any>;
 
 /** An error DynamoDB answered, named as its exception is (ConditionalCheckFailedException, …), with what it returned. */
 export class DynamoDbError extends Error {
-  /** Not `statusCode`: the error mapper reads that as the status of an HTTP error the request caused. */
+  /** The HTTP status DynamoDB answered with (named as the SDK names it in `$metadata`). */
   readonly httpStatusCode: number;
   /** The item as it was, in DynamoDB's own notation, when a condition failed and it was asked for. */
   readonly Item?: Marshalled;

@@ -77,16 +77,15 @@ export async function updateContribution(slug: string, id: string, changes: Cont
   const update = setChanges(changes, now);
   try {
     const output = await dynamo.update({
-        TableName: tableName,
-        Key: keys.contribution(slug, id),
-        UpdateExpression: update.UpdateExpression,
-        ConditionExpression: `${itemExists} AND #version = :expected AND #status = :published`,
-        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
-        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':published': 'published' },
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    );
+      TableName: tableName,
+      Key: keys.contribution(slug, id),
+      UpdateExpression: update.UpdateExpression,
+      ConditionExpression: `${itemExists} AND #version = :expected AND #status = :published`,
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':published': 'published' },
+      ReturnValues: 'ALL_NEW',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
     return toContribution(output.Attributes!);
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
@@ -153,13 +152,12 @@ export async function hideContribution(contribution: StoredContribution, seen: C
 export async function rewordHiding(slug: string, id: string, hiding: HidingRecord): Promise<boolean> {
   try {
     await dynamo.update({
-        TableName: tableName,
-        Key: keys.contribution(slug, id),
-        UpdateExpression: 'SET hiding = :hidden',
-        ConditionExpression: 'attribute_exists(hiding)',
-        ExpressionAttributeValues: { ':hidden': hiding },
-      },
-    );
+      TableName: tableName,
+      Key: keys.contribution(slug, id),
+      UpdateExpression: 'SET hiding = :hidden',
+      ConditionExpression: 'attribute_exists(hiding)',
+      ExpressionAttributeValues: { ':hidden': hiding },
+    });
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;

@@ -121,13 +121,12 @@ export async function createOrganisation(
     updatedAt: now,
   };
   await dynamo.transactWrite({
-      TransactItems: [
-        { Put: { TableName: tableName, Item: item, ConditionExpression: itemIsNew } },
-        { Put: { TableName: tableName, Item: verificationRequestItem(organisation.id, 'registered', [], now) } },
-        ...(admin ? [{ Put: { TableName: tableName, Item: membershipItem(organisation.id, admin, 'admin', now) } }] : []),
-      ],
-    },
-  );
+    TransactItems: [
+      { Put: { TableName: tableName, Item: item, ConditionExpression: itemIsNew } },
+      { Put: { TableName: tableName, Item: verificationRequestItem(organisation.id, 'registered', [], now) } },
+      ...(admin ? [{ Put: { TableName: tableName, Item: membershipItem(organisation.id, admin, 'admin', now) } }] : []),
+    ],
+  });
   return toOrganisation(item);
 }
 
@@ -151,27 +150,26 @@ export async function updateOrganisation(id: string, changes: OrganisationChange
   const verificationRemoved = withdraws ? ' REMOVE verifiedAt, verifiedBy' : '';
   try {
     await dynamo.transactWrite({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.organisation(id),
-              ...update,
-              UpdateExpression: `${update.UpdateExpression}${verificationRemoved}`,
-              ConditionExpression: `#version = :expected${movesCounts ? ' AND contributionCount = :zero AND (attribute_not_exists(coalitionCount) OR coalitionCount = :zero)' : ''}`,
-              ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...(movesCounts ? { ':zero': 0 } : {}) },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            },
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.organisation(id),
+            ...update,
+            UpdateExpression: `${update.UpdateExpression}${verificationRemoved}`,
+            ConditionExpression: `#version = :expected${movesCounts ? ' AND contributionCount = :zero AND (attribute_not_exists(coalitionCount) OR coalitionCount = :zero)' : ''}`,
+            ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...(movesCounts ? { ':zero': 0 } : {}) },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
-          ...(withdraws
-            ? [
-                { Put: { TableName: tableName, Item: organisationEventItem(id, 'verification-withdrawn', changed, now, by) } },
-                { Put: { TableName: tableName, Item: verificationRequestItem(id, 'identity-changed', changed, now) } },
-              ]
-            : []),
-        ],
-      },
-    );
+        },
+        ...(withdraws
+          ? [
+              { Put: { TableName: tableName, Item: organisationEventItem(id, 'verification-withdrawn', changed, now, by) } },
+              { Put: { TableName: tableName, Item: verificationRequestItem(id, 'identity-changed', changed, now) } },
+            ]
+          : []),
+      ],
+    });
   } catch (error) {
     const reasons = cancellationReasonsOf(error);
     if (reasons?.[0]?.Code !== 'ConditionalCheckFailed') throw error;
@@ -197,14 +195,13 @@ async function renameInCopies(organisationId: string, name: string): Promise<voi
   ];
   for (const item of copies) {
     await dynamo.update({
-        TableName: tableName,
-        Key: keyOf(item),
-        UpdateExpression: 'SET organisation.#name = :name',
-        ConditionExpression: itemExists,
-        ExpressionAttributeNames: { '#name': 'name' },
-        ExpressionAttributeValues: { ':name': name },
-      },
-    );
+      TableName: tableName,
+      Key: keyOf(item),
+      UpdateExpression: 'SET organisation.#name = :name',
+      ConditionExpression: itemExists,
+      ExpressionAttributeNames: { '#name': 'name' },
+      ExpressionAttributeValues: { ':name': name },
+    });
   }
 }
 

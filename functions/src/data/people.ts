@@ -49,24 +49,23 @@ export async function acceptInvitation(organisationId: string, person: PersonCla
   if (!role) return getRole(organisationId, person.id);
   try {
     await dynamo.transactWrite({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: tableName,
-              Key: keys.invitation(organisationId, person.email),
-              ConditionExpression: itemExists,
-            },
+      TransactItems: [
+        {
+          Delete: {
+            TableName: tableName,
+            Key: keys.invitation(organisationId, person.email),
+            ConditionExpression: itemExists,
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: membershipItem(organisationId, person, role, now),
-              ConditionExpression: itemIsNew,
-            },
+        },
+        {
+          Put: {
+            TableName: tableName,
+            Item: membershipItem(organisationId, person, role, now),
+            ConditionExpression: itemIsNew,
           },
-        ],
-      },
-    );
+        },
+      ],
+    });
     return role;
   } catch (error) {
     const codes = cancellationCodes(error);

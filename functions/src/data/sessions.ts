@@ -6,10 +6,9 @@ import { tableDefinition } from './table.ts';
 
 export async function revokeToken(tokenId: string, expiresAt: number, now: string): Promise<void> {
   await dynamo.put({
-      TableName: tableName,
-      Item: { ...keys.revokedToken(tokenId), revokedAt: now, [tableDefinition.timeToLiveAttribute]: expiresAt },
-    },
-  );
+    TableName: tableName,
+    Item: { ...keys.revokedToken(tokenId), revokedAt: now, [tableDefinition.timeToLiveAttribute]: expiresAt },
+  });
 }
 
 /** Whether the token was signed out (read consistently: a sign-out holds from the next request on). */

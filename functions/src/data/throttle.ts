@@ -16,15 +16,14 @@ export interface Bucket {
 async function updateIf(subject: string, update: string, condition: string, values: Record<string, number>): Promise<number | undefined> {
   try {
     await dynamo.update({
-        TableName: tableName,
-        Key: keys.throttleBucket(subject),
-        UpdateExpression: update,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: { '#expiration': tableDefinition.timeToLiveAttribute },
-        ExpressionAttributeValues: values,
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    );
+      TableName: tableName,
+      Key: keys.throttleBucket(subject),
+      UpdateExpression: update,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: { '#expiration': tableDefinition.timeToLiveAttribute },
+      ExpressionAttributeValues: values,
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
     return undefined;
   } catch (error) {
     if (!isConditionFailure(error)) throw error;

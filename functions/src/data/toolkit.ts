@@ -56,22 +56,21 @@ export async function queryPage(spec: PageSpec): Promise<{ items: Item[]; next: 
   const wanted = spec.limit + 1;
   do {
     const output = await dynamo.query({
-        TableName: tableName,
-        IndexName: spec.index,
-        KeyConditionExpression: `#pk = :pk${rangeCondition}`,
-        FilterExpression: spec.filter?.expression,
-        ExpressionAttributeNames: { '#pk': pk, ...(rangeCondition ? { '#sk': sk } : {}), ...spec.filter?.names },
-        ExpressionAttributeValues: {
-          ':pk': spec.partition,
-          ...(from ? { ':from': from } : {}),
-          ...(to ? { ':to': to } : {}),
-          ...spec.filter?.values,
-        },
-        ScanIndexForward: !spec.newestFirst,
-        Limit: spec.filter ? Math.min(100, maxItemsReadPerPage - read) : wanted - items.length,
-        ExclusiveStartKey: exclusiveStartKey,
+      TableName: tableName,
+      IndexName: spec.index,
+      KeyConditionExpression: `#pk = :pk${rangeCondition}`,
+      FilterExpression: spec.filter?.expression,
+      ExpressionAttributeNames: { '#pk': pk, ...(rangeCondition ? { '#sk': sk } : {}), ...spec.filter?.names },
+      ExpressionAttributeValues: {
+        ':pk': spec.partition,
+        ...(from ? { ':from': from } : {}),
+        ...(to ? { ':to': to } : {}),
+        ...spec.filter?.values,
       },
-    );
+      ScanIndexForward: !spec.newestFirst,
+      Limit: spec.filter ? Math.min(100, maxItemsReadPerPage - read) : wanted - items.length,
+      ExclusiveStartKey: exclusiveStartKey,
+    });
     items.push(...(output.Items ?? []));
     read += output.ScannedCount ?? 0;
     exclusiveStartKey = output.LastEvaluatedKey as typeof exclusiveStartKey;

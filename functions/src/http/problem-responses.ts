@@ -22,10 +22,11 @@ function isUnavailable(error: Error & { code?: string; cause?: unknown }): boole
 /** What the request deserves to be told about an error. */
 export function problemFor(error: unknown, headers: Record<string, string | undefined> = {}): Problem {
   if (error instanceof Problem) return error;
-  const failure: Error & { statusCode?: number } = error instanceof Error ? error : new Error(String(error));
-  // The only HTTP errors middy raises here are the JSON body parser's: wrong type, malformed JSON, a forbidden key.
-  if (failure.statusCode === 415) return new UnsupportedMediaType(headers['content-type']);
-  if (failure.statusCode && failure.statusCode < 500) {
+  const failure: Error & { statusCode?: number; expose?: boolean } = error instanceof Error ? error : new Error(String(error));
+  // The only HTTP errors middy raises here are the JSON body parser's: wrong type, malformed JSON, a forbidden key. Its
+  // errors say they may be shown (`expose`); another library's error with a status is ours to answer, not the caller's.
+  if (failure.expose && failure.statusCode === 415) return new UnsupportedMediaType(headers['content-type']);
+  if (failure.expose && failure.statusCode && failure.statusCode < 500) {
     return new BadRequest(/malformed/i.test(failure.message) ? 'The body is not valid JSON.' : `The body was refused: ${failure.message}.`);
   }
   if (isUnavailable(failure)) {

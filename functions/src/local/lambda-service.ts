@@ -30,13 +30,16 @@ const environmentsPerFunction = 2;
 
 const untilReady = (worker: Worker) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The function's init did not end within ${initMillis / 1000} s`)), initMillis);
-    worker.once('message', (message: SandboxMessage) => {
+    const settle = (error?: Error) => {
       clearTimeout(timer);
-      if (message.kind === 'ready') resolve();
-      else reject(Object.assign(new Error(message.kind === 'init-error' ? message.errorMessage : 'init failed'), { name: 'Runtime.InitError' }));
-    });
-    worker.once('error', (error) => (clearTimeout(timer), reject(error)));
+      worker.off('message', onMessage).off('error', settle);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onMessage = (message: SandboxMessage) =>
+      settle(message.kind === 'ready' ? undefined : Object.assign(new Error(message.kind === 'init-error' ? message.errorMessage : 'init failed'), { name: 'Runtime.InitError' }));
+    const timer = setTimeout(() => settle(new Error(`The function's init did not end within ${initMillis / 1000} s`)), initMillis);
+    worker.once('message', onMessage).once('error', settle);
   });
 
 /**
