@@ -59,11 +59,13 @@ export class PlatformFunction extends Construct {
             entry: `${repositoryRoot}${props.entry}`,
             projectRoot: repositoryRoot,
             depsLockFilePath: `${repositoryRoot}package-lock.json`,
-            environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+            environment: props.environment,
             bundling: {
               format: OutputFormat.ESM,
               target: 'node24',
               minify: true,
+              // Shipped beside the bundle, and read by the logger on the first error it logs (http/logger.ts): Node's
+              // --enable-source-maps would read it at every cold start.
               sourceMap: true,
               sourcesContent: false,
               mainFields: ['module', 'main'],

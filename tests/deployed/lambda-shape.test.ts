@@ -60,7 +60,7 @@ describe('the deployed functions', () => {
   it('each read only the environment their template gives them', async () => {
     const deployed = deployedFunctions({ tableName, issuer, audience: [audience], siteUrl: 'https://site.test', openDataUrl: 'file:///open-data/' }, () => {});
     const byRoute = (key: string) => deployed.functions.find((fn) => fn.name === deployed.integrations.get(key))!;
-    expect(Object.keys(byRoute('GET /v1/openapi.json').environment).sort()).toEqual(['ALLOWED_ORIGINS', 'NODE_OPTIONS', 'POWERTOOLS_SERVICE_NAME', 'SITE_URL']);
+    expect(Object.keys(byRoute('GET /v1/openapi.json').environment).sort()).toEqual(['ALLOWED_ORIGINS', 'POWERTOOLS_SERVICE_NAME', 'SITE_URL']);
     expect(byRoute('GET /v1/actions/{slug}').environment).toMatchObject({ OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience, TABLE_NAME: tableName, SITE_URL: 'https://site.test' });
     expect(byRoute('GET /v1/search').environment).toMatchObject({ SNAPSHOT_URL: 'file:///open-data/' });
     expect(byRoute('GET /v1/search').environment).not.toHaveProperty('TABLE_NAME');
