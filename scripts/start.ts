@@ -1,6 +1,6 @@
 // `npm start`: the whole platform on one machine, on its embedded defaults, until Ctrl-C. `npm run dev` (--dev) serves
 // the site with SvelteKit's development server instead of its build; `npm start -- --bundles` runs the API's functions
-// from the bundles `cdk deploy` ships (infra/cdk.out, synthesized when stale) instead of their sources.
+// and the site from what `cdk deploy` ships (infra/cdk.out, synthesized when stale) instead of their sources.
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
@@ -39,6 +39,7 @@ const { JavaMissing } = await import('@collective-actions/functions/local/dynamo
 const { demoAccounts } = await import('@collective-actions/functions/local/demo-accounts.ts');
 const { listenHost } = await import('@collective-actions/functions/local/serve.ts');
 const { startSite } = await import('@collective-actions/frontend/serve.ts');
+const { startDeployedSite } = await import('@collective-actions/functions/local/deployed-site.ts');
 
 const log = (line: string) => console.log(`  ${line}`);
 let stopping = false;
@@ -67,10 +68,12 @@ if (!/^(127\.|::1$|localhost$)/.test(listenHost)) {
 }
 
 try {
-  console.log(`Starting Collective Actions${dev ? ' (the site from its development server)' : ''}${bundles ? ' (the API from its deployed bundles)' : ''}…`);
+  console.log(`Starting Collective Actions${dev ? ' (the site from its development server)' : ''}${bundles ? ' (the API and the site from their deployed bundles)' : ''}…`);
   const platform = await startPlatform({ ports, dataDirectory, log, siteUrl, functions: bundles ? 'bundles' : 'sources' });
   stops.push(platform.stop);
-  const site = await startSite({ port: ports.site, host: listenHost, apiUrl: platform.apiUrl, issuer: platform.issuer, dev });
+  const site = platform.site
+    ? await startDeployedSite({ port: ports.site, site: platform.site })
+    : await startSite({ port: ports.site, host: listenHost, apiUrl: platform.apiUrl, issuer: platform.issuer, dev });
   stops.push(site.stop);
   console.log(`
 Collective Actions is running (data in ${dataDirectory}):

@@ -30,10 +30,15 @@ export async function startTestPlatform(project: TestProject, functions: 'source
     snapshotSeconds: 1,
     functions,
   });
-  // The site as it runs in AWS: the production build, with its CSP and bundles.
+  // The site as it runs in AWS: the production build, with its CSP and bundles; for the `deployed` project, the
+  // function's own asset behind what CloudFront does in front of it.
   const { startSite } = await import('@collective-actions/frontend/serve.ts');
+  const { startDeployedSite } = await import('@collective-actions/functions/local/deployed-site.ts');
   const { listenHost } = await import('@collective-actions/functions/local/serve.ts');
-  const site = await startSite({ port: sitePort, host: listenHost, apiUrl: platform.apiUrl, issuer: platform.issuer }).catch(async (error) => {
+  const site = await (platform.site
+    ? startDeployedSite({ port: sitePort, site: platform.site })
+    : startSite({ port: sitePort, host: listenHost, apiUrl: platform.apiUrl, issuer: platform.issuer })
+  ).catch(async (error) => {
     await platform.stop();
     throw error;
   });

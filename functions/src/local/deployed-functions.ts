@@ -2,6 +2,7 @@
 // when the sources changed): each route's own bundle, with the environment, memory, timeout and IAM policy the
 // template gives its function. Only the addresses of what the functions reach are this machine's.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import type { Deployment } from '../function-definitions.ts';
@@ -54,6 +55,8 @@ interface Template {
 interface Assembly {
   directory: string;
   deployment: Deployment;
+  /** The local API's address, for what names the HTTP API's endpoint. */
+  apiUrl?: string;
   templates: Map<string, Template>;
 }
 
@@ -64,8 +67,9 @@ const template = (assembly: Assembly, stackName: string): Template => {
   return assembly.templates.get(stackName)!;
 };
 
-// Hosts that stand for the deployment's own resources while values are resolved; `addresses` then makes them local.
+// Hosts that stand for the deployment's own resources while values are resolved; `localAddress` then makes them local.
 const distributionHost = 'distribution.local.invalid';
+const apiHost = 'api.local.invalid';
 const userPoolId = 'local-user-pool';
 
 /** What a resource's Ref or attribute is on this machine. */
@@ -74,8 +78,13 @@ function standIn(type: string, attribute: string, logicalId: string, deployment:
   const values: Record<string, Record<string, string>> = {
     'AWS::DynamoDB::GlobalTable': { Ref: table, Arn: localTableArn(table), StreamArn: `${localTableArn(table)}/stream/local` },
     'AWS::CloudFront::Distribution': { DomainName: distributionHost },
+    'AWS::ApiGatewayV2::Api': { ApiEndpoint: `https://${apiHost}` },
     'AWS::Cognito::UserPool': { Ref: userPoolId },
+    // As in Cognito, the site's client id is the audience of the access tokens the API accepts.
     'AWS::Cognito::UserPoolClient': { Ref: deployment.audience.join(',') },
+    // The local provider has an end-session endpoint, which the site prefers to Cognito's logout address.
+    'AWS::Cognito::UserPoolDomain': { Ref: 'local-sign-in' },
+    'AWS::SecretsManager::Secret': { Ref: logicalId },
     'AWS::S3::Bucket': { Ref: logicalId.toLowerCase(), Arn: `arn:aws:s3:::${logicalId.toLowerCase()}` },
     'AWS::Lambda::Function': { Ref: logicalId, Arn: `arn:aws:lambda:${localRegion}:${localAccount}:function:${logicalId}` },
     'AWS::IAM::Role': { Ref: logicalId, Arn: `arn:aws:iam::${localAccount}:role/${logicalId}` },
@@ -113,12 +122,40 @@ function resolve(value: unknown, stackName: string, assembly: Assembly): string 
   }
 }
 
-/** The deployed addresses, made this machine's: the site, its open data, the token issuer. */
-function localAddress(value: string, deployment: Deployment): string {
+/** The deployed addresses, made this machine's: the site, its open data, the API, the token issuer. */
+function localAddress(value: string, { deployment, apiUrl }: Assembly): string {
   const site = `https://${distributionHost}`;
   if (value === `${site}/open-data/`) return deployment.openDataUrl;
   if (/^https:\/\/cognito-idp\.[^/]+\.amazonaws\.com\/local-user-pool$/.test(value)) return deployment.issuer;
+  if (value.includes(apiHost)) {
+    if (!apiUrl) throw new Error('The local API address is needed to resolve the HTTP API endpoint');
+    return value.replaceAll(`https://${apiHost}`, apiUrl);
+  }
   return value.replaceAll(site, deployment.siteUrl);
+}
+
+// CloudFormation's dynamic references to Secrets Manager, which it resolves while deploying.
+const secretReference = /\{\{resolve:secretsmanager:[^}]+\}\}/g;
+
+/** A function's environment variables from the template, their values this machine's. */
+function environmentOf(properties: Record<string, unknown>, stackName: string, assembly: Assembly): Record<string, string> {
+  const variables = ((properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, localAddress(resolve(value, stackName, assembly), assembly)]));
+}
+
+/** The synthesized app in `directory` (infra/cdk.out synthesized first when stale): its app stack's name and resources. */
+function appStack(assembly: Assembly, log: (line: string) => void) {
+  if (assembly.directory === cdkOut) synthesized(log);
+  const manifest = JSON.parse(readFileSync(join(assembly.directory, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string }> };
+  const stackName = Object.keys(manifest.artifacts).find((name) => manifest.artifacts[name].type === 'aws:cloudformation:stack' && name.endsWith('-App'));
+  if (!stackName) throw new Error(`No app stack in ${assembly.directory}`);
+  return { stackName, resources: template(assembly, stackName).Resources };
+}
+
+/** The function an HTTP API route's integration invokes. */
+function integratedFunction(route: Resource, resources: Template['Resources']): string {
+  const integrationId = ((route.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]).Ref;
+  return (resources[integrationId].Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
 }
 
 const list = (value: unknown) => (Array.isArray(value) ? value : [value]);
@@ -134,21 +171,14 @@ export interface DeployedFunctions {
  * directory as it is, for the local Lambda service.
  */
 export function deployedFunctions(deployment: Deployment, log: (line: string) => void, directory = cdkOut): DeployedFunctions {
-  if (directory === cdkOut) synthesized(log);
   const assembly: Assembly = { directory, deployment, templates: new Map() };
-  const manifest = JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8')) as { artifacts: Record<string, { type: string }> };
-  const stackName = Object.keys(manifest.artifacts).find((name) => manifest.artifacts[name].type === 'aws:cloudformation:stack' && name.endsWith('-App'));
-  if (!stackName) throw new Error(`No app stack in ${directory}`);
-  const resources = template(assembly, stackName).Resources;
+  const { stackName, resources } = appStack(assembly, log);
   const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
 
   const integrations = new Map<string, string>();
   for (const [, route] of ofType('AWS::ApiGatewayV2::Route')) {
     const key = route.Properties.RouteKey as string;
-    if (key === '$default') continue;
-    const integrationId = ((route.Properties.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]).Ref;
-    const [functionId] = (resources[integrationId].Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'];
-    integrations.set(key, functionId);
+    if (key !== '$default') integrations.set(key, integratedFunction(route, resources));
   }
 
   const functions = [...new Set(integrations.values())].map((logicalId): LocalFunction => {
@@ -165,17 +195,43 @@ export function deployedFunctions(deployment: Deployment, log: (line: string) =>
           resources: list(statement.Resource).map((resource) => resolve(resource, stackName, assembly)),
         };
       });
-    const variables = ((properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}) as Record<string, unknown>;
     return {
       name: logicalId,
       module: join(directory, metadata!['aws:asset:path'], `${String(properties.Handler).replace(/\.\w+$/, '')}.mjs`),
-      environment: Object.fromEntries(
-        Object.entries(variables).map(([name, value]) => [name, localAddress(resolve(value, stackName, assembly), deployment)]),
-      ),
+      environment: environmentOf(properties, stackName, assembly),
       memorySize: Number(properties.MemorySize),
       timeoutSeconds: Number(properties.Timeout),
       identity: { role: roleId, statements },
     };
   });
   return { functions, integrations };
+}
+
+/** The site's server as its Lambda function deploys it: behind the HTTP API's default route, run by the Lambda Web Adapter. */
+export interface DeployedSite {
+  /** The function's asset: the server's files. */
+  directory: string;
+  /** What the function runs there (its handler: the adapter's exec wrapper starts it). */
+  command: string;
+  /** Its environment from the template, this machine's addresses and a session secret of this run in it. */
+  environment: Record<string, string>;
+  memorySize: number;
+  timeoutSeconds: number;
+}
+
+/** The site's function from infra/cdk.out (synthesized first when stale): what the HTTP API's default route invokes. */
+export function deployedSite(deployment: Deployment, apiUrl: string, log: (line: string) => void): DeployedSite {
+  const assembly: Assembly = { directory: cdkOut, deployment, apiUrl, templates: new Map() };
+  const { stackName, resources } = appStack(assembly, log);
+  const route = Object.values(resources).find((resource) => resource.Type === 'AWS::ApiGatewayV2::Route' && resource.Properties.RouteKey === '$default');
+  if (!route) throw new Error(`No default route in ${stackName}`);
+  const { Properties: properties, Metadata: metadata } = resources[integratedFunction(route, resources)];
+  const secret = randomBytes(32).toString('base64url');
+  return {
+    directory: join(cdkOut, metadata!['aws:asset:path']),
+    command: String(properties.Handler),
+    environment: Object.fromEntries(Object.entries(environmentOf(properties, stackName, assembly)).map(([name, value]) => [name, value.replace(secretReference, secret)])),
+    memorySize: Number(properties.MemorySize),
+    timeoutSeconds: Number(properties.Timeout),
+  };
 }

@@ -42,6 +42,8 @@ export interface IdentityProviderOptions {
   audience: string;
   /** Where the site runs, which people sign in to and come back to. */
   siteUrl: string;
+  /** The site's client id, `siteClientId` unless told. */
+  siteClientId?: string;
   keysFile?: string;
 }
 
@@ -57,7 +59,7 @@ export async function startIdentityProvider(options: IdentityProviderOptions): P
         response_types: ['code'],
       },
       {
-        client_id: siteClientId,
+        client_id: options.siteClientId ?? siteClientId,
         token_endpoint_auth_method: 'none',
         redirect_uris: [`${options.siteUrl}/auth/callback`],
         post_logout_redirect_uris: [`${options.siteUrl}/`, `${options.siteUrl}/fr`, `${options.siteUrl}/fr/`],

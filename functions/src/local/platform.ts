@@ -10,7 +10,7 @@ import { routeKey, routes, unmatchedRouteKey } from '@collective-actions/shared/
 import { tableName } from '../data/client.ts';
 import { routeFunction, tableStatement, unmatchedRouteFunction, type Deployment, type FunctionDefinition } from '../function-definitions.ts';
 import { ensureTable } from './bootstrap.ts';
-import { deployedFunctions, type DeployedFunctions } from './deployed-functions.ts';
+import { deployedFunctions, deployedSite, type DeployedFunctions, type DeployedSite } from './deployed-functions.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
 import { localTableArn, startDynamoDbWithIam } from './dynamodb-with-iam.ts';
 import { freePort } from './free-port.ts';
@@ -38,6 +38,8 @@ export interface PlatformOptions {
 export interface RunningPlatform {
   apiUrl: string;
   issuer: string;
+  /** With the bundles, the site's server as its function deploys it, for `startDeployedSite`. */
+  site?: DeployedSite;
   stop: () => Promise<void>;
 }
 
@@ -102,6 +104,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const { ports, dataDirectory } = options;
   const issuer = `http://localhost:${ports.identity}`;
   const apiUrl = `http://localhost:${ports.api}`;
+  const bundles = options.functions === 'bundles';
+  let site: DeployedSite | undefined;
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne();
@@ -114,6 +118,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       port: ports.identity,
       issuer,
       audience: apiUrl,
+      // As deployed, the site's client id is the access tokens' audience, as in Cognito (the site's template gives it
+      // the client the API trusts); from the sources, the site has a client id of its own.
+      ...(bundles ? { siteClientId: apiUrl } : {}),
       siteUrl: options.siteUrl,
       keysFile: dataDirectory && `${dataDirectory}/identity/signing-keys.json`,
     });
@@ -134,14 +141,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     stops.push(builder.stop);
     log(`Open data: snapshot in ${snapshots}, rebuilt every ${options.snapshotSeconds ?? 10} s`);
 
-    const bundles = options.functions === 'bundles';
     const functions = bundles ? deployedFunctions(deployment, log) : functionsFromSources(deployment);
     log(`Functions: ${functions.functions.length}, from ${bundles ? 'the bundles in infra/cdk.out' : 'their sources'}, each with its own environment and IAM policy`);
     const api = await startApi({ port: ports.api, issuer, audience: apiUrl, functions });
     stops.push(api.stop);
+    if (bundles) site = deployedSite(deployment, apiUrl, log);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { apiUrl, issuer, stop };
+  return { apiUrl, issuer, site, stop };
 }
