@@ -121,19 +121,24 @@ export function startLambdaService(functions: LocalFunction[], shared: Record<st
         release(name, reusable ? worker : undefined);
         resolve(outcome);
       };
+      const timedOut = () => {
+        settle({ kind: 'timeout', errorMessage: `Task timed out after ${fn.timeoutSeconds} seconds` }, false);
+        void worker.terminate();
+      };
       const onMessage = (message: SandboxMessage) => {
-        if (message.kind === 'result' && message.requestId === requestId) settle({ kind: 'result', result: message.result }, true);
-        if (message.kind === 'error' && message.requestId === requestId) settle(message, true);
+        if ((message.kind !== 'result' && message.kind !== 'error') || message.requestId !== requestId) return;
+        // An answer that comes after the deadline (this thread was busy when the timer was due) is not taken, as Lambda
+        // would not take it.
+        if (Date.now() >= deadline) return timedOut();
+        settle(message.kind === 'result' ? { kind: 'result', result: message.result } : message, true);
       };
       const onError = (error: Error) => settle({ kind: 'error', errorType: error.name, errorMessage: error.message }, false);
       const onExit = (code: number) => settle({ kind: 'error', errorType: 'Runtime.ExitError', errorMessage: `The runtime exited with code ${code}` }, false);
       // As Lambda ends an environment whose invocation outlives the timeout.
-      const timer = setTimeout(() => {
-        settle({ kind: 'timeout', errorMessage: `Task timed out after ${fn.timeoutSeconds} seconds` }, false);
-        void worker.terminate();
-      }, timeoutMillis);
+      const deadline = Date.now() + timeoutMillis;
+      const timer = setTimeout(timedOut, timeoutMillis);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.postMessage({ requestId, event, deadline: Date.now() + timeoutMillis } satisfies InvocationRequest);
+      worker.postMessage({ requestId, event, deadline } satisfies InvocationRequest);
     });
   }
 
