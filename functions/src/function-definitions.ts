@@ -96,3 +96,16 @@ export function snapshotBuilderFunction(deployment: Deployment, bucketName: stri
     },
   };
 }
+
+/** The notifier: delivers each event of the outbox to the inboxes of the people it concerns. */
+export function notifierFunction(deployment: Deployment): FunctionDefinition {
+  return {
+    name: 'Notifier',
+    entry: 'functions/src/jobs/notify.ts',
+    description: 'Delivers notifications from the outbox to the inboxes of the people concerned',
+    memorySize: functionDefaults.memorySize,
+    timeoutSeconds: 60,
+    table: 'write',
+    environment: { POWERTOOLS_SERVICE_NAME: 'collective-actions-notifications', TABLE_NAME: deployment.tableName },
+  };
+}

@@ -1,11 +1,12 @@
-// The stateless stack: the HTTP API (one function per route, from the route table), the site, the open data,
-// CloudFront in front of them, and the alarms; each a construct of its own.
+// The stateless stack: the HTTP API (one function per route, from the route table), the site, the open data, the
+// notifications, CloudFront in front of them, and the alarms; each a construct of its own.
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Operation, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Edge } from './edge.ts';
+import { Notifications } from './notifications.ts';
 import { OpenData } from './open-data.ts';
 import { Site } from './site.ts';
 import type { TokenIssuer } from './token-issuer.ts';
@@ -40,6 +41,7 @@ export class AppStack extends Stack {
     };
     openData.buildFrom(props.table, deployment, alarms);
     api.addRouteFunctions(props.table, deployment);
+    new Notifications(this, 'Notifications', { table: props.table, deployment, alarms });
 
     const throttled = props.table.metricThrottledRequestsForOperations({
       // The operations the data modules use (an alarm takes at most ten metrics).

@@ -237,6 +237,43 @@ describe('the site', () => {
   });
 });
 
+/** The IAM actions a function's role allows. */
+function actionsOf(fn: any): string[] {
+  const role = fn.Properties.Role['Fn::GetAtt'][0];
+  return resources(application, 'AWS::IAM::Policy')
+    .filter(([, policy]) => policy.Properties.Roles.some((ref: any) => ref.Ref === role))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
+    .flatMap((statement: any) => [statement.Action].flat());
+}
+
+describe('notifications', () => {
+  const notifier = () => resources(application, 'AWS::Lambda::Function').find(([, fn]) => String(fn.Properties.Description).startsWith('Delivers notifications'))!;
+
+  it('delivers each outbox insert from the table’s stream, record by record, the undeliverable to a dead-letter queue with an alarm', () => {
+    const [id] = notifier();
+    const [queueId] = resources(application, 'AWS::SQS::Queue').find(([queue]) => queue.startsWith('NotificationsUndelivered'))!;
+    application.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: id },
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { SK: { S: ['OUTBOX'] } } } }) }] },
+    });
+    application.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+    });
+  });
+
+  it('lets the notifier write the table, and nothing else', () => {
+    const actions = actionsOf(notifier()[1]);
+    expect(actions.filter((action: string) => !action.startsWith('dynamodb:') && !action.startsWith('sqs:'))).toEqual([]);
+    expect(actions).toContain('dynamodb:PutItem');
+  });
+});
+
 describe('open data', () => {
   const functions = resources(application, 'AWS::Lambda::Function');
   const builder = () => functions.find(([, fn]) => String(fn.Properties.Description).startsWith('Builds the open-data snapshot'))!;
@@ -261,12 +298,7 @@ describe('open data', () => {
   });
 
   it('lets the builder only read the table and write files under open-data/', () => {
-    const [, fn] = builder();
-    const role = fn.Properties.Role['Fn::GetAtt'][0];
-    const actions = resources(application, 'AWS::IAM::Policy')
-      .filter(([, policy]) => policy.Properties.Roles.some((ref: any) => ref.Ref === role))
-      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
-      .flatMap((statement: any) => [statement.Action].flat());
+    const actions = actionsOf(builder()[1]);
     expect(actions.filter((action: string) => action.startsWith('s3:'))).toEqual(['s3:PutObject']);
     expect(actions.filter((action: string) => /dynamodb:(Put|Update|Delete)/.test(action))).toEqual([]);
   });
@@ -297,12 +329,13 @@ describe('observability and checks', () => {
     }
   });
 
-  it('alarms on API 5xx, every function’s errors and throttles, and DynamoDB throttles', () => {
+  it('alarms on API 5xx, every function’s errors and throttles, DynamoDB throttles and undelivered notifications', () => {
     const alarms = resources(application, 'AWS::CloudWatch::Alarm').map(([id]) => id);
     expect(alarms.some((id) => id.includes('Api5xx'))).toBe(true);
-    // One per route, the catch-all route's, the site server's and the snapshot builder's.
-    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 3);
+    // One per route, the catch-all route's, the site server's, the snapshot builder's and the notifier's.
+    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 4);
     expect(alarms.some((id) => id.includes('TableThrottles'))).toBe(true);
+    expect(alarms.some((id) => id.includes('UndeliveredNotifications'))).toBe(true);
   });
 
   it('passes cdk-nag’s AwsSolutions rules, every finding acknowledged with a reason', () => {

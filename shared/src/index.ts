@@ -8,6 +8,7 @@ export * from './contributions.ts';
 export * from './coalitions.ts';
 export * from './agenda.ts';
 export * from './me.ts';
+export * from './notifications.ts';
 export * from './stats.ts';
 export * from './problems.ts';
 export * from './exports.ts';

@@ -37,6 +37,8 @@ import {
   newContribution,
   newOrganisation,
   newPerson,
+  notificationPage,
+  notificationsRead,
   organisation,
   organisationChanges,
   organisationView,
@@ -50,6 +52,7 @@ import {
   searchQuery,
   searchResults,
   stats,
+  unreadCount,
   verification,
   verificationQueue,
 } from './index.ts';
@@ -224,6 +227,18 @@ export const routes = [
     method: 'GET', path: '/v1/me', handler: 'get-me', access: 'signed-in', table: 'write',
     summary: 'The signed-in person and their organisations',
     replies: { 200: me },
+  },
+  {
+    method: 'GET', path: '/v1/me/notifications', handler: 'list-notifications', access: 'signed-in', table: 'read',
+    summary: 'Your notifications, newest first, with how many are unread',
+    request: { query: pageQuery },
+    replies: { 200: notificationPage },
+  },
+  {
+    method: 'POST', path: '/v1/me/notifications/read', handler: 'read-notifications', access: 'signed-in', table: 'write',
+    summary: 'Mark some of your notifications read, or all of them; answers how many are still unread',
+    request: { body: notificationsRead },
+    replies: { 200: unreadCount },
   },
   {
     method: 'GET', path: '/v1/me/session', handler: 'check-session', access: 'signed-in', table: 'read',

@@ -41,6 +41,12 @@ export const membershipChanges = ['approve', 'decline', 'remove', 'make-lead', '
 /** The public record of a coalition's membership. */
 export const membershipEvents = ['joined', 'left', 'removed', 'became-lead', 'became-member'] as const;
 
+/**
+ * What the platform tells people, each kind with who is told: a request to join (the coalition's leads); the request
+ * approved or declined, the organisation removed or made lead (the organisation's admins).
+ */
+export const notificationKinds = ['join-requested', 'request-approved', 'request-declined', 'member-removed', 'made-lead'] as const;
+
 export const agendaKinds = ['milestone', 'meeting', 'event', 'deliverable'] as const;
 
 export const agendaStatuses = ['planned', 'done', 'postponed', 'cancelled'] as const;

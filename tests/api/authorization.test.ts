@@ -75,6 +75,8 @@ const rows: Row[] = [
   },
   { route: 'GET /v1/me', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me' }) },
   { route: 'GET /v1/me/session', allowed: 'outsider', status: 204, request: async () => ({ path: '/v1/me/session' }) },
+  { route: 'GET /v1/me/notifications', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me/notifications' }) },
+  { route: 'POST /v1/me/notifications/read', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me/notifications/read', body: { all: true } }) },
   { route: 'DELETE /v1/me/session', allowed: 'leaving', status: 204, request: async () => ({ path: '/v1/me/session' }) },
   {
     route: 'POST /v1/organisations',

@@ -5,12 +5,14 @@ import {
   type CoalitionMember,
   type CoalitionRole,
   type MembershipEvent,
+  type NotificationKind,
   type OrganisationCoalition,
   type OrganisationSummary,
 } from '@collective-actions/shared';
 import { tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { memberCountAttribute } from './actions.ts';
+import { outboxItem } from './notifications.ts';
 import { indexAttributes, itemExists, itemIsNew } from './table.ts';
 import { getItem, queryAll, queryPage, queryPartition, transactWrite, ulidPattern, WriteRaced, type TransactItem } from './toolkit.ts';
 
@@ -92,12 +94,14 @@ export interface MembershipTransition {
   /** Who made the change: kept, never shown. */
   by: string;
   now: string;
+  /** What to tell the people concerned, written in the same transaction (see data/notifications.ts). */
+  notify?: NotificationKind;
 }
 
 const activeAs = (member: StoredMember | undefined, role?: CoalitionRole) =>
   member?.status === 'active' && (role === undefined || member.role === role) ? 1 : 0;
 
-export async function changeMembership({ from, to, events, by, now }: MembershipTransition): Promise<void> {
+export async function changeMembership({ from, to, events, by, now, notify }: MembershipTransition): Promise<void> {
   const { action: slug, organisation } = (to ?? from)!;
   const memberDelta = activeAs(to) - activeAs(from);
   const leadDelta = activeAs(to, 'lead') - activeAs(from, 'lead');
@@ -163,6 +167,7 @@ export async function changeMembership({ from, to, events, by, now }: Membership
       },
     });
   }
+  if (notify) items.push(outboxItem({ kind: notify, at: now, actor: by, action: slug, organisation: (to ?? from)!.organisation }));
   await transactWrite(items, [
     () => new WriteRaced('membership changed since it was read'),
     () =>

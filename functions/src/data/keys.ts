@@ -164,6 +164,20 @@ export const keys = {
   /** An access token signed out before it expired (by its id, `jti`). */
   revokedToken: (tokenId: string) => ({ PK: tableDefinition.revokedPartition, SK: tokenId }),
 
+  /** An event to notify people of, written with the change it tells of; listed as pending until it is delivered. */
+  outboxEvent: (id: string) => ({ PK: `EVENT#${id}`, SK: 'OUTBOX' }),
+  pendingEventListing: (id: string) => ({ GSI1PK: 'OUTBOX#PENDING', GSI1SK: id }),
+  pendingEvents: inIndex('GSI1', 'OUTBOX#PENDING'),
+
+  /** A notification in a person's inbox (its id is its event's), listed newest first, and among the unread until read. */
+  notification: (personId: string, id: string) => ({ PK: `INBOX#${personId}`, SK: `NOTIFICATION#${id}` }),
+  notificationListing: (personId: string, id: string) => ({ GSI1PK: `INBOX#${personId}`, GSI1SK: id }),
+  unreadListing: (personId: string, id: string) => ({ GSI2PK: `INBOX#${personId}#UNREAD`, GSI2SK: id }),
+  inbox: (personId: string) => inIndex('GSI1', `INBOX#${personId}`),
+  unread: (personId: string) => inIndex('GSI2', `INBOX#${personId}#UNREAD`),
+  /** How many of a person's notifications are unread. */
+  unreadCounter: (personId: string) => ({ PK: `INBOX#${personId}`, SK: 'UNREAD' }),
+
   platformStats: { PK: 'STATS', SK: 'PLATFORM' },
   countryStats: (country: string) => ({ PK: 'STATS', SK: `COUNTRY#${country}` }),
   statsPartition: 'STATS',

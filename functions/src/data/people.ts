@@ -97,6 +97,16 @@ export async function invitePerson(organisationId: string, email: string, role: 
   return { email, name: null, role, status: 'invited', since: now };
 }
 
+/** The ids of the organisation's admins. */
+export async function listAdminIds(organisationId: string): Promise<string[]> {
+  const admins = await queryPartition(keys.organisationPartition(organisationId), keys.membershipPrefix, {
+    expression: '#role = :admin',
+    names: { '#role': 'role' },
+    values: { ':admin': 'admin' },
+  });
+  return admins.map((item) => item.personId);
+}
+
 /** The organisation's people and pending invitations, in one Query of its partition. */
 export async function listPeople(organisationId: string): Promise<Person[]> {
   const items = await queryPartition(keys.organisationPartition(organisationId));

@@ -18,7 +18,7 @@ import { startGateway } from './gateway.ts';
 import { startIdentityProvider } from './identity-provider.ts';
 import { startLambdaService, type LocalFunction } from './lambda-service.ts';
 import { seed } from './seed.ts';
-import { startSnapshotBuilder } from './snapshot-builder.ts';
+import { startNotifier, startSnapshotBuilder } from './in-process-jobs.ts';
 
 export interface PlatformOptions {
   ports: { dynamodb: number; api: number; identity: number };
@@ -139,6 +139,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     Object.assign(process.env, { SNAPSHOT_URL: deployment.openDataUrl, SITE_URL: deployment.siteUrl });
     const builder = await startSnapshotBuilder(options.snapshotSeconds ?? 10, log);
     stops.push(builder.stop);
+    // Every second: a notification arrives about as soon as its event, as the stream delivers it in AWS.
+    const notifier = await startNotifier(1, log);
+    stops.push(notifier.stop);
     log(`Open data: snapshot in ${snapshots}, rebuilt every ${options.snapshotSeconds ?? 10} s`);
 
     const functions = bundles ? deployedFunctions(deployment, log) : functionsFromSources(deployment);

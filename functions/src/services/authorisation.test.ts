@@ -31,6 +31,7 @@ const expected: Record<Act, Caller[]> = {
   'list-verification-requests': ['steward'],
   'register-organisation': signedIn,
   'end-session': signedIn,
+  'read-notifications': signedIn,
   'update-organisation': admins,
   'list-people': members,
   'add-person': admins,

@@ -69,6 +69,8 @@ export const acts = {
   'list-verification-requests': 'steward',
   'register-organisation': 'signed-in',
   'end-session': 'signed-in',
+  // Each person reads and marks only their own inbox: its partition is theirs.
+  'read-notifications': 'signed-in',
   'update-organisation': 'organisation admin',
   'list-people': 'organisation member',
   'add-person': 'organisation admin',

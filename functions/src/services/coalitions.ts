@@ -8,6 +8,7 @@ import {
   type CoalitionRole,
   type JoinRequest,
   type MembershipChange,
+  type NotificationKind,
   type Organisation,
   type OrganisationView,
   type OrganisationSummary,
@@ -57,7 +58,7 @@ export async function requestMembership(caller: Caller, slug: string, { organisa
       joinedAt: null,
       request: { message: message ?? null, at: time, by: caller.id },
     };
-    await coalitions.changeMembership({ from: member, to: requested, events: [], by: caller.id, now: time });
+    await coalitions.changeMembership({ from: member, to: requested, events: [], by: caller.id, now: time, notify: 'join-requested' });
     return coalitions.memberView(requested, true);
   });
 }
@@ -76,8 +77,8 @@ export async function changeMembership(
     if (!member) throw new NotFound(`Organisation ${organisationId} has not asked to join this coalition.`);
     const name = member.organisation.name;
     const time = now();
-    const transition = (to: coalitions.StoredMember | undefined, events: coalitions.MembershipTransition['events']) =>
-      coalitions.changeMembership({ from: member, to, events, by: caller.id, now: time });
+    const transition = (to: coalitions.StoredMember | undefined, events: coalitions.MembershipTransition['events'], notify?: NotificationKind) =>
+      coalitions.changeMembership({ from: member, to, events, by: caller.id, now: time, notify });
     const requireStatus = (status: CoalitionMember['status']) => {
       if (member.status === status) return;
       throw new Conflict(
@@ -94,18 +95,18 @@ export async function changeMembership(
         // Joining copies the organisation as it is now.
         const organisation = await organisationRecords.getOrganisation(organisationId, true);
         const joined = { ...member, organisation: summaryOf(organisation!), status: 'active' as const, joinedAt: time };
-        await transition(joined, ['joined']);
+        await transition(joined, ['joined'], 'request-approved');
         return coalitions.memberView(joined, true);
       }
       case 'decline': {
         requireStatus('requested');
         const declined = { ...member, status: 'declined' as const };
-        await transition(declined, []);
+        await transition(declined, [], 'request-declined');
         return coalitions.memberView(declined, true);
       }
       case 'remove':
         requireStatus('active');
-        await transition(undefined, ['removed']);
+        await transition(undefined, ['removed'], 'member-removed');
         return undefined;
       case 'make-lead':
       case 'make-member': {
@@ -113,7 +114,7 @@ export async function changeMembership(
         const role: CoalitionRole = change === 'make-lead' ? 'lead' : 'member';
         if (member.role === role) throw new Conflict(`${name} is already a ${role} of this coalition.`);
         const changed = { ...member, role };
-        await transition(changed, [role === 'lead' ? 'became-lead' : 'became-member']);
+        await transition(changed, [role === 'lead' ? 'became-lead' : 'became-member'], role === 'lead' ? 'made-lead' : undefined);
         return coalitions.memberView(changed, true);
       }
     }
@@ -151,7 +152,14 @@ export async function appointLead(caller: Caller, slug: string, organisationId: 
       status: 'active',
       joinedAt: joined ? time : member!.joinedAt,
     };
-    await coalitions.changeMembership({ from: member, to: lead, events: joined ? ['joined', 'became-lead'] : ['became-lead'], by: caller.id, now: time });
+    await coalitions.changeMembership({
+      from: member,
+      to: lead,
+      events: joined ? ['joined', 'became-lead'] : ['became-lead'],
+      by: caller.id,
+      now: time,
+      notify: 'made-lead',
+    });
     return { member: coalitions.memberView(lead, true), joined };
   });
 }

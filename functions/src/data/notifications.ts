@@ -1,0 +1,138 @@
+// Notifications: the outbox (what happened, written in the transaction of the change that made it happen) and each
+// person's inbox, delivered from it once per recipient however often delivery runs.
+import { monotonicFactory } from 'ulid';
+import type { NotificationKind, OrganisationSummary } from '@collective-actions/shared';
+import { dynamo, tableName } from './client.ts';
+import { keys } from './keys.ts';
+import { itemIsNew } from './table.ts';
+import { cancellationCodes, getItem, queryIndex, queryPage, ulidPattern, type Item, type TransactItem } from './toolkit.ts';
+
+/** Something that happened, which its notifier tells the people concerned. */
+export interface NotificationEvent {
+  id: string;
+  kind: NotificationKind;
+  at: string;
+  /** The person whose act it was: never told of it. */
+  actor: string;
+  action: string;
+  organisation: OrganisationSummary;
+}
+
+export interface StoredNotification extends Omit<NotificationEvent, 'actor'> {
+  readAt: string | null;
+}
+
+const eventIds = monotonicFactory();
+
+/** How long a delivered event stays in the outbox, for a look after the fact: then DynamoDB deletes it. */
+const keptSeconds = 14 * 24 * 3600;
+
+/** The outbox item of an event, to write in the transaction of the change it tells of. */
+export function outboxItem(event: Omit<NotificationEvent, 'id'>): TransactItem {
+  const id = eventIds();
+  return { Put: { TableName: tableName, Item: { ...keys.outboxEvent(id), ...keys.pendingEventListing(id), ...event, id }, ConditionExpression: itemIsNew } };
+}
+
+const eventOf = ({ id, kind, at, actor, action, organisation }: Item): NotificationEvent => ({ id, kind, at, actor, action, organisation });
+
+/** The event an outbox item's key addresses (as the table's stream names it), if it is still there. */
+export async function eventAt(key: Record<string, string>): Promise<NotificationEvent | undefined> {
+  const item = await getItem(key, true);
+  return item && eventOf(item);
+}
+
+/** The events not delivered yet, oldest first. */
+export async function pendingEvents(): Promise<NotificationEvent[]> {
+  return (await queryIndex(keys.pendingEvents)).map(eventOf);
+}
+
+/** Takes a delivered event off the pending list; it stays a while, then expires. */
+export async function markDelivered(id: string, now: Date): Promise<void> {
+  const listing = Object.keys(keys.pendingEventListing(id));
+  await dynamo.update({
+    TableName: tableName,
+    Key: keys.outboxEvent(id),
+    UpdateExpression: `SET deliveredAt = :now, expiration = :expiration REMOVE ${listing.join(', ')}`,
+    ExpressionAttributeValues: { ':now': now.toISOString(), ':expiration': Math.floor(now.getTime() / 1000) + keptSeconds },
+  });
+}
+
+/**
+ * Puts an event in a person's inbox and counts it unread, unless it is there already (delivery ran before, and
+ * stopped before it was done): answers whether it was put there now.
+ */
+export async function deliver(personId: string, event: NotificationEvent): Promise<boolean> {
+  const { actor: _, ...notification } = event;
+  try {
+    await dynamo.transactWrite({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName,
+            Item: { ...keys.notification(personId, event.id), ...keys.notificationListing(personId, event.id), ...keys.unreadListing(personId, event.id), ...notification, readAt: null },
+            ConditionExpression: itemIsNew,
+          },
+        },
+        { Update: { TableName: tableName, Key: keys.unreadCounter(personId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
+      ],
+    });
+    return true;
+  } catch (error) {
+    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
+}
+
+const notificationOf = ({ id, kind, at, action, organisation, readAt }: Item): StoredNotification => ({ id, kind, at, action, organisation, readAt: readAt ?? null });
+
+/** A page of a person's notifications, newest first. */
+export async function listInbox(personId: string, page: { cursor?: string; limit: number }) {
+  const { items, next } = await queryPage({
+    ...keys.inbox(personId),
+    limit: page.limit,
+    cursor: page.cursor,
+    cursorPattern: ulidPattern,
+    tableKeyAt: (id) => keys.notification(personId, id),
+    newestFirst: true,
+  });
+  return { items: items.map(notificationOf), next };
+}
+
+export async function unreadCount(personId: string): Promise<number> {
+  return Math.max(0, (await getItem(keys.unreadCounter(personId), true))?.unread ?? 0);
+}
+
+/** The ids of a person's unread notifications. */
+export async function unreadIds(personId: string): Promise<string[]> {
+  return (await queryIndex(keys.unread(personId))).map((item) => item.id);
+}
+
+/** Which of the ids name no notification of the person's. */
+export async function missingFrom(personId: string, ids: string[]): Promise<string[]> {
+  const found = await Promise.all(ids.map((id) => getItem(keys.notification(personId, id), true)));
+  return ids.filter((_, index) => !found[index]);
+}
+
+/** Marks one of a person's notifications read, unless it is already. */
+export async function markRead(personId: string, id: string, now: string): Promise<void> {
+  const listing = Object.keys(keys.unreadListing(personId, id));
+  try {
+    await dynamo.transactWrite({
+      TransactItems: [
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.notification(personId, id),
+            UpdateExpression: `SET readAt = :now REMOVE ${listing.join(', ')}`,
+            ConditionExpression: 'attribute_exists(#unread)',
+            ExpressionAttributeNames: { '#unread': listing[0] },
+            ExpressionAttributeValues: { ':now': now },
+          },
+        },
+        { Update: { TableName: tableName, Key: keys.unreadCounter(personId), UpdateExpression: 'ADD unread :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+      ],
+    });
+  } catch (error) {
+    if (cancellationCodes(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+  }
+}

@@ -1,0 +1,50 @@
+// Notifications: the notifier delivers each event a change wrote to the outbox, from the table's stream, to the inboxes
+// of the people concerned; a batch it cannot deliver after its retries goes to a dead-letter queue, and an alarm says so.
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { keys } from '@collective-actions/functions/data/keys.ts';
+import { tableDefinition } from '@collective-actions/functions/data/table.ts';
+import { notifierFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
+import type { Alarms } from './alarms.ts';
+import { PlatformFunction } from './platform-function.ts';
+
+export class Notifications extends Construct {
+  constructor(scope: Construct, id: string, { table, deployment, alarms }: { table: ITableV2; deployment: Deployment; alarms: Alarms }) {
+    super(scope, id);
+    const definition = notifierFunction(deployment);
+    const notifier = new PlatformFunction(this, definition.name, { ...definition, alarms });
+    notifier.bindTable(table, 'write');
+    const undelivered = new Queue(this, 'Undelivered', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(undelivered).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the notifier: it keeps what could not be delivered, for a look and a replay.',
+    });
+    notifier.function.addEventSource(
+      new DynamoEventSource(table, {
+        // Events written while the function was being deployed are delivered too.
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        onFailure: new SqsDlq(undelivered),
+        filters: [
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { Keys: { [tableDefinition.sortKey]: { S: FilterRule.isEqual(keys.outboxEvent('').SK) } } },
+          }),
+        ],
+      }),
+    );
+    alarms.add('UndeliveredNotifications', undelivered.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 1, 'Notifications the notifier could not deliver');
+  }
+}
