@@ -40,7 +40,7 @@ export class Notifications extends Construct {
         filters: [
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
-            dynamodb: { Keys: { [tableDefinition.sortKey]: { S: FilterRule.isEqual(keys.outboxEvent('').SK) } } },
+            dynamodb: { Keys: { [tableDefinition.sortKey]: { S: FilterRule.isEqual(keys.outboxSortKey) } } },
           }),
         ],
       }),

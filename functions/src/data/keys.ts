@@ -24,6 +24,8 @@ const contributionListing = (slug: string, id: string, kind: OrganisationKind, c
   GSI3SK: id,
 });
 
+const outboxSortKey = 'OUTBOX';
+
 /** A partition of an index, to query. */
 const inIndex = (index: IndexName, partition: string) => ({ index, partition });
 
@@ -165,7 +167,9 @@ export const keys = {
   revokedToken: (tokenId: string) => ({ PK: tableDefinition.revokedPartition, SK: tokenId }),
 
   /** An event to notify people of, written with the change it tells of; listed as pending until it is delivered. */
-  outboxEvent: (id: string) => ({ PK: `EVENT#${id}`, SK: 'OUTBOX' }),
+  outboxEvent: (id: string) => ({ PK: `EVENT#${id}`, SK: outboxSortKey }),
+  /** The sort key of every outbox item, by which the notifier's stream filter knows one. */
+  outboxSortKey,
   pendingEventListing: (id: string) => ({ GSI1PK: 'OUTBOX#PENDING', GSI1SK: id }),
   pendingEvents: inIndex('GSI1', 'OUTBOX#PENDING'),
 
