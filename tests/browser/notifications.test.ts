@@ -33,11 +33,11 @@ describe('notifications in the site', () => {
     // The asking organisation's admin is told, in French, and marks everything read.
     const askerPage = await newPage(browser(), `${task.name} (asker)`);
     await signInAs(askerPage, admin, '/fr', 'fr');
-    await expect.poll(async () => { await askerPage.reload(); return askerPage.getByRole('link', { name: 'Notifications (1 non lues)' }).count(); }, { timeout: 15_000 }).toBe(1);
+    await expect.poll(async () => { await askerPage.reload(); return askerPage.getByRole('link', { name: 'Notifications (1 non lue)' }).count(); }, { timeout: 15_000 }).toBe(1);
     await askerPage.goto('/fr/notifications');
     await expectAccessible(askerPage);
     await askerPage.getByRole('link', { name: new RegExp(`^${asker.name} est désormais membre de la coalition de l’action `) }).waitFor();
     await askerPage.getByRole('button', { name: 'Tout marquer comme lu' }).click();
-    await expect.poll(() => askerPage.getByText('0 non lues').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => askerPage.getByText('0 non lue').count(), { timeout: 10_000 }).toBe(1);
   });
 });
