@@ -2,19 +2,20 @@
 import * as z from 'zod';
 import { id, slug, timestamp } from './common.ts';
 import { organisationSummary } from './organisations.ts';
-import { notificationKinds } from './vocabulary.ts';
+import { membershipNotificationKinds, notificationKinds } from './vocabulary.ts';
 
 export const notificationKind = z.enum(notificationKinds);
 
-/** A notification: what happened, to which organisation, in which action's coalition; read or not. */
-export const notification = z.object({
-  id,
-  kind: notificationKind,
-  at: timestamp,
-  action: slug,
-  organisation: organisationSummary,
-  read: z.boolean(),
-});
+/** What every notification says: when, in which action, about which organisation; and whether it was read. */
+const about = { id, at: timestamp, action: slug, organisation: organisationSummary, read: z.boolean() };
+const contributionReference = z.object({ id, title: z.string() });
+
+/** A notification, by its kind. */
+export const notification = z.discriminatedUnion('kind', [
+  z.object({ ...about, kind: z.enum(membershipNotificationKinds) }),
+  z.object({ ...about, kind: z.literal('contribution-hidden'), contribution: contributionReference, reason: z.string() }),
+  z.object({ ...about, kind: z.literal('contribution-shown'), contribution: contributionReference }),
+]);
 
 /** The caller's notifications, newest first, with how many are unread in all. */
 export const notificationPage = z.object({
@@ -32,5 +33,6 @@ export const notificationsRead = z.union([
 export const unreadCount = z.object({ unread: z.int().nonnegative() });
 
 export type NotificationKind = z.infer<typeof notificationKind>;
+export type MembershipNotificationKind = (typeof membershipNotificationKinds)[number];
 export type Notification = z.infer<typeof notification>;
 export type NotificationsRead = z.infer<typeof notificationsRead>;

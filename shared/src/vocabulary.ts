@@ -43,9 +43,12 @@ export const membershipEvents = ['joined', 'left', 'removed', 'became-lead', 'be
 
 /**
  * What the platform tells people, each kind with who is told: a request to join (the coalition's leads); the request
- * approved or declined, the organisation removed or made lead (the organisation's admins).
+ * approved or declined, the organisation removed or made lead (the organisation's admins); a contribution hidden by a
+ * lead or shown again (its author and its organisation's admins).
  */
-export const notificationKinds = ['join-requested', 'request-approved', 'request-declined', 'member-removed', 'made-lead'] as const;
+export const membershipNotificationKinds = ['join-requested', 'request-approved', 'request-declined', 'member-removed', 'made-lead'] as const;
+export const contributionNotificationKinds = ['contribution-hidden', 'contribution-shown'] as const;
+export const notificationKinds = [...membershipNotificationKinds, ...contributionNotificationKinds] as const;
 
 export const agendaKinds = ['milestone', 'meeting', 'event', 'deliverable'] as const;
 

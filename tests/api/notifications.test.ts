@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '@collective-actions/shared';
-import { call, joinCoalition, newCoalition, newOrganisation, unique } from '../support/api.ts';
+import { call, joinCoalition, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
 
 interface Inbox {
   items: Notification[];
@@ -116,7 +116,8 @@ describe('notifications', () => {
     const [told, appointed] = (await inboxAfterDelivery(lead, 2)).items;
     expect(told.kind).toBe('join-requested');
     // Delivery runs again (a retry after a crash, a second stream record): nothing new arrives.
-    const again = await deliverEvent({ id: told.id, kind: told.kind, at: told.at, actor: admin, action: slug, organisation: told.organisation });
+    const { read: _, ...content } = told;
+    const again = await deliverEvent({ ...content, actor: admin, people: [] });
     expect(again).toBe(0);
     expect(await inboxOf(lead)).toMatchObject({ unread: 2, items: [{ id: told.id }, { id: appointed.id }] });
   });
@@ -140,5 +141,32 @@ describe('notifications', () => {
     const answer = await handler({ Records: [record('1', { PK: { S: PK }, SK: { S: SK } }), record('2', undefined)] }, context);
     expect(answer).toEqual({ batchItemFailures: [{ itemIdentifier: '2' }] });
     expect((await inboxOf(lead)).items.filter((item) => item.id === told.id)).toHaveLength(1);
+  });
+
+  it("tell a contribution's author and its organisation's admins that a lead hid it, and why, then that it is shown again", async () => {
+    const { slug, lead } = await newCoalition();
+    const admin = unique('admin');
+    const author = unique('author');
+    const organisation = await joinCoalition(slug, admin, lead, { name: unique('Contributing network') });
+    expect((await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email: `${author}@users.localhost`, role: 'member' } })).status).toBe(201);
+    await call('GET', '/v1/me', { as: author });
+    const contribution = await newContribution(author, slug, organisation.id, { title: 'Procurement data, explained' });
+    const reason = 'It links to a page that asks for payment.';
+    expect((await call('PUT', `/v1/actions/${slug}/contributions/${contribution.id}/hidden`, { as: lead, body: { reason } })).status).toBe(200);
+    expect((await call('DELETE', `/v1/actions/${slug}/contributions/${contribution.id}/hidden`, { as: lead })).status).toBe(200);
+
+    const about = { action: slug, organisation: { id: organisation.id }, contribution: { id: contribution.id, title: 'Procurement data, explained' } };
+    for (const who of [author, admin]) {
+      const inbox = await inboxAfterDelivery(who, who === admin ? 3 : 2);
+      expect(inbox.items.slice(0, 2)).toMatchObject([
+        { kind: 'contribution-shown', ...about },
+        { kind: 'contribution-hidden', reason, ...about },
+      ]);
+      expect(inbox.items[0]).not.toHaveProperty('reason');
+    }
+    // The lead who hid and showed it hears of neither; nobody else's inbox holds the author's id.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await inboxOf(lead)).items.map((item) => item.kind)).toEqual(['join-requested', 'made-lead']);
+    expect(JSON.stringify(await inboxOf(admin))).not.toContain(author);
   });
 });

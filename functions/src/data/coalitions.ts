@@ -5,7 +5,7 @@ import {
   type CoalitionMember,
   type CoalitionRole,
   type MembershipEvent,
-  type NotificationKind,
+  type MembershipNotificationKind,
   type OrganisationCoalition,
   type OrganisationSummary,
 } from '@collective-actions/shared';
@@ -95,7 +95,7 @@ export interface MembershipTransition {
   by: string;
   now: string;
   /** What to tell the people concerned, written in the same transaction (see data/notifications.ts). */
-  notify?: NotificationKind;
+  notify?: MembershipNotificationKind;
 }
 
 const activeAs = (member: StoredMember | undefined, role?: CoalitionRole) =>
@@ -167,7 +167,7 @@ export async function changeMembership({ from, to, events, by, now, notify }: Me
       },
     });
   }
-  if (notify) items.push(outboxItem({ kind: notify, at: now, actor: by, action: slug, organisation: (to ?? from)!.organisation }));
+  if (notify) items.push(outboxItem({ kind: notify, at: now, actor: by, people: [], action: slug, organisation: (to ?? from)!.organisation }));
   await transactWrite(items, [
     () => new WriteRaced('membership changed since it was read'),
     () =>

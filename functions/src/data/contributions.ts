@@ -11,6 +11,7 @@ import {
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { countUpdates, type CountsSeen } from './counts.ts';
 import { keys } from './keys.ts';
+import { outboxItem } from './notifications.ts';
 import { itemExists, itemIsNew } from './table.ts';
 import { WriteRaced, getItem, queryIndex, queryPage, setAndRemove, setChanges, transactWrite, ulidPattern, type Item } from './toolkit.ts';
 
@@ -127,7 +128,17 @@ export interface HidingRecord {
   by: string;
 }
 
-/** Hides a public contribution: out of the public lists and counts, into the action's hidden list. */
+/** What its author and its organisation's admins are told of a contribution's hiding or showing. */
+const moderationEvent = (contribution: StoredContribution, by: string, at: string) => ({
+  at,
+  actor: by,
+  people: [contribution.authorId],
+  action: contribution.action,
+  organisation: contribution.organisation,
+  contribution: { id: contribution.id, title: contribution.title },
+});
+
+/** Hides a public contribution: out of the public lists and counts, into the action's hidden list; its people are told why. */
 export async function hideContribution(contribution: StoredContribution, seen: CountsSeen, hiding: HidingRecord): Promise<void> {
   const { action, id } = contribution;
   // Into the hidden list, out of every public one.
@@ -145,6 +156,7 @@ export async function hideContribution(contribution: StoredContribution, seen: C
       },
     },
     ...countUpdates(contribution, seen, -1),
+    outboxItem({ kind: 'contribution-hidden', reason: hiding.reason, ...moderationEvent(contribution, hiding.by, hiding.at) }),
   ]);
 }
 
@@ -169,7 +181,7 @@ export async function rewordHiding(slug: string, id: string, hiding: HidingRecor
  * Shows a hidden contribution again. A published one counts again, with its organisation as it is
  * now (its kind or country may have changed while it counted nowhere); a withdrawn one stays out.
  */
-export async function unhideContribution(contribution: StoredContribution, seen: CountsSeen | undefined): Promise<void> {
+export async function unhideContribution(contribution: StoredContribution, seen: CountsSeen | undefined, by: string, now: string): Promise<void> {
   const { action, id, organisation } = contribution;
   const published = contribution.status === 'published';
   const listed = setAndRemove({ organisation, ...keys.contributionListing(action, id, organisation.kind, organisation.country, contribution.createdAt) }, ['hiding']);
@@ -195,6 +207,7 @@ export async function unhideContribution(contribution: StoredContribution, seen:
           },
     },
     ...(published ? countUpdates(contribution, seen!, 1) : []),
+    outboxItem({ kind: 'contribution-shown', ...moderationEvent(contribution, by, now) }),
   ]);
 }
 

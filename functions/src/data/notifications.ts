@@ -1,39 +1,45 @@
 // Notifications: the outbox (what happened, written in the transaction of the change that made it happen) and each
 // person's inbox, delivered from it once per recipient however often delivery runs.
 import { monotonicFactory } from 'ulid';
-import type { NotificationKind, OrganisationSummary } from '@collective-actions/shared';
+import type { Notification } from '@collective-actions/shared';
 import { dynamo, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { itemIsNew } from './table.ts';
 import { cancellationCodes, getItem, queryIndex, queryPage, ulidPattern, type Item, type TransactItem } from './toolkit.ts';
 
+type WithoutRead<N> = N extends Notification ? Omit<N, 'read'> : never;
+
+/** What a notification says, as its event records it. */
+export type NotificationContent = WithoutRead<Notification>;
+
 /** Something that happened, which its notifier tells the people concerned. */
-export interface NotificationEvent {
-  id: string;
-  kind: NotificationKind;
-  at: string;
+export type NotificationEvent = NotificationContent & {
   /** The person whose act it was: never told of it. */
   actor: string;
-  action: string;
-  organisation: OrganisationSummary;
-}
+  /** People to tell besides those its kind names (a contribution's author); never shown. */
+  people: string[];
+};
 
-export interface StoredNotification extends Omit<NotificationEvent, 'actor'> {
-  readAt: string | null;
-}
+export type StoredNotification = NotificationContent & { readAt: string | null };
+
+// What an event's item holds beyond the keys: its content and who to tell.
+const contentOf = ({ id, kind, at, action, organisation, contribution, reason }: Item) =>
+  ({ id, kind, at, action, organisation, ...(contribution ? { contribution } : {}), ...(reason !== undefined ? { reason } : {}) }) as NotificationContent;
 
 const eventIds = monotonicFactory();
 
 /** How long a delivered event stays in the outbox, for a look after the fact: then DynamoDB deletes it. */
 const keptSeconds = 14 * 24 * 3600;
 
+type Distributive<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 /** The outbox item of an event, to write in the transaction of the change it tells of. */
-export function outboxItem(event: Omit<NotificationEvent, 'id'>): TransactItem {
+export function outboxItem(event: Distributive<NotificationEvent>): TransactItem {
   const id = eventIds();
   return { Put: { TableName: tableName, Item: { ...keys.outboxEvent(id), ...keys.pendingEventListing(id), ...event, id }, ConditionExpression: itemIsNew } };
 }
 
-const eventOf = ({ id, kind, at, actor, action, organisation }: Item): NotificationEvent => ({ id, kind, at, actor, action, organisation });
+const eventOf = (item: Item): NotificationEvent => ({ ...contentOf(item), actor: item.actor, people: item.people ?? [] });
 
 /** The event an outbox item's key addresses (as the table's stream names it), if it is still there. */
 export async function eventAt(key: Record<string, string>): Promise<NotificationEvent | undefined> {
@@ -62,7 +68,7 @@ export async function markDelivered(id: string, now: Date): Promise<void> {
  * stopped before it was done): answers whether it was put there now.
  */
 export async function deliver(personId: string, event: NotificationEvent): Promise<boolean> {
-  const { actor: _, ...notification } = event;
+  const { actor: _, people: __, ...notification } = event;
   try {
     await dynamo.transactWrite({
       TransactItems: [
@@ -83,7 +89,7 @@ export async function deliver(personId: string, event: NotificationEvent): Promi
   }
 }
 
-const notificationOf = ({ id, kind, at, action, organisation, readAt }: Item): StoredNotification => ({ id, kind, at, action, organisation, readAt: readAt ?? null });
+const notificationOf = (item: Item): StoredNotification => ({ ...contentOf(item), readAt: item.readAt ?? null });
 
 /** A page of a person's notifications, newest first. */
 export async function listInbox(personId: string, page: { cursor?: string; limit: number }) {

@@ -8,7 +8,7 @@ import {
   type CoalitionRole,
   type JoinRequest,
   type MembershipChange,
-  type NotificationKind,
+  type MembershipNotificationKind,
   type Organisation,
   type OrganisationView,
   type OrganisationSummary,
@@ -77,7 +77,7 @@ export async function changeMembership(
     if (!member) throw new NotFound(`Organisation ${organisationId} has not asked to join this coalition.`);
     const name = member.organisation.name;
     const time = now();
-    const transition = (to: coalitions.StoredMember | undefined, events: coalitions.MembershipTransition['events'], notify?: NotificationKind) =>
+    const transition = (to: coalitions.StoredMember | undefined, events: coalitions.MembershipTransition['events'], notify?: MembershipNotificationKind) =>
       coalitions.changeMembership({ from: member, to, events, by: caller.id, now: time, notify });
     const requireStatus = (status: CoalitionMember['status']) => {
       if (member.status === status) return;

@@ -135,7 +135,7 @@ export async function unhideContribution(caller: Caller, slug: string, id: strin
     const organisation = await organisationRecords.getOrganisation(contribution.organisation.id, true);
     const { name, kind, country } = organisation!;
     const current = { ...contribution, organisation: { ...contribution.organisation, name, kind, country } };
-    await contributionRecords.unhideContribution(current, contribution.status === 'published' ? await countsSeen(current) : undefined);
+    await contributionRecords.unhideContribution(current, contribution.status === 'published' ? await countsSeen(current) : undefined, caller.id, now());
     return contributionRecords.publicContribution({ ...shown, organisation: current.organisation });
   });
 }

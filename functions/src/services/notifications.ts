@@ -8,7 +8,8 @@ import { now } from './clock.ts';
 
 /**
  * The people an event is for, as its kind says: the admins of the coalition's active leads for a request to join, the
- * organisation's admins for what was decided about it; never the person whose act it was.
+ * organisation's admins for anything else, and the people the event names (a contribution's author); never the person
+ * whose act it was.
  */
 async function recipientsOf(event: notifications.NotificationEvent): Promise<string[]> {
   const organisations =
@@ -16,7 +17,7 @@ async function recipientsOf(event: notifications.NotificationEvent): Promise<str
       ? (await coalitions.listMembers(event.action)).filter((member) => member.status === 'active' && member.role === 'lead').map((member) => member.organisation.id)
       : [event.organisation.id];
   const admins = await Promise.all(organisations.map((id) => people.listAdminIds(id)));
-  return [...new Set(admins.flat())].filter((person) => person !== event.actor);
+  return [...new Set([...admins.flat(), ...event.people])].filter((person) => person !== event.actor);
 }
 
 /** Puts an event in the inbox of each of its recipients, once however often it runs, then takes it off the pending list. */
