@@ -7,10 +7,11 @@ import { keys } from './keys.ts';
 import { itemIsNew } from './table.ts';
 import { cancellationCodes, getItem, queryIndex, queryPage, ulidPattern, type Item, type TransactItem } from './toolkit.ts';
 
-type WithoutRead<N> = N extends Notification ? Omit<N, 'read'> : never;
+/** Each member of a union without the keys named (Omit of the union itself would keep only the shared keys). */
+type Without<T, Keys extends PropertyKey> = T extends unknown ? Omit<T, Keys> : never;
 
 /** What a notification says, as its event records it. */
-export type NotificationContent = WithoutRead<Notification>;
+export type NotificationContent = Without<Notification, 'read'>;
 
 /** Something that happened, which its notifier tells the people concerned. */
 export type NotificationEvent = NotificationContent & {
@@ -31,10 +32,8 @@ const eventIds = monotonicFactory();
 /** How long a delivered event stays in the outbox, for a look after the fact: then DynamoDB deletes it. */
 const keptSeconds = 14 * 24 * 3600;
 
-type Distributive<T> = T extends unknown ? Omit<T, 'id'> : never;
-
 /** The outbox item of an event, to write in the transaction of the change it tells of. */
-export function outboxItem(event: Distributive<NotificationEvent>): TransactItem {
+export function outboxItem(event: Without<NotificationEvent, 'id'>): TransactItem {
   const id = eventIds();
   return { Put: { TableName: tableName, Item: { ...keys.outboxEvent(id), ...keys.pendingEventListing(id), ...event, id }, ConditionExpression: itemIsNew } };
 }
