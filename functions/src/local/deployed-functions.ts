@@ -21,11 +21,16 @@ function newest(path: string): number {
   return Math.max(found.mtimeMs, ...readdirSync(path).map((entry) => newest(join(path, entry))));
 }
 
+// Checked once per process: the functions and the site of one start read the same synthesized app.
+let checked = false;
+
 /** Synthesizes the app unless infra/cdk.out is newer than every source it is made of. */
 function synthesized(log: (line: string) => void): void {
+  if (checked) return;
   const manifest = join(cdkOut, 'manifest.json');
   const built = statSync(manifest, { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  if (built > Math.max(...sources.map((source) => newest(join(repositoryRoot, source))))) return;
+  checked = built > Math.max(...sources.map((source) => newest(join(repositoryRoot, source))));
+  if (checked) return;
   log('Synthesizing the AWS app (cdk synth), as its sources changed since infra/cdk.out was made: a minute or so…');
   const synth = spawnSync(process.execPath, [join(repositoryRoot, 'node_modules/aws-cdk/bin/cdk'), 'synth', '--quiet', '--no-notices'], {
     cwd: repositoryRoot,
@@ -39,6 +44,7 @@ function synthesized(log: (line: string) => void): void {
     maxBuffer: 256 * 1024 * 1024,
   });
   if (synth.status !== 0) throw new Error(`cdk synth failed:\n${synth.stdout}${synth.stderr}`);
+  checked = true;
 }
 
 interface Resource {

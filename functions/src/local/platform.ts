@@ -139,10 +139,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     Object.assign(process.env, { SNAPSHOT_URL: deployment.openDataUrl, SITE_URL: deployment.siteUrl });
     const builder = await startSnapshotBuilder(options.snapshotSeconds ?? 10, log);
     stops.push(builder.stop);
+    log(`Open data: snapshot in ${snapshots}, rebuilt every ${options.snapshotSeconds ?? 10} s`);
     // Every second: a notification arrives about as soon as its event, as the stream delivers it in AWS.
     const notifier = await startNotifier(1, log);
     stops.push(notifier.stop);
-    log(`Open data: snapshot in ${snapshots}, rebuilt every ${options.snapshotSeconds ?? 10} s`);
 
     const functions = bundles ? deployedFunctions(deployment, log) : functionsFromSources(deployment);
     log(`Functions: ${functions.functions.length}, from ${bundles ? 'the bundles in infra/cdk.out' : 'their sources'}, each with its own environment and IAM policy`);

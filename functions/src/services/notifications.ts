@@ -42,9 +42,13 @@ export async function listNotifications(caller: Caller, page: { cursor?: string;
 
 /** Marks the notifications named (or all) read; one the caller does not have is a 404 that marks nothing. */
 export async function readNotifications(caller: Caller, request: NotificationsRead): Promise<{ unread: number }> {
-  const ids = 'all' in request ? await notifications.unreadIds(caller.id) : [...new Set(request.ids)];
-  const missing = await notifications.missingFrom(caller.id, ids);
-  if (missing.length) throw new NotFound(`You have no notification ${missing.join(', ')}.`);
+  let ids: string[];
+  if ('all' in request) ids = await notifications.unreadIds(caller.id);
+  else {
+    ids = [...new Set(request.ids)];
+    const missing = await notifications.missingFrom(caller.id, ids);
+    if (missing.length) throw new NotFound(`You have no notification ${missing.join(', ')}.`);
+  }
   const time = now();
   for (const id of ids) await notifications.markRead(caller.id, id, time);
   return { unread: await notifications.unreadCount(caller.id) };
