@@ -61,6 +61,12 @@ export const action = z.object({
   updatedAt: timestamp,
 });
 
+/** Who follows an action (is told of its agenda and contributions), and whether the caller does. */
+export const following = z.object({
+  following: z.boolean().meta({ description: 'Whether you follow it (false when not signed in)' }),
+  followers: z.int().nonnegative().meta({ description: 'How many people follow it' }),
+});
+
 export const actionsQuery = z.strictObject({ theme: slug.optional() });
 
 export const actionList = z.object({ themes: z.array(theme), actions: z.array(action) });
@@ -71,5 +77,6 @@ export type ActionChanges = z.infer<typeof actionChanges>;
 export type Action = z.infer<typeof action>;
 export type CountsByKind = z.infer<typeof countsByKind>;
 export type ActionList = z.infer<typeof actionList>;
+export type Following = z.infer<typeof following>;
 
 export const actionPath = z.strictObject({ slug });

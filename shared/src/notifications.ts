@@ -1,20 +1,29 @@
 // What the platform tells people, as their inbox holds it.
 import * as z from 'zod';
+import { agendaTime, timeZone } from './agenda.ts';
 import { id, slug, timestamp } from './common.ts';
-import { organisationSummary } from './organisations.ts';
-import { membershipNotificationKinds, notificationKinds } from './vocabulary.ts';
+import { organisationRole, organisationSummary } from './organisations.ts';
+import { agendaChanges, membershipNotificationKinds, notificationKinds } from './vocabulary.ts';
 
 export const notificationKind = z.enum(notificationKinds);
 
-/** What every notification says: when, in which action, about which organisation; and whether it was read. */
-const about = { id, at: timestamp, action: slug, organisation: organisationSummary, read: z.boolean() };
+/** What every notification says: when, and whether it was read. */
+const about = { id, at: timestamp, read: z.boolean() };
+/** …and, for most, in which action and about which organisation. */
+const inAction = { ...about, action: slug };
+const concerning = { ...inAction, organisation: organisationSummary };
 const contributionReference = z.object({ id, title: z.string() });
+/** An agenda item as it stood when the notification was sent: its start where it happens, and as an instant. */
+const agendaReference = z.object({ id, title: z.string(), start: agendaTime, timeZone, startsAt: timestamp });
 
 /** A notification, by its kind. */
 export const notification = z.discriminatedUnion('kind', [
-  z.object({ ...about, kind: z.enum(membershipNotificationKinds) }),
-  z.object({ ...about, kind: z.literal('contribution-hidden'), contribution: contributionReference, reason: z.string() }),
-  z.object({ ...about, kind: z.literal('contribution-shown'), contribution: contributionReference }),
+  z.object({ ...concerning, kind: z.enum(membershipNotificationKinds) }),
+  z.object({ ...concerning, kind: z.literal('contribution-hidden'), contribution: contributionReference, reason: z.string() }),
+  z.object({ ...concerning, kind: z.literal('contribution-shown'), contribution: contributionReference }),
+  z.object({ ...inAction, kind: z.enum(['agenda-item-added', 'agenda-item-cancelled']), agendaItem: agendaReference }),
+  z.object({ ...inAction, kind: z.literal('agenda-item-changed'), agendaItem: agendaReference, changes: z.array(z.enum(agendaChanges)).min(1) }),
+  z.object({ ...about, kind: z.literal('added-to-organisation'), organisation: organisationSummary, role: organisationRole }),
 ]);
 
 /** The caller's notifications, newest first, with how many are unread in all. */
@@ -34,5 +43,6 @@ export const unreadCount = z.object({ unread: z.int().nonnegative() });
 
 export type NotificationKind = z.infer<typeof notificationKind>;
 export type MembershipNotificationKind = (typeof membershipNotificationKinds)[number];
+export type AgendaChange = (typeof agendaChanges)[number];
 export type Notification = z.infer<typeof notification>;
 export type NotificationsRead = z.infer<typeof notificationsRead>;

@@ -1,7 +1,7 @@
 // What the caller may do with what they are reading, as the API's authorisation rules decide it: the site shows a
 // button exactly where `can` says the API would accept it. A caller who is not signed in may do none of it.
 import * as z from 'zod';
-import { action } from './actions.ts';
+import { action, following } from './actions.ts';
 import { coalitionMembers, organisationDetail } from './coalitions.ts';
 import { id } from './common.ts';
 import { contribution } from './contributions.ts';
@@ -13,6 +13,7 @@ export const actionCan = z.object({
   edit: may('Change the action (stewards)'),
   runCoalition: may("Decide on requests and memberships, keep the agenda, hide contributions (the coalition's leads and stewards)"),
   appointLeads: may('Make an organisation a lead of the coalition (stewards)'),
+  follow: may('Follow it, or stop following it (anyone signed in)'),
 });
 
 export const contributionCan = z.object({
@@ -36,7 +37,7 @@ export const coalitionCan = z.object({
   leave: z.array(id).meta({ description: 'The organisations whose membership or request the caller may end (as one of their admins)' }),
 });
 
-export const actionView = action.extend({ can: actionCan });
+export const actionView = action.extend({ ...following.shape, can: actionCan });
 export const contributionView = contribution.extend({ can: contributionCan });
 export const organisationView = organisationDetail.extend({ can: organisationCan });
 export const coalitionMembersView = coalitionMembers.extend({ can: coalitionCan });

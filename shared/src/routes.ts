@@ -24,6 +24,7 @@ import {
   contributionsQuery,
   exportPath,
   exportResources,
+  following,
   hiding,
   joinRequest,
   jsonFeed,
@@ -135,6 +136,18 @@ export const routes = [
     summary: 'Show a hidden contribution again (leads and stewards)',
     request: { params: contributionPath },
     replies: { 200: contribution },
+  },
+  {
+    method: 'PUT', path: '/v1/actions/{slug}/following', handler: 'follow-action', access: 'signed-in', table: 'write',
+    summary: "Follow an action: be told of its agenda and its new contributions",
+    request: { params: actionPath },
+    replies: { 200: following },
+  },
+  {
+    method: 'DELETE', path: '/v1/actions/{slug}/following', handler: 'unfollow-action', access: 'signed-in', table: 'write',
+    summary: 'Stop following an action (its coalition members follow it until they do)',
+    request: { params: actionPath },
+    replies: { 200: following },
   },
   {
     method: 'GET', path: '/v1/actions/{slug}/members', handler: 'list-members', access: 'optional', table: 'read',

@@ -44,11 +44,21 @@ export const membershipEvents = ['joined', 'left', 'removed', 'became-lead', 'be
 /**
  * What the platform tells people, each kind with who is told: a request to join (the coalition's leads); the request
  * approved or declined, the organisation removed or made lead (the organisation's admins); a contribution hidden by a
- * lead or shown again (its author and its organisation's admins).
+ * lead or shown again (its author and its organisation's admins); an agenda item added, changed or cancelled (the
+ * action's followers); a person added to an organisation (that person).
  */
 export const membershipNotificationKinds = ['join-requested', 'request-approved', 'request-declined', 'member-removed', 'made-lead'] as const;
 export const contributionNotificationKinds = ['contribution-hidden', 'contribution-shown'] as const;
-export const notificationKinds = [...membershipNotificationKinds, ...contributionNotificationKinds] as const;
+export const agendaNotificationKinds = ['agenda-item-added', 'agenda-item-changed', 'agenda-item-cancelled'] as const;
+export const notificationKinds = [
+  ...membershipNotificationKinds,
+  ...contributionNotificationKinds,
+  ...agendaNotificationKinds,
+  'added-to-organisation',
+] as const;
+
+/** What about an agenda item changed, when its action's followers are told: its time, place, online link or status. */
+export const agendaChanges = ['time', 'place', 'link', 'status'] as const;
 
 export const agendaKinds = ['milestone', 'meeting', 'event', 'deliverable'] as const;
 

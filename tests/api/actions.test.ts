@@ -39,7 +39,7 @@ describe('actions', () => {
       counts: { contributions: 0, organisations: { 'national-government': 0, 'local-government': 0, 'civil-society': 0, 'international-organisation': 0 } },
     });
     expect(reply.body.position).toBeGreaterThan(21);
-    expect((await call('GET', `/v1/actions/${slug}`)).body).toEqual({ ...reply.body, can: { edit: false, runCoalition: false, appointLeads: false } });
+    expect((await call('GET', `/v1/actions/${slug}`)).body).toEqual({ ...reply.body, following: false, followers: 0, can: { edit: false, runCoalition: false, appointLeads: false, follow: false } });
 
     const duplicate = await call('POST', '/v1/actions', { as: 'steward', body: { ...reply.body, slug } });
     expect(duplicate.status).toBe(400);

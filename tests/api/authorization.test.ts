@@ -77,6 +77,8 @@ const rows: Row[] = [
   { route: 'GET /v1/me/session', allowed: 'outsider', status: 204, request: async () => ({ path: '/v1/me/session' }) },
   { route: 'GET /v1/me/notifications', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me/notifications' }) },
   { route: 'POST /v1/me/notifications/read', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me/notifications/read', body: { all: true } }) },
+  { route: 'PUT /v1/actions/{slug}/following', allowed: 'outsider', status: 200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}/following` }) },
+  { route: 'DELETE /v1/actions/{slug}/following', allowed: 'outsider', status: 200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}/following` }) },
   { route: 'DELETE /v1/me/session', allowed: 'leaving', status: 204, request: async () => ({ path: '/v1/me/session' }) },
   {
     route: 'POST /v1/organisations',
@@ -367,7 +369,7 @@ describe('authorisation of the coalition routes, for every kind of caller', () =
     const runs = (who: Who) => who === 'lead' || who === 'steward';
     expect(seen).toEqual(
       callers.map((who) => ({
-        action: { edit: who === 'steward', runCoalition: runs(who), appointLeads: who === 'steward' },
+        action: { edit: who === 'steward', runCoalition: runs(who), appointLeads: who === 'steward', follow: who !== 'anonymous' },
         members: {
           changeMemberships: runs(who),
           appointLeads: who === 'steward',

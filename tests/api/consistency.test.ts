@@ -21,7 +21,8 @@ describe('the consistency checker', () => {
     const tally = { PK: `ACTION#${slug}`, SK: `CONTRIBUTOR#${organisation.id}` };
     const record = { PK: `ACTION#${slug}`, SK: `CONTRIBUTION#${kept.id}` };
     const originals = await Promise.all([tally, record].map(async (Key) => (await documents.send(new GetCommand({ TableName: tableName, Key }))).Item!));
-    const update = (Key: Record<string, string>, UpdateExpression: string) => documents.send(new UpdateCommand({ TableName: tableName, Key, UpdateExpression }));
+    const update = (Key: Record<string, string>, UpdateExpression: string, ExpressionAttributeValues?: Record<string, unknown>) =>
+      documents.send(new UpdateCommand({ TableName: tableName, Key, UpdateExpression, ExpressionAttributeValues }));
     await update(tally, 'SET contributions = contributions + contributions');
     await update(record, 'REMOVE GSI5PK, GSI5SK');
     expect(await checkConsistency([slug])).toEqual([
@@ -34,6 +35,16 @@ describe('the consistency checker', () => {
     ]);
     // Put back as they were, so that the check of the whole table after the suite finds nothing.
     for (const item of originals) await documents.send(new PutCommand({ TableName: tableName, Item: item }));
+    expect(await checkConsistency([slug])).toEqual([]);
+
+    // A follower counted twice.
+    const reader = unique('reader');
+    expect((await call('PUT', `/v1/actions/${slug}/following`, { as: reader })).status).toBe(200);
+    const followers = (await call('GET', `/v1/actions/${slug}`)).body.followers;
+    const counter = { PK: `FOLLOW#ACTION#${slug}`, SK: 'COUNT' };
+    await update(counter, 'ADD followers :one', { ':one': 1 });
+    expect(await checkConsistency([slug])).toEqual([{ what: `followers of ${slug}`, stored: followers + 1, recomputed: followers }]);
+    await update(counter, 'ADD followers :one', { ':one': -1 });
     expect(await checkConsistency([slug])).toEqual([]);
   });
 });

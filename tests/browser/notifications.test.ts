@@ -40,4 +40,40 @@ describe('notifications in the site', () => {
     await askerPage.getByRole('button', { name: 'Tout marquer comme lu' }).click();
     await expect.poll(() => askerPage.getByText('0 non lue').count(), { timeout: 10_000 }).toBe(1);
   });
+
+  it('let someone follow an action from its page, without JavaScript, and tell them of its agenda, in French', async ({ task }) => {
+    const { slug, lead } = await newCoalition();
+    // The lead organisation's admin follows it by default, once the notifier has run.
+    await expect.poll(async () => (await call('GET', `/v1/actions/${slug}`)).body.followers, { timeout: 15_000 }).toBe(1);
+    const visitor = await newPage(browser(), `${task.name} (public)`);
+    await visitor.goto(`/actions/${slug}`);
+    await visitor.getByText('1 follower', { exact: true }).waitFor();
+    await visitor.getByRole('link', { name: 'Sign in to follow this action' }).waitFor();
+
+    const reader = unique('reader');
+    const plain = await newPage(browser(), `${task.name} (reader, no JavaScript)`, { javaScript: false });
+    await signInAs(plain, reader, `/fr/actions/${slug}`, 'fr');
+    await plain.getByRole('button', { name: 'Suivre', exact: true }).click();
+    await plain.getByText('Vous suivez cette action').waitFor();
+    await plain.getByText('2 personnes la suivent').waitFor();
+
+    const title = unique('Réunion de la coalition');
+    const item = { kind: 'meeting', title, start: '2031-06-12T15:00', timeZone: 'Europe/Paris', language: 'fr' };
+    const added = await call('POST', `/v1/actions/${slug}/agenda`, { as: lead, body: item });
+    expect(added.status).toBe(201);
+
+    // The same person, in a browser with JavaScript: the notice, then the item; they stop following.
+    const page = await newPage(browser(), `${task.name} (reader)`);
+    await signInAs(page, reader, '/fr/notifications', 'fr');
+    const notice = page.getByRole('link', { name: new RegExp(`^Nouveau à l'agenda de .*« ${title} », 12 juin 2031`) });
+    await expect.poll(async () => { await page.reload(); return notice.count(); }, { timeout: 15_000 }).toBe(1);
+    await expectAccessible(page);
+    await notice.click();
+    await page.waitForURL(`**/fr/actions/${slug}/agenda/${added.body.id}`);
+    await page.goto(`/fr/actions/${slug}`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Ne plus suivre' }).click();
+    await page.getByText('1 personne la suit').waitFor();
+    await page.getByRole('button', { name: 'Suivre', exact: true }).waitFor();
+  });
 });

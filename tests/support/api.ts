@@ -1,7 +1,7 @@
 // Talks to the running API as a client would: HTTP, bearer tokens from the identity provider's real sign-in flow.
 import { inject } from 'vitest';
 import { signIn } from '@collective-actions/functions/local/sign-in.ts';
-import type { Contribution, NewContribution, NewOrganisation, Organisation } from '@collective-actions/shared';
+import type { Contribution, NewContribution, NewOrganisation, Notification, Organisation } from '@collective-actions/shared';
 
 export const apiUrl = inject('apiUrl');
 const issuer = inject('issuer');
@@ -132,3 +132,28 @@ export async function joinCoalition(
   }
   return organisation;
 }
+
+export interface Inbox {
+  items: Notification[];
+  next: string | null;
+  unread: number;
+}
+
+export const inboxOf = async (who: string, query = '') => (await call<Inbox>('GET', `/v1/me/notifications${query}`, { as: who })).body;
+
+/** The inbox once the notifier has delivered what is pending (it runs every second): `expected` items, or what came in 15 s. */
+export async function inboxAfterDelivery(who: string, expected: number): Promise<Inbox> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const inbox = await inboxOf(who);
+    if (inbox.items.length >= expected || Date.now() > deadline) return inbox;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Each notification as its kind and what it is about: an organisation's name, or an agenda item's title. */
+export const kinds = (inbox: Inbox) =>
+  inbox.items.map((item) => `${item.kind} ${'agendaItem' in item ? item.agendaItem.title : item.organisation.name}`);
+
+/** Long enough for the notifier (every second) to have delivered anything pending: to check that nothing came. */
+export const afterDelivery = () => new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -1,9 +1,10 @@
 // Agenda items of the coalitions, listed by their start instant per action and across all actions.
-import { NotFound, StaleVersion, writtenAddress, type AgendaItem, type AgendaItemChanges } from '@collective-actions/shared';
-import { dynamo, isConditionFailure, tableName } from './client.ts';
+import { StaleVersion, writtenAddress, type AgendaChange, type AgendaItem, type AgendaItemChanges } from '@collective-actions/shared';
+import { tableName } from './client.ts';
 import { keys } from './keys.ts';
-import { indexAttributes, itemExists, itemIsNew } from './table.ts';
-import { getItem, queryAll, queryPage, setChanges } from './toolkit.ts';
+import { outboxItem } from './notifications.ts';
+import { indexAttributes, itemIsNew } from './table.ts';
+import { getItem, queryAll, queryPage, setChanges, transactWrite, type TransactItem } from './toolkit.ts';
 
 type Item = Record<string, any>;
 
@@ -27,17 +28,33 @@ export const toAgendaItem = (item: Item): AgendaItem => ({
   updatedAt: item.updatedAt,
 });
 
-export async function createAgendaItem(item: AgendaItem): Promise<void> {
-  await dynamo.put({
-    TableName: tableName,
-    Item: {
-      ...keys.agendaItem(item.action, item.id),
-      ...keys.agendaListing(item.action, item.startsAt, item.id),
-      ...keys.agendaChange(item.action, item.id, item.createdAt),
-      ...item,
+/** What the action's followers are told of a change to its agenda, and who made it. */
+export type AgendaNotice = { by: string } & ({ kind: 'agenda-item-added' | 'agenda-item-cancelled' } | { kind: 'agenda-item-changed'; changes: AgendaChange[] });
+
+/** The outbox item of a notice (none without one), as the item stands after the change. */
+const noticeItems = (item: AgendaItem, notice: AgendaNotice | undefined, at: string): TransactItem[] => {
+  if (!notice) return [];
+  const { by, ...told } = notice;
+  const agendaItem = { id: item.id, title: item.title, start: item.start, timeZone: item.timeZone, startsAt: item.startsAt };
+  return [outboxItem({ ...told, at, actor: by, people: [], action: item.action, agendaItem })];
+};
+
+export async function createAgendaItem(item: AgendaItem, notice?: AgendaNotice): Promise<void> {
+  await transactWrite([
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.agendaItem(item.action, item.id),
+          ...keys.agendaListing(item.action, item.startsAt, item.id),
+          ...keys.agendaChange(item.action, item.id, item.createdAt),
+          ...item,
+        },
+        ConditionExpression: itemIsNew,
+      },
     },
-    ConditionExpression: itemIsNew,
-  });
+    ...noticeItems(item, notice, item.createdAt),
+  ]);
 }
 
 export async function getAgendaItem(slug: string, id: string, consistent = false): Promise<AgendaItem | undefined> {
@@ -45,38 +62,41 @@ export async function getAgendaItem(slug: string, id: string, consistent = false
   return item && toAgendaItem(item);
 }
 
+/** Writes the changes over the item as it was read (the version it had, which the changes name), with a notice if any. */
 export async function updateAgendaItem(
-  slug: string,
-  id: string,
+  current: AgendaItem,
   changes: AgendaItemChanges,
   instants: Pick<AgendaItem, 'startsAt' | 'endsAt'>,
   now: string,
+  notice?: AgendaNotice,
 ): Promise<AgendaItem> {
-  const update = setChanges({ ...changes, ...instants }, now, keys.agendaListing(slug, instants.startsAt, id));
-  try {
-    const output = await dynamo.update({
-      TableName: tableName,
-      Key: keys.agendaItem(slug, id),
-      ...update,
-      ConditionExpression: `${itemExists} AND #version = :expected`,
-      ReturnValues: 'ALL_NEW',
-      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-    });
-    return toAgendaItem(output.Attributes!);
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    if (!error.Item) throw new NotFound(`There is no agenda item ${id} on "${slug}".`);
-    throw new StaleVersion('agenda item');
-  }
+  const { version: _, ...fields } = changes;
+  const next: AgendaItem = { ...current, ...fields, ...instants, version: current.version + 1, updatedAt: now };
+  const update = setChanges({ ...changes, ...instants }, now, keys.agendaListing(current.action, instants.startsAt, current.id));
+  await transactWrite(
+    [
+      { Update: { TableName: tableName, Key: keys.agendaItem(current.action, current.id), ...update, ConditionExpression: '#version = :expected' } },
+      ...noticeItems(next, notice, now),
+    ],
+    [() => new StaleVersion('agenda item')],
+  );
+  return next;
 }
 
-export async function deleteAgendaItem(slug: string, id: string): Promise<void> {
-  try {
-    await dynamo.delete({ TableName: tableName, Key: keys.agendaItem(slug, id), ConditionExpression: itemExists });
-  } catch (error) {
-    if (isConditionFailure(error)) throw new NotFound(`There is no agenda item ${id} on "${slug}".`);
-    throw error;
-  }
+/** Deletes the item as it was read: fails with WriteRaced if it changed since. */
+export async function deleteAgendaItem(current: AgendaItem, now: string, notice?: AgendaNotice): Promise<void> {
+  await transactWrite([
+    {
+      Delete: {
+        TableName: tableName,
+        Key: keys.agendaItem(current.action, current.id),
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':version': current.version },
+      },
+    },
+    ...noticeItems(current, notice, now),
+  ]);
 }
 
 /** Sort-key bounds for instants: every key at an instant is "<instant>#<id>#<slug>", so `to` takes the whole instant. */

@@ -4,6 +4,7 @@ import { organisationKinds } from '@collective-actions/shared';
 import { keys } from './keys.ts';
 import { getAction, listActions } from './actions.ts';
 import { getStats, recountAction } from './counts.ts';
+import { followerCount } from './follows.ts';
 import { isListedIn, sortKeyOf } from './table.ts';
 import { getItem, queryPartition } from './toolkit.ts';
 
@@ -56,6 +57,10 @@ export async function checkConsistency(only?: string[]): Promise<Difference[]> {
       tallies.delete(organisationId);
     }
     for (const [organisationId, count] of tallies) note(`contributions of ${organisationId} on ${slug}`, 0, count);
+    // Its followers: counted and listed exactly while they follow.
+    const follows = await queryPartition(keys.actionFollowPartition(slug), keys.followPrefix);
+    for (const follow of follows) note(`follower listing of ${follow.personId} on ${slug}`, isListedIn(follow, keys.actionFollowers(slug)), follow.following);
+    note(`followers of ${slug}`, await followerCount(slug), follows.filter((follow) => follow.following).length);
   }
   if (only) return differences;
 

@@ -182,6 +182,19 @@ export const keys = {
   /** How many of a person's notifications are unread. */
   unreadCounter: (personId: string) => ({ PK: `INBOX#${personId}`, SK: 'UNREAD' }),
 
+  /**
+   * A person's choice about an action: following it, or not following it any more. Coalition members follow by
+   * default; a choice, once made, is theirs and stays. Only followers are listed.
+   */
+  actionFollow: (slug: string, personId: string) => ({ PK: `FOLLOW#ACTION#${slug}`, SK: `PERSON#${personId}` }),
+  /** The partition of an action's follows and their count. */
+  actionFollowPartition: (slug: string) => `FOLLOW#ACTION#${slug}`,
+  followPrefix: 'PERSON#',
+  actionFollowerListing: (slug: string, personId: string) => ({ GSI1PK: `FOLLOW#ACTION#${slug}`, GSI1SK: personId }),
+  actionFollowers: (slug: string) => inIndex('GSI1', `FOLLOW#ACTION#${slug}`),
+  /** How many people follow an action. */
+  actionFollowerCounter: (slug: string) => ({ PK: `FOLLOW#ACTION#${slug}`, SK: 'COUNT' }),
+
   platformStats: { PK: 'STATS', SK: 'PLATFORM' },
   countryStats: (country: string) => ({ PK: 'STATS', SK: `COUNTRY#${country}` }),
   statsPartition: 'STATS',

@@ -4,7 +4,7 @@ import { monotonicFactory } from 'ulid';
 import type { Notification } from '@collective-actions/shared';
 import { dynamo, tableName } from './client.ts';
 import { keys } from './keys.ts';
-import { itemIsNew } from './table.ts';
+import { isKeyAttribute, itemIsNew } from './table.ts';
 import { cancellationCodes, getItem, queryIndex, queryPage, ulidPattern, type Item, type TransactItem } from './toolkit.ts';
 
 /** Each member of a union without the keys named (Omit of the union itself would keep only the shared keys). */
@@ -23,9 +23,11 @@ export type NotificationEvent = NotificationContent & {
 
 export type StoredNotification = NotificationContent & { readAt: string | null };
 
-// What an event's item holds beyond the keys: its content and who to tell.
-const contentOf = ({ id, kind, at, action, organisation, contribution, reason }: Item) =>
-  ({ id, kind, at, action, organisation, ...(contribution ? { contribution } : {}), ...(reason !== undefined ? { reason } : {}) }) as NotificationContent;
+/** What an event's item (or an inbox's) holds besides its content. */
+const bookkeeping = new Set(['actor', 'people', 'deliveredAt', 'expiration', 'readAt']);
+
+const contentOf = (item: Item) =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => !isKeyAttribute(name) && !bookkeeping.has(name))) as NotificationContent;
 
 const eventIds = monotonicFactory();
 

@@ -10,6 +10,7 @@ import {
   type Organisation,
   type OrganisationChanges,
   type OrganisationEvent,
+  type OrganisationSummary,
   type OrganisationsQuery,
   type VerificationRequest,
 } from '@collective-actions/shared';
@@ -34,6 +35,9 @@ export function toOrganisation(item: Item): Organisation {
     updatedAt: item.updatedAt,
   };
 }
+
+/** What a record elsewhere copies of an organisation. */
+export const summaryOf = ({ id, name, kind, country }: Organisation): OrganisationSummary => ({ id, name, kind, country });
 
 export async function getOrganisation(id: string, consistent = false): Promise<Organisation | undefined> {
   const item = await getItem(keys.organisation(id), consistent);

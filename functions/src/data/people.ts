@@ -1,7 +1,8 @@
 // The people of each organisation: memberships with their role, and invitations waiting for a sign-in.
-import { Conflict, type OrganisationRole, type Person } from '@collective-actions/shared';
+import { Conflict, type OrganisationRole, type OrganisationSummary, type Person } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
+import { outboxItem } from './notifications.ts';
 import { itemExists, itemIsNew, sortKeyOf } from './table.ts';
 import { cancellationCodes, getItem, queryIndex, queryPartition } from './toolkit.ts';
 
@@ -28,10 +29,6 @@ export async function getRole(organisationId: string, personId: string): Promise
   return (await getItem(keys.membership(organisationId, personId), true))?.role;
 }
 
-export async function getInvitedRole(organisationId: string, email: string): Promise<OrganisationRole | undefined> {
-  return (await getItem(keys.invitation(organisationId, email), true))?.role;
-}
-
 export async function listInvitingOrganisations(email: string): Promise<string[]> {
   return (await queryIndex(keys.invitationsOfEmail(email))).map((item) => item.organisationId);
 }
@@ -43,10 +40,15 @@ export async function listMemberships(personId: string): Promise<Array<{ organis
   }));
 }
 
-/** Turns an invitation into a membership; answers the role the person holds afterwards. */
-export async function acceptInvitation(organisationId: string, person: PersonClaims & { email: string }, now: string) {
-  const role = await getInvitedRole(organisationId, person.email);
-  if (!role) return getRole(organisationId, person.id);
+/**
+ * Turns an invitation into a membership, and tells the person they were added (see notifications.ts); answers the
+ * role the person holds afterwards.
+ */
+export async function acceptInvitation(organisation: OrganisationSummary, person: PersonClaims & { email: string }, now: string) {
+  const organisationId = organisation.id;
+  const invitation = await getItem(keys.invitation(organisationId, person.email), true);
+  if (!invitation) return getRole(organisationId, person.id);
+  const { role, invitedBy } = invitation;
   try {
     await dynamo.transactWrite({
       TransactItems: [
@@ -64,6 +66,7 @@ export async function acceptInvitation(organisationId: string, person: PersonCla
             ConditionExpression: itemIsNew,
           },
         },
+        outboxItem({ kind: 'added-to-organisation', at: now, actor: invitedBy, people: [person.id], organisation, role }),
       ],
     });
     return role;
@@ -97,14 +100,14 @@ export async function invitePerson(organisationId: string, email: string, role: 
   return { email, name: null, role, status: 'invited', since: now };
 }
 
-/** The ids of the organisation's admins. */
-export async function listAdminIds(organisationId: string): Promise<string[]> {
-  const admins = await queryPartition(keys.organisationPartition(organisationId), keys.membershipPrefix, {
-    expression: '#role = :admin',
-    names: { '#role': 'role' },
-    values: { ':admin': 'admin' },
-  });
-  return admins.map((item) => item.personId);
+/** The ids of the organisation's people, or of those with the role given. */
+export async function listPersonIds(organisationId: string, role?: OrganisationRole): Promise<string[]> {
+  const people = await queryPartition(
+    keys.organisationPartition(organisationId),
+    keys.membershipPrefix,
+    role && { expression: '#role = :role', names: { '#role': 'role' }, values: { ':role': role } },
+  );
+  return people.map((item) => item.personId);
 }
 
 /** The organisation's people and pending invitations, in one Query of its partition. */

@@ -41,6 +41,15 @@ export const keyOf = (item: Item): Record<string, string> => ({
   [tableDefinition.sortKey]: item[tableDefinition.sortKey],
 });
 
+const keyAttributes = new Set<string>([
+  tableDefinition.partitionKey,
+  tableDefinition.sortKey,
+  ...tableDefinition.globalSecondaryIndexes.flatMap(({ partitionKey, sortKey }) => [partitionKey, sortKey]),
+]);
+
+/** Whether an attribute holds a key, of the table or of an index, rather than the item's own data. */
+export const isKeyAttribute = (name: string) => keyAttributes.has(name);
+
 export const sortKeyOf = (item: Item): string => item[tableDefinition.sortKey];
 
 /** The index key of an entry at a sort key position of an index partition (to resume a query after it). */

@@ -82,24 +82,33 @@ export async function queryPage(spec: PageSpec): Promise<{ items: Item[]; next: 
   return { items, next: exclusiveStartKey ? encodeCursor(exclusiveStartKey[sk]) : null };
 }
 
-export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
-  const items: Item[] = [];
+/** A query's results a page (of DynamoDB's) at a time, for work that need not hold them all. */
+export async function* queryPages(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): AsyncGenerator<Item[]> {
   let exclusiveStartKey: Record<string, unknown> | undefined;
   do {
     const output = await dynamo.query({ ...input, TableName: tableName, ExclusiveStartKey: exclusiveStartKey });
-    items.push(...(output.Items ?? []));
+    yield output.Items ?? [];
     exclusiveStartKey = output.LastEvaluatedKey;
   } while (exclusiveStartKey);
+}
+
+export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
+  const items: Item[] = [];
+  for await (const page of queryPages(input)) items.push(...page);
   return items;
 }
 
-export const queryIndex = ({ index, partition }: { index: IndexName; partition: string }) =>
-  queryAll({
-    IndexName: index,
-    KeyConditionExpression: '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': indexAttributes(index).partitionKey },
-    ExpressionAttributeValues: { ':pk': partition },
-  });
+/** The query of a whole index partition. */
+const indexQuery = ({ index, partition }: { index: IndexName; partition: string }) => ({
+  IndexName: index,
+  KeyConditionExpression: '#pk = :pk',
+  ExpressionAttributeNames: { '#pk': indexAttributes(index).partitionKey },
+  ExpressionAttributeValues: { ':pk': partition },
+});
+
+export const queryIndex = (source: { index: IndexName; partition: string }) => queryAll(indexQuery(source));
+
+export const indexPages = (source: { index: IndexName; partition: string }) => queryPages(indexQuery(source));
 
 /** Every item of a table partition, or those whose sort key starts with `prefix`, that pass the filter if any. */
 export function queryPartition(

@@ -17,12 +17,13 @@ import type { Caller } from '../services/caller.ts';
 import { addAgendaItem } from '../services/agenda.ts';
 import { requestMembership } from '../services/coalitions.ts';
 import { submitContribution } from '../services/contributions.ts';
+import { followAsMember } from '../services/follows.ts';
 import { personOf } from '../services/people.ts';
 import { now } from '../services/clock.ts';
 import { accountFor, type Account } from './demo-accounts.ts';
 
 /** Raised when the seed gains data: a table seeded by an older version gets what it lacks on the next start. */
-const seedVersion = 4;
+const seedVersion = 5;
 
 const callerOf = (account: Account): Caller => ({
   id: account.login,
@@ -325,6 +326,13 @@ async function addVerificationQueueAndHiddenListings(): Promise<void> {
   }
 }
 
+/** Version 5 brought following: the people of every coalition's members follow its action, as joining it makes them. */
+async function addDefaultFollows(): Promise<void> {
+  for (const { slug } of await actionRecords.listActions()) {
+    for (const member of await coalitions.listMembers(slug)) if (member.status === 'active') await followAsMember(slug, member.organisation.id);
+  }
+}
+
 /** Loads the data on the first start; later starts find the marker and leave the table alone. */
 export async function seed(): Promise<'seeded' | 'present'> {
   if ((await seedMarker.getSeedVersion()) === seedVersion) return 'present';
@@ -357,6 +365,7 @@ export async function seed(): Promise<'seeded' | 'present'> {
   await seedCoalitions();
   await addChangeFeedEntries();
   await addVerificationQueueAndHiddenListings();
+  await addDefaultFollows();
   await seedMarker.putSeedVersion(seedVersion, time);
   return 'seeded';
 }

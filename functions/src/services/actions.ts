@@ -4,6 +4,7 @@ import * as actionRecords from '../data/actions.ts';
 import { actionCan } from './authorisation.ts';
 import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
+import { followingOf } from './follows.ts';
 
 export async function listActions(theme?: string): Promise<ActionList> {
   if (!theme) {
@@ -24,8 +25,8 @@ export async function getAction(slug: string): Promise<Action> {
 
 /** The action with what the caller may do with it. */
 export async function viewAction(caller: Caller | undefined, slug: string): Promise<ActionView> {
-  const [action, can] = await Promise.all([getAction(slug), actionCan(caller, slug)]);
-  return { ...action, can };
+  const [action, can, following] = await Promise.all([getAction(slug), actionCan(caller, slug), followingOf(caller, slug)]);
+  return { ...action, ...following, can };
 }
 
 async function requireTheme(theme: string | undefined): Promise<void> {

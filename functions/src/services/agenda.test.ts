@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { instantOf } from './agenda.ts';
+import type { AgendaItem } from '@collective-actions/shared';
+import { agendaChangesBetween, instantOf } from './agenda.ts';
 
 describe('the instant a local time names', () => {
   it.each([
@@ -25,5 +26,39 @@ describe('the instant a local time names', () => {
     expect(instantOf('2027-03-14T02:15', 'America/New_York').skipped).toBe(true);
     // Santiago de Chile moves its clocks at midnight: 5 September 2027 starts at 01:00.
     expect(instantOf('2027-09-05', 'America/Santiago')).toEqual({ at: new Date('2027-09-05T04:00:00.000Z'), skipped: true });
+  });
+});
+
+describe('what changed about an agenda item, as its followers are told', () => {
+  const item: AgendaItem = {
+    id: '01JDEM00000000000000000001',
+    action: 'open-public-procurement',
+    kind: 'meeting',
+    title: 'Coalition call',
+    description: null,
+    start: '2027-03-27T10:00',
+    end: null,
+    timeZone: 'Europe/Paris',
+    place: 'Paris',
+    onlineUrl: null,
+    status: 'planned',
+    language: 'en',
+    startsAt: '2027-03-27T09:00:00.000Z',
+    endsAt: null,
+    version: 1,
+    createdAt: '2026-12-01T00:00:00.000Z',
+    updatedAt: '2026-12-01T00:00:00.000Z',
+  };
+
+  it.each<[Partial<AgendaItem>, string[]]>([
+    [{ title: 'Renamed call', description: 'More words', language: 'fr', kind: 'event', version: 2 }, []],
+    [{ startsAt: '2027-03-27T10:00:00.000Z', start: '2027-03-27T11:00' }, ['time']],
+    [{ endsAt: '2027-03-27T10:00:00.000Z' }, ['time']],
+    // The same instant named in another zone is the same time.
+    [{ start: '2027-03-27T05:00', timeZone: 'America/New_York' }, []],
+    [{ place: null, onlineUrl: 'https://meet.example.org/call' }, ['place', 'link']],
+    [{ status: 'postponed', startsAt: '2027-04-03T08:00:00.000Z' }, ['time', 'status']],
+  ])('%o is %o', (changes, expected) => {
+    expect(agendaChangesBetween(item, { ...item, ...changes })).toEqual(expected);
   });
 });

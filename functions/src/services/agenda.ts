@@ -3,8 +3,10 @@ import { tzOffset } from '@date-fns/tz';
 import { ulid } from 'ulid';
 import {
   NotFound,
+  StaleVersion,
   ValidationFailed,
   agendaTimeErrors,
+  type AgendaChange,
   type AgendaItem,
   type AgendaItemChanges,
   type AgendaQuery,
@@ -16,6 +18,7 @@ import type { Caller } from './caller.ts';
 import { getAction } from './actions.ts';
 import { authorise } from './authorisation.ts';
 import { now } from './clock.ts';
+import { withRetries } from './retries.ts';
 
 type Times = Pick<AgendaItem, 'start' | 'end' | 'timeZone'>;
 
@@ -60,18 +63,36 @@ function checkTimes(times: Times): void {
   if (errors.length) throw new ValidationFailed(errors);
 }
 
+/** Whether an item has not ended yet: its followers are told of what is still to come, not of the past. */
+const upcoming = (item: AgendaItem) => (item.endsAt ?? item.startsAt) >= now();
+
+/** What changed about an item that its followers are told of: its time, place, online link or status. */
+export function agendaChangesBetween(before: AgendaItem, after: AgendaItem): AgendaChange[] {
+  const differs = (fields: Array<keyof AgendaItem>) => fields.some((field) => before[field] !== after[field]);
+  const changes = { time: differs(['startsAt', 'endsAt']), place: differs(['place']), link: differs(['onlineUrl']), status: differs(['status']) };
+  return (Object.keys(changes) as AgendaChange[]).filter((change) => changes[change]);
+}
+
+/** What an edit tells the action's followers: that the item is cancelled, or what changed; nothing about the past. */
+function editNotice(before: AgendaItem, after: AgendaItem, by: string): agenda.AgendaNotice | undefined {
+  if (!upcoming(before) && !upcoming(after)) return undefined;
+  if (after.status === 'cancelled' && before.status !== 'cancelled') return { kind: 'agenda-item-cancelled', by };
+  const changes = agendaChangesBetween(before, after);
+  return changes.length ? { kind: 'agenda-item-changed', changes, by } : undefined;
+}
+
 export async function addAgendaItem(caller: Caller, slug: string, input: NewAgendaItem): Promise<AgendaItem> {
   await getAction(slug);
   await authorise(caller, 'add-agenda-item', { action: slug });
   checkTimes(input);
   const time = now();
   const item: AgendaItem = { id: ulid(), action: slug, ...input, ...instantsOf(input), version: 1, createdAt: time, updatedAt: time };
-  await agenda.createAgendaItem(item);
+  await agenda.createAgendaItem(item, upcoming(item) ? { kind: 'agenda-item-added', by: caller.id } : undefined);
   return item;
 }
 
-export async function getAgendaItem(slug: string, id: string): Promise<AgendaItem> {
-  const item = await agenda.getAgendaItem(slug, id);
+export async function getAgendaItem(slug: string, id: string, consistent = false): Promise<AgendaItem> {
+  const item = await agenda.getAgendaItem(slug, id, consistent);
   if (!item) throw new NotFound(`There is no agenda item ${id} on "${slug}".`);
   return item;
 }
@@ -79,17 +100,22 @@ export async function getAgendaItem(slug: string, id: string): Promise<AgendaIte
 export async function editAgendaItem(caller: Caller, slug: string, id: string, changes: AgendaItemChanges): Promise<AgendaItem> {
   await getAction(slug);
   await authorise(caller, 'edit-agenda-item', { action: slug });
-  const current = await agenda.getAgendaItem(slug, id, true);
-  if (!current) throw new NotFound(`There is no agenda item ${id} on "${slug}".`);
-  const next = { ...current, ...changes };
-  checkTimes(next);
-  return agenda.updateAgendaItem(slug, id, changes, instantsOf(next), now());
+  const current = await getAgendaItem(slug, id, true);
+  if (current.version !== changes.version) throw new StaleVersion('agenda item');
+  const merged = { ...current, ...changes };
+  checkTimes(merged);
+  const instants = instantsOf(merged);
+  return agenda.updateAgendaItem(current, changes, instants, now(), editNotice(current, { ...merged, ...instants }, caller.id));
 }
 
 export async function deleteAgendaItem(caller: Caller, slug: string, id: string): Promise<void> {
   await getAction(slug);
   await authorise(caller, 'delete-agenda-item', { action: slug });
-  await agenda.deleteAgendaItem(slug, id);
+  await withRetries(async () => {
+    const current = await getAgendaItem(slug, id, true);
+    const cancels = upcoming(current) && current.status !== 'cancelled';
+    await agenda.deleteAgendaItem(current, now(), cancels ? { kind: 'agenda-item-cancelled', by: caller.id } : undefined);
+  });
 }
 
 export async function listActionAgenda(slug: string, query: AgendaQuery) {

@@ -32,6 +32,8 @@ const expected: Record<Act, Caller[]> = {
   'register-organisation': signedIn,
   'end-session': signedIn,
   'read-notifications': signedIn,
+  'follow-action': signedIn,
+  'unfollow-action': signedIn,
   'update-organisation': admins,
   'list-people': members,
   'add-person': admins,

@@ -71,6 +71,8 @@ export const acts = {
   'end-session': 'signed-in',
   // Each person reads and marks only their own inbox: its partition is theirs.
   'read-notifications': 'signed-in',
+  'follow-action': 'signed-in',
+  'unfollow-action': 'signed-in',
   'update-organisation': 'organisation admin',
   'list-people': 'organisation member',
   'add-person': 'organisation admin',
@@ -130,7 +132,12 @@ const standingIfSignedIn = (caller: Caller | undefined, concerning: Concerning) 
 
 export async function actionCan(caller: Caller | undefined, slug: string): Promise<ActionCan> {
   const standing = await standingIfSignedIn(caller, { action: slug });
-  return { edit: allows('update-action', standing), runCoalition: allows('change-membership', standing), appointLeads: allows('appoint-lead', standing) };
+  return {
+    edit: allows('update-action', standing),
+    runCoalition: allows('change-membership', standing),
+    appointLeads: allows('appoint-lead', standing),
+    follow: allows('follow-action', standing),
+  };
 }
 
 export const contributionCan = (standing: Standing | undefined): ContributionCan => ({

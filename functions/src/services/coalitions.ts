@@ -9,9 +9,7 @@ import {
   type JoinRequest,
   type MembershipChange,
   type MembershipNotificationKind,
-  type Organisation,
   type OrganisationView,
-  type OrganisationSummary,
 } from '@collective-actions/shared';
 import * as coalitions from '../data/coalitions.ts';
 import * as organisationRecords from '../data/organisations.ts';
@@ -21,8 +19,6 @@ import { getOrganisation } from './organisations.ts';
 import { authorise, coalitionCan, coalitionView, organisationCan, seesMember, seesRequest } from './authorisation.ts';
 import { now } from './clock.ts';
 import { withRetries } from './retries.ts';
-
-const summaryOf = ({ id, name, kind, country }: Organisation): OrganisationSummary => ({ id, name, kind, country });
 
 const rank = (member: CoalitionMember) => (member.status === 'active' ? (member.role === 'lead' ? 0 : 1) : member.status === 'requested' ? 2 : 3);
 
@@ -36,7 +32,7 @@ export async function listMembers(caller: Caller | undefined, slug: string): Pro
     .filter((member) => seesMember(view, member))
     .map((member) => coalitions.memberView(member, seesRequest(view, member)))
     .sort((a, b) => rank(a) - rank(b) || a.organisation.name.localeCompare(b.organisation.name));
-  return { items, can: coalitionCan(view, members, [...organisations.values()].map(summaryOf)) };
+  return { items, can: coalitionCan(view, members, [...organisations.values()].map(organisationRecords.summaryOf)) };
 }
 
 export async function requestMembership(caller: Caller, slug: string, { organisationId, message }: JoinRequest): Promise<CoalitionMember> {
@@ -52,7 +48,7 @@ export async function requestMembership(caller: Caller, slug: string, { organisa
     const time = now();
     const requested: coalitions.StoredMember = {
       action: slug,
-      organisation: summaryOf(organisation!),
+      organisation: organisationRecords.summaryOf(organisation!),
       role: 'member',
       status: 'requested',
       joinedAt: null,
@@ -94,7 +90,7 @@ export async function changeMembership(
         requireStatus('requested');
         // Joining copies the organisation as it is now.
         const organisation = await organisationRecords.getOrganisation(organisationId, true);
-        const joined = { ...member, organisation: summaryOf(organisation!), status: 'active' as const, joinedAt: time };
+        const joined = { ...member, organisation: organisationRecords.summaryOf(organisation!), status: 'active' as const, joinedAt: time };
         await transition(joined, ['joined'], 'request-approved');
         return coalitions.memberView(joined, true);
       }
@@ -147,7 +143,7 @@ export async function appointLead(caller: Caller, slug: string, organisationId: 
     const lead: coalitions.StoredMember = {
       action: slug,
       request: member?.request ?? null,
-      organisation: joined ? summaryOf(organisation) : member!.organisation,
+      organisation: joined ? organisationRecords.summaryOf(organisation) : member!.organisation,
       role: 'lead',
       status: 'active',
       joinedAt: joined ? time : member!.joinedAt,

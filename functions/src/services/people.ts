@@ -1,4 +1,5 @@
 // People and their organisations: invitations become memberships when the person signs in (never inside a read).
+import * as organisationRecords from '../data/organisations.ts';
 import * as peopleRecords from '../data/people.ts';
 import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
@@ -13,6 +14,10 @@ export const personOf = (caller: Caller): peopleRecords.PersonClaims => ({
 export async function acceptInvitations(caller: Caller): Promise<void> {
   const email = caller.verifiedEmail;
   if (!email) return;
-  const organisationIds = await peopleRecords.listInvitingOrganisations(email);
-  await Promise.all(organisationIds.map((id) => peopleRecords.acceptInvitation(id, { ...personOf(caller), email }, now())));
+  const organisations = await organisationRecords.getOrganisations(await peopleRecords.listInvitingOrganisations(email));
+  await Promise.all(
+    [...organisations.values()].map((organisation) =>
+      peopleRecords.acceptInvitation(organisationRecords.summaryOf(organisation), { ...personOf(caller), email }, now()),
+    ),
+  );
 }

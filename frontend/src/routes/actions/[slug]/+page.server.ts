@@ -1,6 +1,6 @@
 import { sharedPage } from '#lib/server/cache.ts';
-import { pick } from '#lib/server/forms.ts';
-import type { PageServerLoad } from './$types';
+import { formAction, pick } from '#lib/server/forms.ts';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
   if (!locals.session) setHeaders(sharedPage);
@@ -23,4 +23,11 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
     paged: url.searchParams.has('cursor'),
     filters: Object.fromEntries(['type', 'organisationKind', 'country'].map((name) => [name, url.searchParams.get(name) ?? ''])),
   };
+};
+
+const here = ({ params }: { params: Record<string, string> }) => `/actions/${params.slug}`;
+
+export const actions: Actions = {
+  follow: formAction('PUT /v1/actions/{slug}/following', { done: here }),
+  unfollow: formAction('DELETE /v1/actions/{slug}/following', { done: here }),
 };
