@@ -222,6 +222,9 @@ describe('bad input on the coalition, agenda and moderation routes gets a 4xx pr
         body: { kind: 'event', title: 'Kept as it is', start: '2027-01-01', timeZone: 'UTC', language: 'en' },
       })
     ).body.id;
+    // The notifier has made the lead's and the member's admins follow the action: nothing moves from here on.
+    const deadline = Date.now() + 15_000;
+    while ((await call('GET', `/v1/actions/${slug}`)).body.followers < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
   });
 
   const unknownId = '01ARZ3NDEKTSV4RRFFQ69G5FAV';

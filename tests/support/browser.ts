@@ -56,7 +56,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function signInAs(page: Page, login: string, path: string, language: 'en' | 'fr' = 'en'): Promise<void> {
   await page.goto(path);
   if (!new URL(page.url()).pathname.startsWith('/interaction/')) {
-    await page.getByRole('link', { name: language === 'fr' ? 'Se connecter' : 'Sign in' }).click();
+    await page.getByRole('link', { name: language === 'fr' ? 'Se connecter' : 'Sign in', exact: true }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/interaction/'));
   }
   await page.getByLabel(language === 'fr' ? 'Identifiant ou adresse e-mail' : 'Login name or e-mail address').fill(login);
