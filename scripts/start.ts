@@ -11,6 +11,8 @@ const ports = {
   api: port('API_PORT', 3001),
   identity: port('IDENTITY_PORT', 3002),
   dynamodb: port('DYNAMODB_PORT', 8000),
+  mailSmtp: port('MAIL_SMTP_PORT', 1025),
+  mailWeb: port('MAIL_WEB_PORT', 1080),
 };
 
 /** The name of the first port something already listens on, if any. */
@@ -56,7 +58,7 @@ process.on('SIGTERM', () => stopAll(0));
 const taken = await takenPort();
 if (taken) {
   console.error(
-    `The ${taken} is already in use (another npm start?): stop what uses it, or choose other ports with SITE_PORT, API_PORT, IDENTITY_PORT and DYNAMODB_PORT.`,
+    `The ${taken} is already in use (another npm start?): stop what uses it, or choose other ports with SITE_PORT, API_PORT, IDENTITY_PORT, DYNAMODB_PORT, MAIL_SMTP_PORT and MAIL_WEB_PORT.`,
   );
   process.exit(1);
 }
@@ -81,6 +83,7 @@ Collective Actions is running (data in ${dataDirectory}):
   API                ${platform.apiUrl}/v1/actions
   identity provider  ${platform.issuer}/.well-known/openid-configuration
   DynamoDB Local     ${process.env.AWS_ENDPOINT_URL_DYNAMODB}
+  e-mail (MailDev)   ${platform.mailUrl}
 
 Demo accounts (any password on the local sign-in page):
 ${demoAccounts.map((account) => `  ${account.login.padEnd(14)} ${account.name}, ${account.description}`).join('\n')}

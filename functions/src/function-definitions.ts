@@ -13,6 +13,8 @@ export interface Deployment {
   siteUrl: string;
   /** Where readers find the open-data snapshot's files. */
   openDataUrl: string;
+  /** Who the platform's e-mail is from, and the SMTP server it goes through (Amazon SES when none is named); no e-mail is sent without it. */
+  mail?: { from: string; smtpUrl?: string };
 }
 
 export interface FunctionDefinition {
@@ -97,7 +99,7 @@ export function snapshotBuilderFunction(deployment: Deployment, bucketName: stri
   };
 }
 
-/** The notifier: delivers each event of the outbox to the inboxes of the people it concerns. */
+/** The notifier: delivers each event of the outbox to the inboxes of the people it concerns, and sends the e-mail queued. */
 export function notifierFunction(deployment: Deployment): FunctionDefinition {
   return {
     name: 'Notifier',
@@ -106,6 +108,13 @@ export function notifierFunction(deployment: Deployment): FunctionDefinition {
     memorySize: functionDefaults.memorySize,
     timeoutSeconds: 60,
     table: 'write',
-    environment: { POWERTOOLS_SERVICE_NAME: 'collective-actions-notifications', TABLE_NAME: deployment.tableName },
+    environment: {
+      POWERTOOLS_SERVICE_NAME: 'collective-actions-notifications',
+      TABLE_NAME: deployment.tableName,
+      // Its e-mail links to the site's pages.
+      SITE_URL: deployment.siteUrl,
+      ...(deployment.mail ? { MAIL_FROM: deployment.mail.from } : {}),
+      ...(deployment.mail?.smtpUrl ? { MAIL_SMTP_URL: deployment.mail.smtpUrl } : {}),
+    },
   };
 }

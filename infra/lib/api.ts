@@ -91,7 +91,9 @@ export class Api extends Construct {
       const apiRoutes = this.httpApi.addRoutes({
         path: route.path,
         methods: route.method === 'GET' ? [HttpMethod.GET, HttpMethod.HEAD] : [HttpMethod[route.method]],
-        integration: new HttpLambdaIntegration(definition.name, handler.function),
+        // One permission per function, for this API (not one per route and method): the stack stays within
+        // CloudFormation's 500 resources. Only this API's routes integrate with the function, and each names it.
+        integration: new HttpLambdaIntegration(definition.name, handler.function, { scopePermissionToRoute: false }),
         authorizer: open ? undefined : authorizer,
       });
       for (const apiRoute of open ? apiRoutes : []) {

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { freePort } from '@collective-actions/functions/local/free-port.ts';
+import { freePlatformPorts } from '@collective-actions/functions/local/free-port.ts';
 import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
 
 const sizes = process.argv.slice(2).map(Number);
@@ -19,7 +19,7 @@ const readRate = 200;
 const writeRate = 20;
 const slug = 'open-public-procurement';
 
-const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
+const ports = await freePlatformPorts();
 Object.assign(process.env, dynamoDbLocalEnvironment(ports.dynamodb));
 process.env.TABLE_NAME = 'collective-actions-bench';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';

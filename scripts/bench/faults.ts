@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
-import { freePort } from '@collective-actions/functions/local/free-port.ts';
+import { freePlatformPorts } from '@collective-actions/functions/local/free-port.ts';
 import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
 
-const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
+const ports = await freePlatformPorts();
 const directory = await mkdtemp(join(tmpdir(), 'collective-actions-faults-'));
 Object.assign(process.env, dynamoDbLocalEnvironment(ports.dynamodb));
 process.env.TABLE_NAME = 'collective-actions-faults';

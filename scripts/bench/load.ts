@@ -3,13 +3,13 @@
 // minute, and the memory of this process, which serves the API, to see whether latency or memory drift.
 //   node scripts/bench/load.ts [minutes] [seconds between snapshot builds]
 import autocannon from 'autocannon';
-import { freePort } from '@collective-actions/functions/local/free-port.ts';
+import { freePlatformPorts } from '@collective-actions/functions/local/free-port.ts';
 import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
 
 const minutes = Number(process.argv[2] ?? 5);
 const snapshotSeconds = Number(process.argv[3] ?? 10);
 const rate = 100;
-const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
+const ports = await freePlatformPorts();
 Object.assign(process.env, dynamoDbLocalEnvironment(ports.dynamodb));
 process.env.TABLE_NAME = 'collective-actions-load';
 process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';

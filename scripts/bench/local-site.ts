@@ -1,9 +1,9 @@
 // The platform and the production build of the site on free ports, DynamoDB Local in memory with the seed: what the site benchmarks measure.
-import { freePort } from '@collective-actions/functions/local/free-port.ts';
+import { freePlatformPorts, freePort } from '@collective-actions/functions/local/free-port.ts';
 import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
 
 export async function startBenchSite(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
+  const ports = await freePlatformPorts();
   Object.assign(process.env, dynamoDbLocalEnvironment(ports.dynamodb));
   process.env.TABLE_NAME = 'collective-actions-bench';
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';

@@ -9,6 +9,8 @@ export * from './coalitions.ts';
 export * from './agenda.ts';
 export * from './me.ts';
 export * from './notifications.ts';
+export * from './wording.ts';
+export * from './settings.ts';
 export * from './stats.ts';
 export * from './problems.ts';
 export * from './exports.ts';

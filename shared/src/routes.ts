@@ -49,6 +49,9 @@ import {
   organisationsQuery,
   pageQuery,
   people,
+  settings,
+  settingsChanges,
+  signInQuery,
   person,
   searchQuery,
   searchResults,
@@ -238,8 +241,20 @@ export const routes = [
   // Reading the caller turns invitations waiting for their e-mail into memberships.
   {
     method: 'GET', path: '/v1/me', handler: 'get-me', access: 'signed-in', table: 'write',
-    summary: 'The signed-in person and their organisations',
+    summary: 'The signed-in person and their organisations; at sign-in, the site says the language it is read in',
+    request: { query: signInQuery },
     replies: { 200: me },
+  },
+  {
+    method: 'GET', path: '/v1/me/settings', handler: 'get-settings', access: 'signed-in', table: 'read',
+    summary: 'Your settings: your e-mail address, language, time zone, and how often each kind of notification is e-mailed',
+    replies: { 200: settings },
+  },
+  {
+    method: 'PATCH', path: '/v1/me/settings', handler: 'change-settings', access: 'signed-in', table: 'write',
+    summary: 'Change your language, time zone, or how often a kind of notification is e-mailed',
+    request: { body: settingsChanges },
+    replies: { 200: settings },
   },
   {
     method: 'GET', path: '/v1/me/notifications', handler: 'list-notifications', access: 'signed-in', table: 'read',

@@ -60,6 +60,12 @@ export const notificationKinds = [
 /** What about an agenda item changed, when its action's followers are told: its time, place, online link or status. */
 export const agendaChanges = ['time', 'place', 'link', 'status'] as const;
 
+/** The languages the site, its e-mail and its messages are written in. */
+export const siteLanguages = ['en', 'fr'] as const;
+
+/** How often a kind of notification is e-mailed: at once, in a daily or weekly digest, or not at all. */
+export const emailFrequencies = ['immediately', 'daily', 'weekly', 'never'] as const;
+
 export const agendaKinds = ['milestone', 'meeting', 'event', 'deliverable'] as const;
 
 export const agendaStatuses = ['planned', 'done', 'postponed', 'cancelled'] as const;

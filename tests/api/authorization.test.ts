@@ -79,6 +79,8 @@ const rows: Row[] = [
   { route: 'POST /v1/me/notifications/read', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me/notifications/read', body: { all: true } }) },
   { route: 'PUT /v1/actions/{slug}/following', allowed: 'outsider', status: 200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}/following` }) },
   { route: 'DELETE /v1/actions/{slug}/following', allowed: 'outsider', status: 200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}/following` }) },
+  { route: 'GET /v1/me/settings', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me/settings' }) },
+  { route: 'PATCH /v1/me/settings', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me/settings', body: { timeZone: 'Europe/Paris' } }) },
   { route: 'DELETE /v1/me/session', allowed: 'leaving', status: 204, request: async () => ({ path: '/v1/me/session' }) },
   {
     route: 'POST /v1/organisations',

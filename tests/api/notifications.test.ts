@@ -90,7 +90,7 @@ describe('notifications', () => {
   });
 
   it('reach each recipient once, however often delivery runs', async () => {
-    const { deliverEvent } = await import('@collective-actions/functions/services/notifications.ts');
+    const { deliverEvent } = await import('@collective-actions/functions/services/delivery.ts');
     const { slug, lead } = await newCoalition();
     const admin = unique('admin');
     const organisation = await newOrganisation(admin, { name: unique('Twice told') });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, newCoalition, newOrganisation, unique } from '../support/api.ts';
 import { expectAccessible, newPage, signInAs, useBrowser } from '../support/browser.ts';
+import { addressOf, mailAfterDelivery } from '../support/mail.ts';
 
 const browser = useBrowser();
 
@@ -12,11 +13,17 @@ describe('notifications in the site', () => {
     // The lead reads what it was told of its appointment first, once it has arrived (the notifier runs every second).
     await expect.poll(async () => (await call('GET', '/v1/me/notifications', { as: lead })).body.items.length, { timeout: 15_000 }).toBe(1);
     expect((await call('POST', '/v1/me/notifications/read', { as: lead, body: { all: true } })).body).toEqual({ unread: 0 });
-    expect((await call('POST', `/v1/actions/${slug}/members`, { as: admin, body: { organisationId: asker.id } })).status).toBe(201);
-
-    // The lead sees one unread notification in the header, opens it, and answers the request from the console.
+    // The lead signs in; the organisation asks to join.
     const leader = await newPage(browser(), `${task.name} (lead)`);
     await signInAs(leader, lead, '/');
+    expect((await call('POST', `/v1/actions/${slug}/members`, { as: admin, body: { organisationId: asker.id } })).status).toBe(201);
+
+    // The lead is e-mailed at once, in the language they signed in with, with a link to the console.
+    const [mail] = await mailAfterDelivery(addressOf(lead), 1);
+    expect(mail?.subject).toMatch(new RegExp(`^${asker.name} asked to join the coalition of `));
+    expect(mail.text).toContain(`/actions/${slug}/console`);
+
+    // The lead sees one unread notification in the header, opens it, and answers the request from the console.
     await expect.poll(async () => { await leader.reload(); return leader.getByRole('link', { name: 'Notifications (1 unread)' }).count(); }, { timeout: 15_000 }).toBe(1);
     await leader.getByRole('link', { name: 'Notifications (1 unread)' }).click();
     await leader.waitForURL('**/notifications');
@@ -75,5 +82,26 @@ describe('notifications in the site', () => {
     await page.getByRole('button', { name: 'Ne plus suivre' }).click();
     await page.getByText('1 personne la suit').waitFor();
     await page.getByRole('button', { name: 'Suivre', exact: true }).waitFor();
+  });
+
+  it('let a person choose what is e-mailed to them, on a settings page in French and English', async ({ task }) => {
+    const person = unique('chooser');
+    const page = await newPage(browser(), task.name);
+    await signInAs(page, person, '/fr/settings', 'fr');
+    await page.getByText(`Les courriels vont à ${addressOf(person)}`).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Une organisation demande à rejoindre une coalition que vous animez').selectOption('never');
+    await page.getByLabel('Fuseau horaire').selectOption('America/Lima');
+    await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
+    await page.getByRole('status').filter({ hasText: 'Vos paramètres sont enregistrés.' }).waitFor();
+    expect((await call('GET', '/v1/me/settings', { as: person })).body).toMatchObject({ language: 'fr', timeZone: 'America/Lima', emails: { 'join-requested': 'never' } });
+
+    await page.goto('/settings');
+    await expectAccessible(page);
+    expect(await page.getByLabel('An organisation asks to join a coalition you lead').inputValue()).toBe('never');
+    await page.getByLabel('Language of e-mail').selectOption('en');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your settings are saved.' }).waitFor();
+    expect((await call('GET', '/v1/me/settings', { as: person })).body.language).toBe('en');
   });
 });

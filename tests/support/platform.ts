@@ -2,7 +2,7 @@
 // The API's functions run from their sources, or, for the `deployed` project (tests/support/deployed-platform.ts), from
 // the bundles `cdk deploy` ships.
 import type { TestProject } from 'vitest/node';
-import { freePort } from '@collective-actions/functions/local/free-port.ts';
+import { freePlatformPorts, freePort } from '@collective-actions/functions/local/free-port.ts';
 import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
 
 declare module 'vitest' {
@@ -10,11 +10,12 @@ declare module 'vitest' {
     apiUrl: string;
     issuer: string;
     siteUrl: string;
+    mailUrl: string;
   }
 }
 
 export async function startTestPlatform(project: TestProject, functions: 'sources' | 'bundles') {
-  const ports = { dynamodb: await freePort(), api: await freePort(), identity: await freePort() };
+  const ports = await freePlatformPorts();
   // Read once by the data client, here and in the test workers, which inherit this environment.
   Object.assign(process.env, dynamoDbLocalEnvironment(ports.dynamodb));
   process.env.TABLE_NAME = 'collective-actions-test';
@@ -45,6 +46,7 @@ export async function startTestPlatform(project: TestProject, functions: 'source
   project.provide('apiUrl', platform.apiUrl);
   project.provide('issuer', platform.issuer);
   project.provide('siteUrl', site.url);
+  project.provide('mailUrl', platform.mailUrl);
   return async () => {
     // Whatever the suite did, every count and index entry still follows from the records.
     const { checkConsistency } = await import('@collective-actions/functions/data/consistency.ts');

@@ -39,6 +39,7 @@ export async function everyRead(): Promise<Read[]> {
     'GET /v1/agenda': [{ path: '/v1/agenda?from=2027-01-01&limit=5' }],
     'GET /v1/agenda.ics': [{ path: '/v1/agenda.ics' }],
     'GET /v1/me': [{ path: '/v1/me', as: author }],
+    'GET /v1/me/settings': [{ path: '/v1/me/settings', as: author }],
     'GET /v1/me/session': [{ path: '/v1/me/session', as: author }],
     'GET /v1/me/notifications': [{ path: '/v1/me/notifications', as: lead }, { path: '/v1/me/notifications?limit=1', as: author }],
     'GET /v1/organisations': [{ path: '/v1/organisations?limit=5' }, { path: '/v1/organisations?country=FR&kind=civil-society&limit=5' }],

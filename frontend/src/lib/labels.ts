@@ -1,5 +1,6 @@
 // The words and formats of the interface for the platform's vocabulary, in the page's language.
 import type { AgendaItem, IdentityField, MembershipEvent, OfferType, OrganisationKind } from '@collective-actions/shared';
+import { formatAgendaTime } from '@collective-actions/shared/wording';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 
@@ -70,25 +71,8 @@ export const formatInstant = (instant: string) =>
 
 export const formatDay = (instant: string) => new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(instant));
 
-/** When an agenda item happens, in its own time zone: dates for all-day items, times with the zone's name otherwise. */
-export function formatWhen(item: Pick<AgendaItem, 'start' | 'end' | 'timeZone' | 'startsAt' | 'endsAt'>): string {
-  const locale = getLocale();
-  if (item.start.length === 10) {
-    const day = (date: string) => new Date(`${date}T12:00:00Z`);
-    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-    return item.end && item.end !== item.start ? format.formatRange(day(item.start), day(item.end)) : format.format(day(item.start));
-  }
-  const format = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: item.timeZone,
-    timeZoneName: 'short',
-  });
-  return item.endsAt ? format.formatRange(new Date(item.startsAt), new Date(item.endsAt)) : format.format(new Date(item.startsAt));
-}
+/** When an agenda item happens, in its own time zone, in the page's language. */
+export const formatWhen = (item: Pick<AgendaItem, 'start' | 'end' | 'timeZone' | 'startsAt' | 'endsAt'>) => formatAgendaTime(item, getLocale());
 
 /** Languages people most often write contributions in; the API takes any ISO 639-1 code. */
 export const writingLanguages = ['en', 'fr', 'es', 'pt', 'ar', 'de', 'it', 'nl', 'ru', 'uk', 'pl', 'tr', 'sw', 'id', 'ja', 'ko', 'zh'] as const;

@@ -195,6 +195,14 @@ export const keys = {
   /** How many people follow an action. */
   actionFollowerCounter: (slug: string) => ({ PK: `FOLLOW#ACTION#${slug}`, SK: 'COUNT' }),
 
+  /** A person's settings, with the verified address and name they last signed in with. */
+  personSettings: (personId: string) => ({ PK: `PERSON#${personId}`, SK: 'SETTINGS' }),
+
+  /** An e-mail of a notification to one person, queued (and listed, oldest first) until it is sent. */
+  queuedMail: (eventId: string, personId: string) => ({ PK: `MAIL#${eventId}`, SK: `PERSON#${personId}` }),
+  queuedMailListing: (eventId: string, personId: string) => ({ GSI1PK: 'MAIL#QUEUED', GSI1SK: `${eventId}#${personId}` }),
+  queuedMails: inIndex('GSI1', 'MAIL#QUEUED'),
+
   platformStats: { PK: 'STATS', SK: 'PLATFORM' },
   countryStats: (country: string) => ({ PK: 'STATS', SK: `COUNTRY#${country}` }),
   statsPartition: 'STATS',

@@ -4,6 +4,7 @@ import { monotonicFactory } from 'ulid';
 import type { Notification } from '@collective-actions/shared';
 import { dynamo, tableName } from './client.ts';
 import { keys } from './keys.ts';
+import { queuedMailItem, type QueuedMail } from './mail.ts';
 import { isKeyAttribute, itemIsNew } from './table.ts';
 import { cancellationCodes, getItem, queryIndex, queryPage, ulidPattern, type Item, type TransactItem } from './toolkit.ts';
 
@@ -65,10 +66,10 @@ export async function markDelivered(id: string, now: Date): Promise<void> {
 }
 
 /**
- * Puts an event in a person's inbox and counts it unread, unless it is there already (delivery ran before, and
- * stopped before it was done): answers whether it was put there now.
+ * Puts an event in a person's inbox and counts it unread, with its e-mail queued if one is to be sent, unless it is
+ * there already (delivery ran before, and stopped before it was done): answers whether it was put there now.
  */
-export async function deliver(personId: string, event: NotificationEvent): Promise<boolean> {
+export async function deliver(personId: string, event: NotificationEvent, now: string, mail?: Omit<QueuedMail, 'notification' | 'personId'>): Promise<boolean> {
   const { actor: _, people: __, ...notification } = event;
   try {
     await dynamo.transactWrite({
@@ -81,6 +82,7 @@ export async function deliver(personId: string, event: NotificationEvent): Promi
           },
         },
         { Update: { TableName: tableName, Key: keys.unreadCounter(personId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
+        ...(mail ? [queuedMailItem({ ...mail, personId, notification }, now)] : []),
       ],
     });
     return true;

@@ -10,3 +10,12 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** Free ports for each of the platform's servers (`startPlatform`'s `ports`). */
+export const freePlatformPorts = async () => ({
+  dynamodb: await freePort(),
+  api: await freePort(),
+  identity: await freePort(),
+  mailSmtp: await freePort(),
+  mailWeb: await freePort(),
+});

@@ -1,7 +1,8 @@
 // On one machine, what the table's stream drives in AWS runs in the platform's own process, every few seconds: the
-// open-data snapshot's rebuild, and the delivery of notifications from the outbox.
+// open-data snapshot's rebuild, and the delivery of notifications from the outbox, with their e-mail.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { deliverPending } from '../services/notifications.ts';
+import { sendQueuedMail } from '../services/mail.ts';
+import { deliverPending } from '../services/delivery.ts';
 import { buildSnapshot } from '../services/snapshot.ts';
 
 /** Runs the job now, then every `intervalSeconds` until stopped; a failed run is told and tried again at the next. */
@@ -24,5 +25,14 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 export const startSnapshotBuilder = (intervalSeconds: number, log: (line: string) => void) =>
   runEvery(intervalSeconds, buildSnapshot, (error) => log(`Open data: the snapshot could not be built (${reason(error)}); trying again`));
 
+/** Delivers what the outbox holds, then sends the e-mail it queued (and any a failed send left), as the notifier does in AWS. */
 export const startNotifier = (intervalSeconds: number, log: (line: string) => void) =>
-  runEvery(intervalSeconds, deliverPending, (error) => log(`Notifications: delivery stopped (${reason(error)}); trying again`));
+  runEvery(
+    intervalSeconds,
+    async () => {
+      await deliverPending();
+      const { failed } = await sendQueuedMail();
+      if (failed.length) log(`E-mail: ${failed.length} could not be sent (${reason(failed[0].error)}); trying again`);
+    },
+    (error) => log(`Notifications: delivery stopped (${reason(error)}); trying again`),
+  );

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { routeKey, routes, unmatchedRouteKey } from '@collective-actions/shared/routes';
 import { tableName } from '../data/client.ts';
-import { routeFunction, tableStatement, unmatchedRouteFunction, type Deployment, type FunctionDefinition } from '../function-definitions.ts';
+import { notifierFunction, routeFunction, tableStatement, unmatchedRouteFunction, type Deployment, type FunctionDefinition } from '../function-definitions.ts';
 import { ensureTable } from './bootstrap.ts';
 import { deployedFunctions, deployedSite, type DeployedFunctions, type DeployedSite } from './deployed-functions.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
@@ -17,11 +17,12 @@ import { freePort } from './free-port.ts';
 import { startGateway } from './gateway.ts';
 import { startIdentityProvider } from './identity-provider.ts';
 import { startLambdaService, type LocalFunction } from './lambda-service.ts';
+import { startMailServer } from './mail-server.ts';
 import { seed } from './seed.ts';
 import { startNotifier, startSnapshotBuilder } from './in-process-jobs.ts';
 
 export interface PlatformOptions {
-  ports: { dynamodb: number; api: number; identity: number };
+  ports: { dynamodb: number; api: number; identity: number; mailSmtp: number; mailWeb: number };
   /** Where the site will run: the identity provider sends people back there after signing in. */
   siteUrl: string;
   /** The site's address as the functions give it (in links, and as the origin allowed to call the API); siteUrl unless told. */
@@ -38,6 +39,8 @@ export interface PlatformOptions {
 export interface RunningPlatform {
   apiUrl: string;
   issuer: string;
+  /** MailDev's web inbox (and REST API), where the platform's e-mail arrives. */
+  mailUrl: string;
   /** With the bundles, the site's server as its function deploys it, for `startDeployedSite`. */
   site?: DeployedSite;
   stop: () => Promise<void>;
@@ -106,6 +109,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const apiUrl = `http://localhost:${ports.api}`;
   const bundles = options.functions === 'bundles';
   let site: DeployedSite | undefined;
+  let mailUrl = '';
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     for (const stopOne of stops.reverse()) await stopOne();
@@ -125,6 +129,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       keysFile: dataDirectory && `${dataDirectory}/identity/signing-keys.json`,
     });
     stops.push(identity.stop);
+    const mail = await startMailServer({ smtpPort: ports.mailSmtp, webPort: ports.mailWeb, directory: dataDirectory && `${dataDirectory}/mail` });
+    stops.push(mail.stop);
+    mailUrl = mail.inboxUrl;
     const snapshots = dataDirectory ? `${dataDirectory}/open-data` : await mkdtemp(join(tmpdir(), 'collective-actions-open-data-'));
     if (!dataDirectory) stops.push(() => rm(snapshots, { recursive: true, force: true }));
     const deployment: Deployment = {
@@ -134,15 +141,19 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       siteUrl: options.publicUrl ?? options.siteUrl,
       // The directory stands for the bucket CloudFront serves the snapshot from.
       openDataUrl: pathToFileURL(`${snapshots}/`).href,
+      mail: { from: 'Collective Actions <notifications@collective-actions.localhost>', smtpUrl: mail.smtpUrl },
     };
     // The builder runs here, in this process, as the table's stream runs it in AWS.
     Object.assign(process.env, { SNAPSHOT_URL: deployment.openDataUrl, SITE_URL: deployment.siteUrl });
     const builder = await startSnapshotBuilder(options.snapshotSeconds ?? 10, log);
     stops.push(builder.stop);
     log(`Open data: snapshot in ${snapshots}, rebuilt every ${options.snapshotSeconds ?? 10} s`);
-    // Every second: a notification arrives about as soon as its event, as the stream delivers it in AWS.
+    // Every second: a notification arrives about as soon as its event, as the stream delivers it in AWS; with the
+    // notifier's own environment (who its e-mail is from, and through which server).
+    Object.assign(process.env, notifierFunction(deployment).environment);
     const notifier = await startNotifier(1, log);
     stops.push(notifier.stop);
+    log(`E-mail: through MailDev's SMTP server; its inbox at ${mail.inboxUrl}`);
 
     const functions = bundles ? deployedFunctions(deployment, log) : functionsFromSources(deployment);
     log(`Functions: ${functions.functions.length}, from ${bundles ? 'the bundles in infra/cdk.out' : 'their sources'}, each with its own environment and IAM policy`);
@@ -153,5 +164,5 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await stop();
     throw error;
   }
-  return { apiUrl, issuer, site, stop };
+  return { apiUrl, issuer, mailUrl, site, stop };
 }

@@ -34,6 +34,7 @@ const expected: Record<Act, Caller[]> = {
   'read-notifications': signedIn,
   'follow-action': signedIn,
   'unfollow-action': signedIn,
+  'change-settings': signedIn,
   'update-organisation': admins,
   'list-people': members,
   'add-person': admins,

@@ -73,6 +73,7 @@ export const acts = {
   'read-notifications': 'signed-in',
   'follow-action': 'signed-in',
   'unfollow-action': 'signed-in',
+  'change-settings': 'signed-in',
   'update-organisation': 'organisation admin',
   'list-people': 'organisation member',
   'add-person': 'organisation admin',

@@ -1,12 +1,14 @@
 // The signed-in caller: who they are, their organisations and roles.
-import type { Me } from '@collective-actions/shared';
+import type { Me, SiteLanguage } from '@collective-actions/shared';
 import * as organisationRecords from '../data/organisations.ts';
 import * as peopleRecords from '../data/people.ts';
 import type { Caller } from './caller.ts';
 import { acceptInvitations } from './people.ts';
+import { recordSignIn } from './settings.ts';
 
-export async function getMe(caller: Caller): Promise<Me> {
-  await acceptInvitations(caller);
+/** The caller and their organisations; reading it is signing in: invitations are accepted, the settings' address and language kept. */
+export async function getMe(caller: Caller, language?: SiteLanguage): Promise<Me> {
+  await Promise.all([acceptInvitations(caller), recordSignIn(caller, language)]);
   const memberships = await peopleRecords.listMemberships(caller.id);
   const organisations = await organisationRecords.getOrganisations(memberships.map((membership) => membership.organisationId));
   return {

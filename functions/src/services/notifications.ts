@@ -1,70 +1,8 @@
-// Who is told what: each event's recipients, its delivery from the outbox to their inboxes, and the caller's inbox.
+// The caller's inbox: their notifications, newest first, and marking them read.
 import { NotFound, type Notification, type NotificationsRead } from '@collective-actions/shared';
-import * as coalitions from '../data/coalitions.ts';
-import * as follows from '../data/follows.ts';
 import * as notifications from '../data/notifications.ts';
-import * as people from '../data/people.ts';
 import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
-import { followAfter } from './follows.ts';
-
-/** An organisation's admins. */
-const adminsOf = (organisationIds: string[]) => Promise.all(organisationIds.map((id) => people.listPersonIds(id, 'admin'))).then((ids) => ids.flat());
-
-/**
- * The people an event is for, as its kind says, a page at a time: the admins of the coalition's active leads for a
- * request to join; the action's followers for its agenda; the person added, for an addition to an organisation; the
- * organisation's admins for anything else; and the people the event names (a contribution's author).
- */
-async function* recipientPages(event: notifications.NotificationEvent): AsyncGenerator<string[]> {
-  switch (event.kind) {
-    case 'join-requested': {
-      const members = await coalitions.listMembers(event.action);
-      yield adminsOf(members.filter((member) => member.status === 'active' && member.role === 'lead').map((member) => member.organisation.id));
-      break;
-    }
-    case 'agenda-item-added':
-    case 'agenda-item-changed':
-    case 'agenda-item-cancelled':
-      yield* follows.followerPages(event.action);
-      break;
-    case 'added-to-organisation':
-      break;
-    default:
-      yield adminsOf([event.organisation.id]);
-  }
-  yield event.people;
-}
-
-/** How many inboxes are written at once. */
-const deliveriesAtOnce = 25;
-
-/**
- * Puts an event in the inbox of each of its recipients (never the person whose act it was), once however often it
- * runs, after what it makes people follow by default; then takes it off the pending list.
- */
-export async function deliverEvent(event: notifications.NotificationEvent): Promise<number> {
-  await followAfter(event);
-  const told = new Set([event.actor]);
-  let delivered = 0;
-  for await (const page of recipientPages(event)) {
-    const recipients = [...new Set(page)].filter((person) => !told.has(person));
-    for (const person of recipients) told.add(person);
-    for (let start = 0; start < recipients.length; start += deliveriesAtOnce) {
-      const results = await Promise.all(recipients.slice(start, start + deliveriesAtOnce).map((person) => notifications.deliver(person, event)));
-      delivered += results.filter(Boolean).length;
-    }
-  }
-  await notifications.markDelivered(event.id, new Date(now()));
-  return delivered;
-}
-
-/** Delivers every pending event, oldest first: what the table's stream does in AWS, as events are written. */
-export async function deliverPending(): Promise<number> {
-  let delivered = 0;
-  for (const event of await notifications.pendingEvents()) delivered += await deliverEvent(event);
-  return delivered;
-}
 
 export async function listNotifications(caller: Caller, page: { cursor?: string; limit: number }) {
   const [{ items, next }, unread] = await Promise.all([notifications.listInbox(caller.id, page), notifications.unreadCount(caller.id)]);

@@ -7,3 +7,5 @@ import type * as Http from 'node:http';
 const http: typeof Http = createRequire(import.meta.url)('node:http');
 
 export const { STATUS_CODES } = http;
+// The notifier's mail transport and the SDK's credential provider import the module whole.
+export default http;

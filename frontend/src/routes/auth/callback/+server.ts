@@ -3,6 +3,7 @@ import { OIDC_GROUPS_CLAIM } from '$app/env/private';
 import { decodeJwt } from 'jose';
 import { stewardsGroup } from '@collective-actions/shared/vocabulary';
 import { apiClient } from '#lib/api.ts';
+import { baseLocale, extractLocaleFromUrl } from '#lib/paraglide/runtime.js';
 import { startSession, takeSignInFlow } from '#lib/server/session.ts';
 import { oidc, provider } from '#lib/server/oidc.ts';
 import type { RequestHandler } from './$types';
@@ -23,8 +24,10 @@ export const GET: RequestHandler = async ({ url, cookies, fetch }) => {
   const name = [claims.name, claims.email, claims.sub].find((value) => typeof value === 'string' && value) as string;
   // The token comes straight from the provider's token endpoint: its groups need no second check here.
   const groups = decodeJwt(tokens.access_token)[OIDC_GROUPS_CLAIM];
-  // Signing in is where invitations to the person's e-mail become memberships (the API accepts them as it answers /me).
-  await apiClient(fetch, tokens.access_token).read('GET /v1/me');
+  // Signing in is where invitations to the person's e-mail become memberships (the API accepts them as it answers /me),
+  // and where the API learns the language the person reads the site in, for what it e-mails them.
+  const language = extractLocaleFromUrl(new URL(flow.returnTo, url)) ?? baseLocale;
+  await apiClient(fetch, tokens.access_token).read('GET /v1/me', { query: { language } });
   await startSession(cookies, {
     sub: claims.sub,
     name,

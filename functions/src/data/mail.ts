@@ -1,0 +1,73 @@
+// The e-mail queue: each notification e-mailed to one person is queued with its inbox item (in the same transaction, so
+// once however often delivery runs), claimed by one sender at a time, and taken off the queue once the mail server
+// has it. A sender that dies after claiming leaves the claim to go stale; another sender then takes it.
+import type { SiteLanguage } from '@collective-actions/shared';
+import { dynamo, isConditionFailure, tableName } from './client.ts';
+import { keys } from './keys.ts';
+import type { NotificationContent } from './notifications.ts';
+import { indexPages, type Item, type TransactItem } from './toolkit.ts';
+
+export interface QueuedMail {
+  personId: string;
+  to: string;
+  language: SiteLanguage;
+  notification: NotificationContent;
+}
+
+/** How long a claim holds before another sender may take the mail (far longer than a send takes). */
+const claimSeconds = 5 * 60;
+/** How long a sent mail's record stays, for a look after the fact. */
+const keptSeconds = 14 * 24 * 3600;
+
+/** The queue's item of a mail, to write in the transaction of its inbox item. */
+export function queuedMailItem(mail: QueuedMail, now: string): TransactItem {
+  const eventId = mail.notification.id;
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...keys.queuedMail(eventId, mail.personId), ...keys.queuedMailListing(eventId, mail.personId), ...mail, queuedAt: now },
+    },
+  };
+}
+
+const mailOf = ({ personId, to, language, notification }: Item): QueuedMail => ({ personId, to, language, notification });
+
+/** The queue, oldest first, a page at a time. */
+export async function* queuedPages(): AsyncGenerator<QueuedMail[]> {
+  for await (const items of indexPages(keys.queuedMails)) yield items.map(mailOf);
+}
+
+/** Takes the mail for this sender, unless another holds a claim that is not stale yet or it was sent: answers whether it did. */
+export async function claim(mail: QueuedMail, now: Date): Promise<boolean> {
+  const [listing] = Object.keys(keys.queuedMailListing(mail.notification.id, mail.personId));
+  try {
+    await dynamo.update({
+      TableName: tableName,
+      Key: keys.queuedMail(mail.notification.id, mail.personId),
+      UpdateExpression: 'SET claimedUntil = :until',
+      ConditionExpression: 'attribute_exists(#queued) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)',
+      ExpressionAttributeNames: { '#queued': listing },
+      ExpressionAttributeValues: { ':now': now.toISOString(), ':until': new Date(now.getTime() + claimSeconds * 1000).toISOString() },
+    });
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Takes a sent mail off the queue; its record stays a while, then expires. */
+export async function markSent(mail: QueuedMail, messageId: string, now: Date): Promise<void> {
+  const listing = Object.keys(keys.queuedMailListing(mail.notification.id, mail.personId));
+  await dynamo.update({
+    TableName: tableName,
+    Key: keys.queuedMail(mail.notification.id, mail.personId),
+    UpdateExpression: `SET sentAt = :now, messageId = :messageId, expiration = :expiration REMOVE claimedUntil, ${listing.join(', ')}`,
+    ExpressionAttributeValues: { ':now': now.toISOString(), ':messageId': messageId, ':expiration': Math.floor(now.getTime() / 1000) + keptSeconds },
+  });
+}
+
+/** Gives a claimed mail back at once (its send failed), for the next run to try again. */
+export async function release(mail: QueuedMail): Promise<void> {
+  await dynamo.update({ TableName: tableName, Key: keys.queuedMail(mail.notification.id, mail.personId), UpdateExpression: 'REMOVE claimedUntil' });
+}

@@ -1,0 +1,29 @@
+// Each person's settings, and what they mean for the e-mail a notification sends them.
+import { defaultFrequency, notificationKinds, type NotificationKind, type Settings, type SettingsChanges, type SiteLanguage } from '@collective-actions/shared';
+import * as settingsRecords from '../data/settings.ts';
+import type { Caller } from './caller.ts';
+import { now } from './clock.ts';
+
+const viewOf = (stored: settingsRecords.StoredSettings | undefined): Settings => ({
+  email: stored?.email ?? null,
+  language: stored?.language ?? 'en',
+  timeZone: stored?.timeZone ?? 'UTC',
+  emails: Object.fromEntries(notificationKinds.map((kind) => [kind, stored?.emails[kind] ?? defaultFrequency(kind)])) as Settings['emails'],
+});
+
+export const getSettings = async (caller: Caller): Promise<Settings> => viewOf(await settingsRecords.getSettings(caller.id));
+
+export async function changeSettings(caller: Caller, changes: SettingsChanges): Promise<Settings> {
+  await settingsRecords.changeSettings(caller.id, changes, now());
+  return getSettings(caller);
+}
+
+/** At sign-in: the verified address and name the identity provider gives now, and the language the site is read in. */
+export const recordSignIn = (caller: Caller, language: SiteLanguage | undefined) =>
+  settingsRecords.recordSignIn({ id: caller.id, name: caller.name, email: caller.verifiedEmail }, language, now());
+
+/** Where and in which language a notification of this kind is e-mailed to the person at once: nowhere without a verified address, or unless they asked for it at once. */
+export async function immediateMail(personId: string, kind: NotificationKind): Promise<{ to: string; language: SiteLanguage } | undefined> {
+  const settings = viewOf(await settingsRecords.getSettings(personId));
+  return settings.email && settings.emails[kind] === 'immediately' ? { to: settings.email, language: settings.language } : undefined;
+}

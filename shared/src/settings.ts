@@ -1,0 +1,36 @@
+// Each person's settings: the language and time zone of what the platform sends them, and how often it e-mails each
+// kind of notification (the inbox always holds them all).
+import * as z from 'zod';
+import { timeZone } from './agenda.ts';
+import { notificationKind } from './notifications.ts';
+import type { NotificationKind } from './notifications.ts';
+import { emailFrequencies, siteLanguages } from './vocabulary.ts';
+
+export const siteLanguage = z.enum(siteLanguages, { error: `must be one of: ${siteLanguages.join(', ')}` });
+export const emailFrequency = z.enum(emailFrequencies, { error: `must be one of: ${emailFrequencies.join(', ')}` });
+
+/** A coalition's leads hear of a request to join at once; everything else comes in a daily digest. */
+export const defaultFrequency = (kind: NotificationKind): EmailFrequency => (kind === 'join-requested' ? 'immediately' : 'daily');
+
+export const settings = z.object({
+  /** The person's own verified address, where e-mail goes: shown to them alone. Null until one is verified. */
+  email: z.string().nullable(),
+  language: siteLanguage,
+  timeZone,
+  /** How often each kind of notification is e-mailed. */
+  emails: z.record(notificationKind, emailFrequency),
+});
+
+export const settingsChanges = z.strictObject({
+  language: siteLanguage.optional(),
+  timeZone: timeZone.optional(),
+  emails: z.partialRecord(notificationKind, emailFrequency).optional(),
+});
+
+/** What the site says of the person when they sign in: the language they are reading it in. */
+export const signInQuery = z.strictObject({ language: siteLanguage.optional() });
+
+export type SiteLanguage = z.infer<typeof siteLanguage>;
+export type EmailFrequency = z.infer<typeof emailFrequency>;
+export type Settings = z.infer<typeof settings>;
+export type SettingsChanges = z.infer<typeof settingsChanges>;

@@ -1,0 +1,114 @@
+// What the platform says to people, worded once for the site's pages and for e-mail alike (no zod here: the site's
+// pages import it as is). The words themselves are the site's messages (its inlang project), in the reader's language.
+import type { AgendaItem } from './agenda.ts';
+import type { AgendaChange, Notification } from './notifications.ts';
+import type { OrganisationRole } from './organisations.ts';
+
+/** When an agenda item happens, in its own time zone, in the locale given: dates for all-day items, times with the zone's name otherwise. */
+export function formatAgendaTime(item: Pick<AgendaItem, 'start' | 'end' | 'timeZone' | 'startsAt' | 'endsAt'>, locale: string): string {
+  if (item.start.length === 10) {
+    const day = (date: string) => new Date(`${date}T12:00:00Z`);
+    const format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    return item.end && item.end !== item.start ? format.formatRange(day(item.start), day(item.end)) : format.format(day(item.start));
+  }
+  const format = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: item.timeZone,
+    timeZoneName: 'short',
+  });
+  return item.endsAt ? format.formatRange(new Date(item.startsAt), new Date(item.endsAt)) : format.format(new Date(item.startsAt));
+}
+
+type Sentence<Inputs> = (inputs: Inputs) => string;
+type About = { organisation: string; action: string };
+type AgendaAbout = { title: string; action: string; start: string };
+
+/** The messages a notification is worded with, each already in the reader's language. */
+export interface NotificationMessages {
+  notification_join_requested: Sentence<About>;
+  notification_request_approved: Sentence<About>;
+  notification_request_declined: Sentence<About>;
+  notification_member_removed: Sentence<About>;
+  notification_made_lead: Sentence<About>;
+  notification_contribution_hidden: Sentence<About & { contribution: string; reason: string }>;
+  notification_contribution_shown: Sentence<About & { contribution: string }>;
+  notification_agenda_item_added: Sentence<AgendaAbout>;
+  notification_agenda_item_changed: Sentence<AgendaAbout & { changes: string }>;
+  notification_agenda_item_cancelled: Sentence<AgendaAbout>;
+  notification_added_to_organisation: Sentence<{ organisation: string; role: string }>;
+  agenda_change_time: Sentence<Record<string, never>>;
+  agenda_change_place: Sentence<Record<string, never>>;
+  agenda_change_link: Sentence<Record<string, never>>;
+  agenda_change_status: Sentence<Record<string, never>>;
+  role_admin: Sentence<Record<string, never>>;
+  role_org_member: Sentence<Record<string, never>>;
+}
+
+/** What wording a notification needs besides the messages: the reader's language, an action's title, an item's start. */
+export interface NotificationWording {
+  messages: NotificationMessages;
+  locale: string;
+  actionTitle: (slug: string) => string;
+  /** When an agenda item starts, where it happens. */
+  start: (item: { start: string; timeZone: string; startsAt: string }) => string;
+}
+
+const changeMessage = {
+  time: 'agenda_change_time',
+  place: 'agenda_change_place',
+  link: 'agenda_change_link',
+  status: 'agenda_change_status',
+} as const satisfies Record<AgendaChange, keyof NotificationMessages>;
+
+const roleMessage = { admin: 'role_admin', member: 'role_org_member' } as const satisfies Record<OrganisationRole, keyof NotificationMessages>;
+
+/** What happened, in a sentence of the reader's language. */
+export function notificationSentence(notification: Notification, { messages: m, locale, actionTitle, start }: NotificationWording): string {
+  if (notification.kind === 'added-to-organisation') {
+    return m.notification_added_to_organisation({ organisation: notification.organisation.name, role: m[roleMessage[notification.role]]({}) });
+  }
+  const action = actionTitle(notification.action);
+  if ('agendaItem' in notification) {
+    const item = { title: notification.agendaItem.title, action, start: start(notification.agendaItem) };
+    if (notification.kind !== 'agenda-item-changed') {
+      return notification.kind === 'agenda-item-added' ? m.notification_agenda_item_added(item) : m.notification_agenda_item_cancelled(item);
+    }
+    const changes = new Intl.ListFormat(locale, { type: 'conjunction' }).format(notification.changes.map((change) => m[changeMessage[change]]({})));
+    return m.notification_agenda_item_changed({ ...item, changes });
+  }
+  const about = { organisation: notification.organisation.name, action };
+  switch (notification.kind) {
+    case 'join-requested':
+      return m.notification_join_requested(about);
+    case 'request-approved':
+      return m.notification_request_approved(about);
+    case 'request-declined':
+      return m.notification_request_declined(about);
+    case 'member-removed':
+      return m.notification_member_removed(about);
+    case 'made-lead':
+      return m.notification_made_lead(about);
+    case 'contribution-hidden':
+      return m.notification_contribution_hidden({ ...about, contribution: notification.contribution.title, reason: notification.reason });
+    case 'contribution-shown':
+      return m.notification_contribution_shown({ ...about, contribution: notification.contribution.title });
+  }
+}
+
+/**
+ * The site's page a notification leads to, in the site's base language (the reader's language prefixes it): a request
+ * is answered on the coalition's console; a contribution, an agenda item, an organisation are seen on their pages (a
+ * cancelled item may be gone: its action's agenda, then); anything else on the coalition's page.
+ */
+export function notificationPath(notification: Notification): string {
+  if (notification.kind === 'added-to-organisation') return `/organisations/${notification.organisation.id}`;
+  if (notification.kind === 'join-requested') return `/actions/${notification.action}/console`;
+  if (notification.kind === 'agenda-item-cancelled') return `/actions/${notification.action}#agenda`;
+  if ('agendaItem' in notification) return `/actions/${notification.action}/agenda/${notification.agendaItem.id}`;
+  if ('contribution' in notification) return `/actions/${notification.action}/contributions/${notification.contribution.id}`;
+  return `/actions/${notification.action}/coalition`;
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '@collective-actions/shared';
+import { afterDelivery, call, inboxAfterDelivery, inboxOf, joinCoalition, newCoalition, newOrganisation, unique } from '../support/api.ts';
+import { addressOf, mailAfterDelivery, mailTo } from '../support/mail.ts';
+
+const settingsOf = async (who: string) => (await call<Settings>('GET', '/v1/me/settings', { as: who })).body;
+
+describe('e-mail', () => {
+  it("tells a coalition's lead of a request at once, in the language they signed in with, with both parts and its headers", async () => {
+    const { slug, lead } = await newCoalition();
+    expect((await call('GET', '/v1/me?language=fr', { as: lead })).status).toBe(200);
+    const admin = unique('asker');
+    const organisation = await newOrganisation(admin, { name: `Mairie <b>${unique('de Démo')}</b> & "fils"` });
+    expect((await call('POST', `/v1/actions/${slug}/members`, { as: admin, body: { organisationId: organisation.id } })).status).toBe(201);
+
+    const [mail] = await mailAfterDelivery(addressOf(lead), 1);
+    expect(mail, 'the lead got no e-mail').toBeDefined();
+    expect(mail.from).toEqual([{ address: 'notifications@collective-actions.localhost', name: 'Collective Actions' }]);
+    expect(mail.to).toEqual([expect.objectContaining({ address: addressOf(lead) })]);
+    const sentence = `${organisation.name} demande à rejoindre la coalition de l’action Action de test ${slug}.`;
+    // A sentence this long is cut short in the subject (at 120 characters), and whole in the text.
+    expect(mail.subject).toBe(`${sentence.slice(0, 119)}…`);
+    expect(mail.text).toContain(sentence);
+    expect(mail.headers['content-language']).toBe('fr');
+    const [{ id }] = (await inboxAfterDelivery(lead, 2)).items;
+    expect(mail.headers['message-id']).toBe(`<${id}.${lead}@collective-actions.test>`);
+    const link = `https://collective-actions.test/fr/actions/${slug}/console`;
+    expect(mail.text).toContain(link);
+    expect(mail.text).toContain('https://collective-actions.test/fr/settings');
+    expect(mail.html).toContain('lang="fr"');
+    expect(mail.html).toContain(`href="${link}"`);
+    // What the organisation named itself is text in the HTML part, never markup.
+    expect(mail.html).toContain('Mairie &lt;b&gt;');
+    expect(mail.html).not.toContain('<b>de Démo');
+    // Nobody else was written to, and the lead's inbox does not show the asker's address.
+    expect(await mailTo(addressOf(admin))).toEqual([]);
+    expect(JSON.stringify(await inboxOf(lead))).not.toContain(addressOf(admin));
+  });
+
+  it('follows each person’s settings: a kind they turned off comes to the inbox only', async () => {
+    const { slug, lead } = await newCoalition();
+    // Signing in through the site (which reads /me) is where the verified address is recorded.
+    expect(await settingsOf(lead)).toMatchObject({ email: null });
+    await call('GET', '/v1/me', { as: lead });
+    expect(await settingsOf(lead)).toMatchObject({
+      email: addressOf(lead),
+      language: 'en',
+      timeZone: 'UTC',
+      emails: { 'join-requested': 'immediately', 'request-approved': 'daily', 'agenda-item-changed': 'daily' },
+    });
+    const changed = await call<Settings>('PATCH', '/v1/me/settings', { as: lead, body: { emails: { 'join-requested': 'never' }, timeZone: 'America/Lima' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ timeZone: 'America/Lima', emails: { 'join-requested': 'never', 'made-lead': 'daily' } });
+
+    await joinCoalition(slug, unique('asker'));
+    expect((await inboxAfterDelivery(lead, 2)).items.map((item) => item.kind)).toEqual(['join-requested', 'made-lead']);
+    await afterDelivery();
+    expect(await mailTo(addressOf(lead))).toEqual([]);
+
+    // A language chosen on the settings page stays, whatever the site is read in at the next sign-in.
+    await call('PATCH', '/v1/me/settings', { as: lead, body: { language: 'fr' } });
+    await call('GET', '/v1/me?language=en', { as: lead });
+    expect((await settingsOf(lead)).language).toBe('fr');
+  });
+
+  it('refuses bad settings, changing nothing', async () => {
+    const who = unique('settler');
+    await call('GET', '/v1/me?language=fr', { as: who });
+    const before = await settingsOf(who);
+    expect(before).toMatchObject({ email: addressOf(who), language: 'fr' });
+    for (const body of [
+      { emails: { 'no-such-kind': 'daily' } },
+      { emails: { 'join-requested': 'hourly' } },
+      { emails: { 'join-requested': null } },
+      { emails: ['daily'] },
+      { language: 'de' },
+      { language: 'FR' },
+      { timeZone: 'Mars/Olympus_Mons' },
+      { timeZone: '../../etc/passwd' },
+      { email: 'someone@else.example' },
+      { emails: { 'join-requested': 'never' }, extra: true },
+    ]) {
+      const reply = await call('PATCH', '/v1/me/settings', { as: who, body });
+      expect(reply.status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await call('PATCH', '/v1/me/settings', { as: who, rawBody: 'language=fr', headers: { 'content-type': 'application/json' } })).status).toBe(400);
+    expect((await call('GET', '/v1/me?language=xx', { as: who })).status).toBe(400);
+    expect((await call('GET', '/v1/me/settings')).status).toBe(401);
+    expect(await settingsOf(who)).toEqual(before);
+  });
+});

@@ -1,0 +1,34 @@
+// The e-mail the platform sent, as MailDev received it over SMTP (read through its REST API).
+import { inject } from 'vitest';
+
+export interface ReceivedMail {
+  id: string;
+  subject: string;
+  from: Array<{ address: string; name?: string }>;
+  to: Array<{ address: string; name?: string }>;
+  text?: string;
+  html?: string;
+  headers: Record<string, string | string[]>;
+}
+
+const mailUrl = inject('mailUrl');
+
+/** Every mail MailDev holds for the address, oldest first. */
+export async function mailTo(address: string): Promise<ReceivedMail[]> {
+  const response = await fetch(`${mailUrl}/api/email`);
+  if (!response.ok) throw new Error(`MailDev answered ${response.status}`);
+  const all = (await response.json()) as ReceivedMail[];
+  return all.filter((mail) => mail.to.some((recipient) => recipient.address === address));
+}
+
+/** The mail for the address once `expected` of them arrived (the notifier runs every second), or what came in 15 s. */
+export async function mailAfterDelivery(address: string, expected: number): Promise<ReceivedMail[]> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const mail = await mailTo(address);
+    if (mail.length >= expected || Date.now() > deadline) return mail;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export const addressOf = (login: string) => `${login}@users.localhost`;
