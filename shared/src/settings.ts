@@ -2,9 +2,8 @@
 // kind of notification (the inbox always holds them all).
 import * as z from 'zod';
 import { timeZone } from './agenda.ts';
-import { notificationKind } from './notifications.ts';
 import type { NotificationKind } from './notifications.ts';
-import { emailFrequencies, siteLanguages } from './vocabulary.ts';
+import { emailFrequencies, notificationKinds, siteLanguages } from './vocabulary.ts';
 
 export const siteLanguage = z.enum(siteLanguages, { error: `must be one of: ${siteLanguages.join(', ')}` });
 export const emailFrequency = z.enum(emailFrequencies, { error: `must be one of: ${emailFrequencies.join(', ')}` });
@@ -12,19 +11,22 @@ export const emailFrequency = z.enum(emailFrequencies, { error: `must be one of:
 /** A coalition's leads hear of a request to join at once; everything else comes in a daily digest. */
 export const defaultFrequency = (kind: NotificationKind): EmailFrequency => (kind === 'join-requested' ? 'immediately' : 'daily');
 
+/** Each kind of notification, with a schema of its frequency. */
+const byKind = <S extends z.ZodType>(schema: S) => Object.fromEntries(notificationKinds.map((kind) => [kind, schema])) as Record<NotificationKind, S>;
+
 export const settings = z.object({
   /** The person's own verified address, where e-mail goes: shown to them alone. Null until one is verified. */
   email: z.string().nullable(),
   language: siteLanguage,
   timeZone,
   /** How often each kind of notification is e-mailed. */
-  emails: z.record(notificationKind, emailFrequency),
+  emails: z.object(byKind(emailFrequency)),
 });
 
 export const settingsChanges = z.strictObject({
   language: siteLanguage.optional(),
   timeZone: timeZone.optional(),
-  emails: z.partialRecord(notificationKind, emailFrequency).optional(),
+  emails: z.strictObject(byKind(emailFrequency.optional())).optional(),
 });
 
 /** What the site says of the person when they sign in: the language they are reading it in. */

@@ -74,8 +74,8 @@ describe('notifications', () => {
     const [mine] = (await inboxAfterDelivery(lead, 2)).items;
 
     const refused = await call('POST', '/v1/me/notifications/read', { as: lead, body: { ids: [mine.id, theirs.id] } });
-    expect(refused.status).toBe(404);
-    expect(refused.body.detail).toContain(theirs.id);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ pointer: '#/ids/1', detail: 'is not one of your notifications' }]);
     expect((await inboxOf(lead)).unread).toBe(2);
     expect((await inboxOf(admin)).unread).toBe(1);
 

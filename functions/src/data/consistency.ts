@@ -6,7 +6,7 @@ import { getAction, listActions } from './actions.ts';
 import { getStats, recountAction } from './counts.ts';
 import { followerCount } from './follows.ts';
 import { isListedIn, sortKeyOf } from './table.ts';
-import { getItem, queryPartition } from './toolkit.ts';
+import { getItem, queryPartition, type Item } from './toolkit.ts';
 
 export interface Difference {
   what: string;
@@ -57,10 +57,17 @@ export async function checkConsistency(only?: string[]): Promise<Difference[]> {
       tallies.delete(organisationId);
     }
     for (const [organisationId, count] of tallies) note(`contributions of ${organisationId} on ${slug}`, 0, count);
-    // Its followers: counted and listed exactly while they follow.
-    const follows = await queryPartition(keys.actionFollowPartition(slug), keys.followPrefix);
+    // Its followers: counted and listed exactly while they follow (people come to follow while this reads: the count
+    // is read before and after the follows, until it stands still).
+    let follows: Item[];
+    let counted: number;
+    let attempts = 0;
+    do {
+      counted = await followerCount(slug);
+      follows = await queryPartition(keys.actionFollowPartition(slug), keys.followPrefix);
+    } while (counted !== (await followerCount(slug)) && ++attempts < 10);
     for (const follow of follows) note(`follower listing of ${follow.personId} on ${slug}`, isListedIn(follow, keys.actionFollowers(slug)), follow.following);
-    note(`followers of ${slug}`, await followerCount(slug), follows.filter((follow) => follow.following).length);
+    note(`followers of ${slug}`, counted, follows.filter((follow) => follow.following).length);
   }
   if (only) return differences;
 
