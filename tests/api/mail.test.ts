@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '@collective-actions/shared';
-import { afterDelivery, call, inboxAfterDelivery, inboxOf, joinCoalition, newCoalition, newOrganisation, unique } from '../support/api.ts';
+import { afterDelivery, call, inboxAfterDelivery, inboxOf, joinCoalition, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
 import { addressOf, mailAfterDelivery, mailTo } from '../support/mail.ts';
 
 const settingsOf = async (who: string) => (await call<Settings>('GET', '/v1/me/settings', { as: who })).body;
@@ -18,8 +18,7 @@ describe('e-mail', () => {
     expect(mail.from).toEqual([{ address: 'notifications@collective-actions.localhost', name: 'Collective Actions' }]);
     expect(mail.to).toEqual([expect.objectContaining({ address: addressOf(lead) })]);
     const sentence = `${organisation.name} demande à rejoindre la coalition de l’action Action de test ${slug}.`;
-    // A sentence this long is cut short in the subject (at 120 characters), and whole in the text.
-    expect(mail.subject).toBe(`${sentence.slice(0, 119)}…`);
+    expect(mail.subject).toBe(sentence);
     expect(mail.text).toContain(sentence);
     expect(mail.headers['content-language']).toBe('fr');
     const [{ id }] = (await inboxAfterDelivery(lead, 2)).items;
@@ -61,6 +60,24 @@ describe('e-mail', () => {
     await call('PATCH', '/v1/me/settings', { as: lead, body: { language: 'fr' } });
     await call('GET', '/v1/me?language=en', { as: lead });
     expect((await settingsOf(lead)).language).toBe('fr');
+  });
+
+  it('keeps a subject on one line, whatever the notification quotes', async () => {
+    const { slug, lead } = await newCoalition();
+    const author = unique('author');
+    const organisation = await joinCoalition(slug, author, lead);
+    await call('GET', '/v1/me', { as: author });
+    await call('PATCH', '/v1/me/settings', { as: author, body: { emails: { 'contribution-hidden': 'immediately' } } });
+    const contribution = await newContribution(author, slug, organisation.id, { title: 'Procurement data <i>explained</i>' });
+    const reason = 'It links to a paid page.\nBcc: everyone@example.org\r\nSee the rules.';
+    expect((await call('PUT', `/v1/actions/${slug}/contributions/${contribution.id}/hidden`, { as: lead, body: { reason } })).status).toBe(200);
+
+    const [mail] = await mailAfterDelivery(addressOf(author), 1);
+    expect(mail?.subject).toMatch(/^“Procurement data <i>explained<\/i>”, a contribution of .* was hidden by the coalition's moderation: It links to a paid page\. Bcc: everyone@example\.org See the rules\.$/);
+    expect(mail.headers).not.toHaveProperty('bcc');
+    expect(mail.to).toEqual([expect.objectContaining({ address: addressOf(author) })]);
+    expect(mail.text).toContain('It links to a paid page.\nBcc: everyone@example.org\nSee the rules.');
+    expect(mail.html).toContain('Procurement data &lt;i&gt;explained&lt;/i&gt;');
   });
 
   it('refuses bad settings, changing nothing', async () => {

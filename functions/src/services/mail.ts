@@ -58,6 +58,8 @@ function document(language: SiteLanguage, parts: { title: string; sentence: stri
                 '@text-decoration': 'underline',
                 '@align': 'left',
                 '@font-size': '13px',
+                // A link, in line with the text above it.
+                '@inner-padding': '0',
                 '#text': parts.settings,
               },
             },
@@ -84,8 +86,8 @@ export async function renderMail(notification: Notification, language: SiteLangu
   const [why, settings] = [messages.mail_why({}), messages.mail_settings({})];
   const { html, errors } = await mjml2html(document(language, { title, sentence, link, open: messages.mail_open({}), why, settings, settingsLink }), { validationLevel: 'strict' });
   if (errors.length) throw new Error(`The mail's MJML is not valid: ${errors.map((error) => error.formattedMessage).join('; ')}`);
-  const subject = sentence.length > 120 ? `${sentence.slice(0, 119)}…` : sentence;
-  return { subject, html, text: `${sentence}\n\n${messages.mail_open({})}: ${link}\n\n-- \n${why}\n${settings}: ${settingsLink}\n` };
+  // A header is one line: a hiding's reason may have several.
+  return { subject: sentence.replace(/\s+/g, ' '), html, text: `${sentence}\n\n${messages.mail_open({})}: ${link}\n\n-- \n${why}\n${settings}: ${settingsLink}\n` };
 }
 
 let transporter: Transporter | undefined;
