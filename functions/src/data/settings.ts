@@ -1,5 +1,5 @@
-// Each person's settings, with the verified address and the name they last signed in with: what their e-mail is sent
-// to and written in. Nothing else reads the address (the inbox and the notifier's recipients are ids).
+// Each person's settings, with the verified address they last signed in with: where their e-mail is sent, and in
+// which language. Nothing else reads the address (the inbox and the notifier's recipients are ids).
 import type { EmailFrequency, NotificationKind, SettingsChanges, SiteLanguage } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
@@ -8,7 +8,6 @@ import { getItem, setAndRemove } from './toolkit.ts';
 export interface StoredSettings {
   /** Verified by the identity provider at the last sign-in; null when it was not. */
   email: string | null;
-  name: string | null;
   /** The language the person chose, or the one they last signed in reading the site in. */
   language?: SiteLanguage;
   timeZone?: string;
@@ -18,21 +17,20 @@ export interface StoredSettings {
 
 export async function getSettings(personId: string): Promise<StoredSettings | undefined> {
   const item = await getItem(keys.personSettings(personId), true);
-  return item && { email: item.email ?? null, name: item.name ?? null, language: item.language, timeZone: item.timeZone, emails: item.emails ?? {} };
+  return item && { email: item.email ?? null, language: item.language, timeZone: item.timeZone, emails: item.emails ?? {} };
 }
 
 /**
  * At each sign-in, what the identity provider vouches for now (the address only if verified), and the language the
  * person is reading the site in, unless they chose one on their settings page.
  */
-export async function recordSignIn(person: { id: string; name: string | null; email: string | null }, language: SiteLanguage | undefined, now: string): Promise<void> {
+export async function recordSignIn(person: { id: string; email: string | null }, language: SiteLanguage | undefined, now: string): Promise<void> {
   const key = keys.personSettings(person.id);
   await dynamo.update({
     TableName: tableName,
     Key: key,
-    UpdateExpression: 'SET email = :email, #name = :name, signedInAt = :now, emails = if_not_exists(emails, :none)',
-    ExpressionAttributeNames: { '#name': 'name' },
-    ExpressionAttributeValues: { ':email': person.email, ':name': person.name, ':now': now, ':none': {} },
+    UpdateExpression: 'SET email = :email, signedInAt = :now, emails = if_not_exists(emails, :none)',
+    ExpressionAttributeValues: { ':email': person.email, ':now': now, ':none': {} },
   });
   if (!language) return;
   try {

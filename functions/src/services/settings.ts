@@ -18,9 +18,9 @@ export async function changeSettings(caller: Caller, changes: SettingsChanges): 
   return getSettings(caller);
 }
 
-/** At sign-in: the verified address and name the identity provider gives now, and the language the site is read in. */
+/** At sign-in: the verified address the identity provider gives now, and the language the site is read in. */
 export const recordSignIn = (caller: Caller, language: SiteLanguage | undefined) =>
-  settingsRecords.recordSignIn({ id: caller.id, name: caller.name, email: caller.verifiedEmail }, language, now());
+  settingsRecords.recordSignIn({ id: caller.id, email: caller.verifiedEmail }, language, now());
 
 /** Where and in which language a notification of this kind is e-mailed to the person at once: nowhere without a verified address, or unless they asked for it at once. */
 export async function immediateMail(personId: string, kind: NotificationKind): Promise<{ to: string; language: SiteLanguage } | undefined> {
