@@ -87,7 +87,8 @@ export const newPerson = z.strictObject({ email, role: organisationRole.default(
 
 /** Someone in an organisation (after they signed in) or invited to it (before). Never public. */
 export const person = z.object({
-  email: z.string(),
+  /** Only the caller's own address, and, for the organisation's admins, those of the people invited. */
+  email: z.string().nullable(),
   name: z.string().nullable(),
   role: organisationRole,
   status: z.enum(['active', 'invited']),

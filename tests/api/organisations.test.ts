@@ -96,6 +96,18 @@ describe('organisations', () => {
     const after = (await call('GET', `/v1/organisations/${organisation.id}/people`, { as: email })).body.items;
     expect(after).toContainEqual(expect.objectContaining({ email, status: 'active', role: 'admin', name: email }));
     expect(after.filter((person: { email: string }) => person.email === email)).toHaveLength(1);
+    // Nobody else's address: the first admin's is left out for the newcomer, the newcomer's for the first admin.
+    expect(after.map((person: { email: string | null }) => person.email).sort()).toEqual([email, null]);
+    const addressesFor = async (who: string) => (await call<{ items: Array<{ email: string | null }> }>('GET', `/v1/organisations/${organisation.id}/people`, { as: who })).body.items.map((person) => person.email);
+    expect(await addressesFor(admin)).toEqual([`${admin}@users.localhost`, null]);
+    // An invitation's address is shown to the admins who invite, and to no plain member.
+    const invited = `${unique('invited')}@example.org`;
+    const member = unique('member');
+    await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email: `${member}@users.localhost` } });
+    await call('GET', '/v1/me', { as: member });
+    await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email: invited } });
+    expect(await addressesFor(admin)).toContain(invited);
+    expect((await addressesFor(member)).filter(Boolean)).toEqual([`${member}@users.localhost`]);
 
     const already = await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email } });
     expect(already.status).toBe(409);

@@ -38,6 +38,7 @@ const expected: Record<Act, Caller[]> = {
   'update-organisation': admins,
   'list-people': members,
   'add-person': admins,
+  'see-invitations': admins,
   'submit-contribution': members,
   'edit-contribution': [...admins, 'author, still a member', 'author, no longer a member'],
   'withdraw-contribution': [...admins, 'author, still a member', 'author, no longer a member'],

@@ -77,6 +77,8 @@ export const acts = {
   'update-organisation': 'organisation admin',
   'list-people': 'organisation member',
   'add-person': 'organisation admin',
+  /** The addresses of the people its admins invited, until they sign in (no one else's address is ever shown). */
+  'see-invitations': 'organisation admin',
   'submit-contribution': 'organisation member',
   'edit-contribution': 'author or organisation admin',
   'withdraw-contribution': 'author or organisation admin',

@@ -8,13 +8,14 @@ import {
   type Organisation,
   type OrganisationChanges,
   type OrganisationsQuery,
+  type Person,
   type Verification,
 } from '@collective-actions/shared';
 import * as contributionRecords from '../data/contributions.ts';
 import * as organisationRecords from '../data/organisations.ts';
 import * as peopleRecords from '../data/people.ts';
 import type { Caller } from './caller.ts';
-import { authorise } from './authorisation.ts';
+import { allows, authorise } from './authorisation.ts';
 import { personOf } from './people.ts';
 import { now } from './clock.ts';
 
@@ -41,9 +42,14 @@ export async function updateOrganisation(caller: Caller, id: string, changes: Or
   return organisationRecords.updateOrganisation(id, changes, now(), caller.id);
 }
 
-export async function listPeople(caller: Caller, id: string) {
-  await authorise(caller, 'list-people', { organisationId: id });
-  return peopleRecords.listPeople(id);
+/** Its people, for its members: each person's own address, and the addresses its admins invited; nobody else's. */
+export async function listPeople(caller: Caller, id: string): Promise<Person[]> {
+  const standing = await authorise(caller, 'list-people', { organisationId: id });
+  const seesInvitations = allows('see-invitations', standing);
+  return (await peopleRecords.listPeople(id)).map((person) => ({
+    ...person,
+    email: person.email === caller.verifiedEmail || (person.status === 'invited' && seesInvitations) ? person.email : null,
+  }));
 }
 
 /** Adds a person by e-mail: the membership starts when they sign in with that e-mail, verified. */
