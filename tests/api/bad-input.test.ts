@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Action, Me } from '@collective-actions/shared';
-import { call, contributionBody, joinCoalition, newAction, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
+import { afterNotifier, call, contributionBody, joinCoalition, newAction, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
 
 const problem = (reply: { status: number; headers: Headers; body: any }, status: number, type: string) => {
   expect(reply.status).toBe(status);
@@ -223,8 +223,7 @@ describe('bad input on the coalition, agenda and moderation routes gets a 4xx pr
       })
     ).body.id;
     // The notifier has made the lead's and the member's admins follow the action: nothing moves from here on.
-    const deadline = Date.now() + 15_000;
-    while ((await call('GET', `/v1/actions/${slug}`)).body.followers < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    await afterNotifier(() => call('GET', `/v1/actions/${slug}`), (reply) => reply.body.followers >= 2);
   });
 
   const unknownId = '01ARZ3NDEKTSV4RRFFQ69G5FAV';

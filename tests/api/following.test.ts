@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionView, AgendaItem, Following } from '@collective-actions/shared';
-import { afterDelivery, call, inboxAfterDelivery, inboxOf, joinCoalition, kinds, newAction, newCoalition, unique } from '../support/api.ts';
+import { afterDelivery, afterNotifier, call, inboxAfterDelivery, inboxOf, joinCoalition, kinds, newAction, newCoalition, unique } from '../support/api.ts';
 
 const follow = (who: string, slug: string) => call<Following>('PUT', `/v1/actions/${slug}/following`, { as: who });
 const unfollow = (who: string, slug: string) => call<Following>('DELETE', `/v1/actions/${slug}/following`, { as: who });
 const actionAs = async (who: string | undefined, slug: string) => (await call<ActionView>('GET', `/v1/actions/${slug}`, { as: who })).body;
 
-/** Waits for the notifier to have made someone follow the action by default. */
-async function followingAfterDelivery(who: string, slug: string): Promise<boolean> {
-  const deadline = Date.now() + 15_000;
-  while (!(await actionAs(who, slug)).following && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-  return (await actionAs(who, slug)).following;
-}
+/** Whether someone follows the action, once the notifier has made them follow it by default (or 15 s went by). */
+const followingAfterDelivery = async (who: string, slug: string) => (await afterNotifier(() => actionAs(who, slug), (action) => action.following)).following;
 
 const meeting = (fields: Partial<AgendaItem> = {}) => ({
   kind: 'meeting',

@@ -141,15 +141,21 @@ export interface Inbox {
 
 export const inboxOf = async (who: string, query = '') => (await call<Inbox>('GET', `/v1/me/notifications${query}`, { as: who })).body;
 
-/** The inbox once the notifier has delivered what is pending (it runs every second): `expected` items, or what came in 15 s. */
-export async function inboxAfterDelivery(who: string, expected: number): Promise<Inbox> {
+/**
+ * Asks again every 200 ms until the answer is as `done` says, or 15 s went by: the notifier (every second) works after
+ * the request that gave it work. Answers the last answer either way, for the test's own assertion.
+ */
+export async function afterNotifier<T>(ask: () => Promise<T>, done: (answer: T) => boolean): Promise<T> {
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const inbox = await inboxOf(who);
-    if (inbox.items.length >= expected || Date.now() > deadline) return inbox;
+    const answer = await ask();
+    if (done(answer) || Date.now() > deadline) return answer;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** The inbox once the notifier has delivered what is pending: `expected` items, or what came in 15 s. */
+export const inboxAfterDelivery = (who: string, expected: number) => afterNotifier(() => inboxOf(who), (inbox) => inbox.items.length >= expected);
 
 /** Each notification as its kind and what it is about: an organisation's name, or an agenda item's title. */
 export const kinds = (inbox: Inbox) =>

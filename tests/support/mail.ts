@@ -1,5 +1,6 @@
 // The e-mail the platform sent, as MailDev received it over SMTP (read through its REST API).
 import { inject } from 'vitest';
+import { afterNotifier } from './api.ts';
 
 export interface ReceivedMail {
   id: string;
@@ -21,14 +22,7 @@ export async function mailTo(address: string): Promise<ReceivedMail[]> {
   return all.filter((mail) => mail.to.some((recipient) => recipient.address === address));
 }
 
-/** The mail for the address once `expected` of them arrived (the notifier runs every second), or what came in 15 s. */
-export async function mailAfterDelivery(address: string, expected: number): Promise<ReceivedMail[]> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const mail = await mailTo(address);
-    if (mail.length >= expected || Date.now() > deadline) return mail;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** The mail for the address once `expected` of them arrived, or what came in 15 s. */
+export const mailAfterDelivery = (address: string, expected: number) => afterNotifier(() => mailTo(address), (mail) => mail.length >= expected);
 
 export const addressOf = (login: string) => `${login}@users.localhost`;
