@@ -5,6 +5,7 @@ import { CfnStage, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogG
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -12,7 +13,7 @@ import { routeThrottle, stageThrottle } from '@collective-actions/shared/api-pol
 import { routeKey, routes, unmatchedRouteKey } from '@collective-actions/shared/routes';
 import { routeFunction, unmatchedRouteFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
-import { PlatformFunction } from './platform-function.ts';
+import { PlatformFunction, sharedRole } from './platform-function.ts';
 
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -61,9 +62,9 @@ export class Api extends Construct {
   }
 
   /** Every /v1 request no route takes: its function answers preflights, 404 and 405 as the API's problems. */
-  private addUnmatchedRoute(deployment: Deployment): void {
+  private addUnmatchedRoute(deployment: Deployment, role: Role): void {
     const definition = unmatchedRouteFunction(deployment);
-    const fn = new PlatformFunction(this, definition.name, { ...definition, alarms: this.alarms });
+    const fn = new PlatformFunction(this, definition.name, { ...definition, alarms: this.alarms, role });
     const route = new HttpRoute(this, 'UnmatchedRoute', {
       httpApi: this.httpApi,
       routeKey: HttpRouteKey.with(unmatchedRouteKey.replace(/^ANY /, ''), HttpMethod.ANY),
@@ -80,12 +81,12 @@ export class Api extends Construct {
 
   /** A function per route of the route table, with exactly the table access and environment its route needs. */
   addRouteFunctions(table: ITableV2, deployment: Deployment): void {
-    this.addUnmatchedRoute(deployment);
+    const roles = { none: sharedRole(this, 'NoTableRole', 'none', table), read: sharedRole(this, 'ReadRole', 'read', table), write: sharedRole(this, 'WriteRole', 'write', table) };
+    this.addUnmatchedRoute(deployment, roles.none);
     const authorizer = new HttpJwtAuthorizer('Jwt', deployment.issuer, { jwtAudience: deployment.audience });
     for (const route of routes) {
       const definition = routeFunction(route, deployment);
-      const handler = new PlatformFunction(this, definition.name, { ...definition, alarms: this.alarms });
-      if (definition.table) handler.bindTable(table, definition.table);
+      const handler = new PlatformFunction(this, definition.name, { ...definition, alarms: this.alarms, role: roles[definition.table ?? 'none'] });
       const open = route.access === 'public' || route.access === 'optional';
       // Every GET answers HEAD too (RFC 9110), from the same function, which leaves the body out.
       const apiRoutes = this.httpApi.addRoutes({

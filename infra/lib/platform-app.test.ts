@@ -141,6 +141,12 @@ describe('the API', () => {
     }
   });
 
+  it('stays within the 500 resources CloudFormation allows a stack, the route functions sharing a role per kind of table access', () => {
+    expect(Object.keys(application.toJSON().Resources).length).toBeLessThan(500);
+    const roles = new Set(functions.map(([, fn]) => fn.Properties.Role['Fn::GetAtt'][0]));
+    expect(roles.size).toBe(3);
+  });
+
   it('has one function per route (and the catch-all route), on Node 24 and arm64', () => {
     expect(functions.map(([, fn]) => fn.Properties.Description).sort()).toEqual([...routes.map(routeKey), unmatchedRouteKey].sort());
     for (const [, fn] of functions) {

@@ -2,7 +2,7 @@
 // the site's), JSON logs kept a month, and an alarm on its errors and throttles.
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack, Token, Validations, type CfnElement } from 'aws-cdk-lib';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, ManagedPolicy, PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Function as LambdaFunction, LoggingFormat, Runtime, type Code, type ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -20,6 +20,8 @@ interface CommonProps {
   environment?: Record<string, string>;
   memorySize?: number;
   timeoutSeconds?: number;
+  /** A role it shares with functions that may do exactly as much (`routeRole`); a role of its own when absent. */
+  role?: IRole;
 }
 
 /** A handler module bundled from the repository, or code built already with its own handler and layers. */
@@ -60,6 +62,7 @@ export class PlatformFunction extends Construct {
             projectRoot: repositoryRoot,
             depsLockFilePath: `${repositoryRoot}package-lock.json`,
             environment: props.environment,
+            role: props.role,
             bundling: {
               format: OutputFormat.ESM,
               target: 'node24',
@@ -77,7 +80,7 @@ export class PlatformFunction extends Construct {
               banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
             },
           })
-        : new LambdaFunction(this, 'Function', { ...defaults, code: props.code, handler: props.handler, layers: props.layers, environment: props.environment });
+        : new LambdaFunction(this, 'Function', { ...defaults, code: props.code, handler: props.handler, layers: props.layers, environment: props.environment, role: props.role });
     Validations.of(this).acknowledge(basicExecutionRole);
     props.alarms?.addFunction(id, this.function);
   }
@@ -86,4 +89,20 @@ export class PlatformFunction extends Construct {
   bindTable(table: ITableV2, access: 'read' | 'write'): void {
     this.function.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, ...tableStatement(access, table.tableArn) }));
   }
+}
+
+/**
+ * A role for functions that may do the same with the table (nothing, read, or read and write), and write their logs:
+ * the route functions share one per kind of access, which keeps each to what its route needs while the stack stays
+ * within CloudFormation's 500 resources.
+ */
+export function sharedRole(scope: Construct, id: string, access: 'none' | 'read' | 'write', table: ITableV2): Role {
+  const role = new Role(scope, id, {
+    assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    description: `Functions with ${access === 'none' ? 'no' : access === 'read' ? 'read' : 'read and write'} access to the table`,
+    managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+  });
+  if (access !== 'none') role.addToPolicy(new PolicyStatement({ effect: Effect.ALLOW, ...tableStatement(access, table.tableArn) }));
+  Validations.of(role).acknowledge(basicExecutionRole);
+  return role;
 }
