@@ -13,6 +13,8 @@ export interface Deployment {
   siteUrl: string;
   /** Where readers find the open-data snapshot's files. */
   openDataUrl: string;
+  /** The key that signs the unsubscribe links of e-mail (and checks them when followed). */
+  unsubscribeSecret: string;
   /** Who the platform's e-mail is from, and the SMTP server it goes through (Amazon SES when none is named); no e-mail is sent without it. */
   mail?: { from: string; smtpUrl?: string };
 }
@@ -64,6 +66,7 @@ export function routeFunction(route: Route, deployment: Deployment): FunctionDef
       ...(route.access === 'optional' ? { OIDC_ISSUER: deployment.issuer, OIDC_AUDIENCE: deployment.audience.join(',') } : {}),
       ...(route.table === 'snapshot' ? { SNAPSHOT_URL: deployment.openDataUrl } : {}),
       ...(table ? { TABLE_NAME: deployment.tableName } : {}),
+      ...(route.path === '/v1/unsubscribe' ? { UNSUBSCRIBE_SECRET: deployment.unsubscribeSecret } : {}),
     },
   };
 }
@@ -113,6 +116,7 @@ export function notifierFunction(deployment: Deployment): FunctionDefinition {
       TABLE_NAME: deployment.tableName,
       // Its e-mail links to the site's pages.
       SITE_URL: deployment.siteUrl,
+      UNSUBSCRIBE_SECRET: deployment.unsubscribeSecret,
       ...(deployment.mail ? { MAIL_FROM: deployment.mail.from } : {}),
       ...(deployment.mail?.smtpUrl ? { MAIL_SMTP_URL: deployment.mail.smtpUrl } : {}),
     },

@@ -1,7 +1,8 @@
 // The stateless stack: the HTTP API (one function per route, from the route table), the site, the open data, the
 // notifications, CloudFront in front of them, and the alarms; each a construct of its own.
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { Operation, type ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
@@ -31,6 +32,15 @@ export class AppStack extends Stack {
 
     // Who may call what: the site signs people in with the issuer whose tokens the API's routes accept.
     const audience = site.signInWith(props.tokens, siteUrl);
+    const unsubscribeSecret = new Secret(this, 'UnsubscribeSecret', {
+      description: 'Signs the unsubscribe links of e-mail',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(unsubscribeSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'A new key would break the unsubscribe links of every e-mail sent before it; the links expire after 90 days, and a redeploy can replace the secret when needed.',
+    });
     const deployment = {
       tableName: props.table.tableName,
       issuer: props.tokens.issuer,
@@ -38,6 +48,8 @@ export class AppStack extends Stack {
       groupsClaim: props.tokens.kind === 'external' ? props.tokens.groupsClaim : undefined,
       siteUrl,
       openDataUrl: OpenData.urlFor(siteUrl),
+      // Resolved by CloudFormation at deploy time (a dynamic reference): in the functions' configuration, never in the template.
+      unsubscribeSecret: unsubscribeSecret.secretValue.unsafeUnwrap(),
     };
     openData.buildFrom(props.table, deployment, alarms);
     api.addRouteFunctions(props.table, deployment);

@@ -141,6 +141,17 @@ describe('the API', () => {
     }
   });
 
+  it('gives the key of the unsubscribe links to the functions that sign and check them, and to no other, as a dynamic reference', () => {
+    const holders = resources(application, 'AWS::Lambda::Function')
+      .filter(([, fn]) => fn.Properties.Environment?.Variables?.UNSUBSCRIBE_SECRET !== undefined)
+      .map(([, fn]) => String(fn.Properties.Description))
+      .sort();
+    expect(holders).toEqual(['Delivers notifications from the outbox to the inboxes of the people concerned', 'GET /v1/unsubscribe', 'POST /v1/unsubscribe']);
+    for (const [, fn] of functions.filter(([, candidate]) => String(candidate.Properties.Description).endsWith('/v1/unsubscribe'))) {
+      expect(JSON.stringify(fn.Properties.Environment.Variables.UNSUBSCRIBE_SECRET)).toMatch(/resolve:secretsmanager/);
+    }
+  });
+
   it('stays within the 500 resources CloudFormation allows a stack, the route functions sharing a role per kind of table access', () => {
     expect(Object.keys(application.toJSON().Resources).length).toBeLessThan(500);
     const roles = new Set(functions.map(([, fn]) => fn.Properties.Role['Fn::GetAtt'][0]));

@@ -39,6 +39,7 @@ const deployment = {
   audience: [apiUrl],
   siteUrl: 'http://localhost:3000',
   openDataUrl: pathToFileURL(`${directory}/open-data/`).href,
+  unsubscribeSecret: 'faults',
 };
 const gateway = await startApi({ port: ports.api, issuer, audience: apiUrl, functions: functionsFromSources(deployment) });
 

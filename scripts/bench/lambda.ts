@@ -29,7 +29,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'collective-actions-lambda-bench-'));
 try {
   await ensureTable();
   await seed();
-  const deployment = { tableName, issuer: 'https://issuer.invalid', audience: ['bench'], siteUrl: 'https://collective-actions.test', openDataUrl: `file://${scratch}/` };
+  const deployment = { tableName, issuer: 'https://issuer.invalid', audience: ['bench'], siteUrl: 'https://collective-actions.test', openDataUrl: `file://${scratch}/`, unsubscribeSecret: 'bench' };
   const assemblies = [...process.argv.slice(2).map((directory) => resolve(directory)), undefined];
 
   // A request of each route, as API Gateway sends it; signed-in routes carry the authorizer's claims of a steward.

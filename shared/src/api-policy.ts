@@ -60,7 +60,12 @@ export interface RequestSchemas {
   params?: z.ZodType<unknown, Record<string, unknown>>;
   query?: z.ZodType<unknown, Record<string, unknown>>;
   body?: z.ZodType;
+  /** A body sent as an HTML form is (`formMediaTypes`), for what sends nothing else: a mail client's one-click unsubscribe. */
+  form?: z.ZodType;
 }
+
+/** The media types of a form body, as RFC 8058 lets a mail client send its one-click unsubscribe. */
+export const formMediaTypes = ['application/x-www-form-urlencoded', 'multipart/form-data'] as const;
 
 /** A success answer: a JSON body, bodies by media type, or none (204). */
 export type ReplySchema = z.ZodType | { [mediaType: string]: z.ZodType } | null;

@@ -145,8 +145,8 @@ export class PayloadTooLarge extends Problem {
 }
 
 export class UnsupportedMediaType extends Problem {
-  constructor(received: string | undefined) {
-    super(415, 'unsupported-media-type', 'Unsupported media type', `Send the body as application/json${received ? ` (received ${received})` : ''}.`);
+  constructor(received: string | undefined, expected = 'application/json') {
+    super(415, 'unsupported-media-type', 'Unsupported media type', `Send the body as ${expected}${received ? ` (received ${received})` : ''}.`);
   }
 }
 

@@ -40,6 +40,7 @@ import {
   newPerson,
   notificationPage,
   notificationsRead,
+  oneClickUnsubscribe,
   organisation,
   organisationChanges,
   organisationView,
@@ -57,6 +58,8 @@ import {
   searchResults,
   stats,
   unreadCount,
+  unsubscribeQuery,
+  unsubscription,
   verification,
   verificationQueue,
 } from './index.ts';
@@ -256,6 +259,21 @@ export const routes = [
     request: { body: settingsChanges },
     replies: { 200: settings },
   },
+  // Links in every e-mail: they work without signing in, the token saying whose e-mail and what of it.
+  {
+    method: 'GET', path: '/v1/unsubscribe', handler: 'get-unsubscription', access: 'public', table: 'read',
+    summary: "What an e-mail's unsubscribe link turns off (the site's page asks before it does), without signing in",
+    request: { query: unsubscribeQuery },
+    // It tells of one person's settings: kept by no one.
+    cacheSeconds: 0,
+    replies: { 200: unsubscription },
+  },
+  {
+    method: 'POST', path: '/v1/unsubscribe', handler: 'unsubscribe', access: 'public', table: 'write',
+    summary: "Turn off what an e-mail's unsubscribe link names, in one click (RFC 8058: what the mail's List-Unsubscribe header names), without signing in",
+    request: { query: unsubscribeQuery, form: oneClickUnsubscribe },
+    replies: { 200: unsubscription },
+  },
   {
     method: 'GET', path: '/v1/me/notifications', handler: 'list-notifications', access: 'signed-in', table: 'read',
     summary: 'Your notifications, newest first, with how many are unread',
@@ -381,7 +399,7 @@ export const routes = [
   access: Access;
   table: TableAccess;
   summary: string;
-  /** How long an answer to anyone may be kept, when not `publicCacheSeconds`. */
+  /** How long an answer to anyone may be kept, when not `publicCacheSeconds`; 0: not at all. */
   cacheSeconds?: number;
   request?: RequestSchemas;
   replies: { [status: number]: ReplySchema };

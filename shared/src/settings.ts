@@ -2,8 +2,8 @@
 // kind of notification (the inbox always holds them all).
 import * as z from 'zod';
 import { timeZone } from './agenda.ts';
-import type { NotificationKind } from './notifications.ts';
-import { emailFrequencies, notificationKinds, siteLanguages } from './vocabulary.ts';
+import { notificationKind, type NotificationKind } from './notifications.ts';
+import { digestFrequencies, emailFrequencies, notificationKinds, siteLanguages } from './vocabulary.ts';
 
 export const siteLanguage = z.enum(siteLanguages, { error: `must be one of: ${siteLanguages.join(', ')}` });
 export const emailFrequency = z.enum(emailFrequencies, { error: `must be one of: ${emailFrequencies.join(', ')}` });
@@ -32,7 +32,29 @@ export const settingsChanges = z.strictObject({
 /** What the site says of the person when they sign in: the language they are reading it in. */
 export const signInQuery = z.strictObject({ language: siteLanguage.optional() });
 
+/** What one unsubscribe link turns off: the e-mail of one kind of notification, or one of the digests. */
+export const unsubscribeTopic = z.enum([...notificationKinds, ...digestFrequencies]);
+
+export const unsubscribeQuery = z.strictObject({
+  token: z
+    .string()
+    .min(1)
+    .max(1000)
+    .meta({ description: "The token of an e-mail's unsubscribe link: signed by the platform, it names the person and what to turn off, and expires" }),
+});
+
+/** RFC 8058's one-click unsubscribe, as a mail client sends it: a form with this one field. */
+export const oneClickUnsubscribe = z.object({ 'List-Unsubscribe': z.literal('One-Click') });
+
+export const unsubscription = z.object({
+  about: unsubscribeTopic,
+  /** The kinds of notification whose e-mail it turns off: one kind, or each kind the digest gathers. */
+  kinds: z.array(notificationKind),
+});
+
 export type SiteLanguage = z.infer<typeof siteLanguage>;
 export type EmailFrequency = z.infer<typeof emailFrequency>;
 export type Settings = z.infer<typeof settings>;
 export type SettingsChanges = z.infer<typeof settingsChanges>;
+export type UnsubscribeTopic = z.infer<typeof unsubscribeTopic>;
+export type Unsubscription = z.infer<typeof unsubscription>;

@@ -66,6 +66,9 @@ export const siteLanguages = ['en', 'fr'] as const;
 /** How often a kind of notification is e-mailed: at once, in a daily or weekly digest, or not at all. */
 export const emailFrequencies = ['immediately', 'daily', 'weekly', 'never'] as const;
 
+/** The digests: each gathers, in one e-mail, the notifications of the kinds a person asked for at that frequency. */
+export const digestFrequencies = ['daily', 'weekly'] as const satisfies ReadonlyArray<(typeof emailFrequencies)[number]>;
+
 export const agendaKinds = ['milestone', 'meeting', 'event', 'deliverable'] as const;
 
 export const agendaStatuses = ['planned', 'done', 'postponed', 'cancelled'] as const;

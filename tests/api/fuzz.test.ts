@@ -38,13 +38,22 @@ const requestFor = (route: (typeof routes)[number]) => {
       ? fc.constant(undefined)
       : request.body
         ? bodyTextFor(validFor(request.body))
-        : fc.option(junk.map((value) => JSON.stringify(value)), { nil: undefined });
+        : request.form
+          ? fc.oneof(validFor(request.form).map((value) => String(new URLSearchParams(value as Record<string, string>))), fc.string({ unit: 'binary', maxLength: 200 }))
+          : fc.option(junk.map((value) => JSON.stringify(value)), { nil: undefined });
   return fc.record({
     route: fc.constant(route),
     path: fc.tuple(...segments).map((parts) => parts.join('/')),
     query,
     body,
-    contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', undefined),
+    contentType: fc.constantFrom(
+      'application/json',
+      'application/json; charset=utf-8',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=fuzz',
+      undefined,
+    ),
     caller: fc.constantFrom('nobody', 'forged', 'fuzzer'),
     // POSTs take an Idempotency-Key: none, a good one, or junk a header can carry.
     idempotencyKey:

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '@collective-actions/shared';
-import { afterDelivery, call, inboxAfterDelivery, inboxOf, joinCoalition, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
-import { addressOf, mailAfterDelivery, mailTo } from '../support/mail.ts';
+import { afterDelivery, apiUrl, call, inboxAfterDelivery, inboxOf, joinCoalition, newCoalition, newContribution, newOrganisation, tokenFor, unique } from '../support/api.ts';
+import { addressOf, mailAfterDelivery, mailTo, sentHeaders } from '../support/mail.ts';
 
 const settingsOf = async (who: string) => (await call<Settings>('GET', '/v1/me/settings', { as: who })).body;
 
@@ -104,5 +104,80 @@ describe('e-mail', () => {
     expect((await call('GET', '/v1/me?language=xx', { as: who })).status).toBe(400);
     expect((await call('GET', '/v1/me/settings')).status).toBe(401);
     expect(await settingsOf(who)).toEqual(before);
+  });
+});
+
+describe('unsubscribing', () => {
+  const oneClick = 'List-Unsubscribe=One-Click';
+
+  it('takes one click from the mail client, without signing in, and turns off just that kind of e-mail', async () => {
+    const { slug, lead } = await newCoalition();
+    await call('GET', '/v1/me?language=fr', { as: lead });
+    await joinCoalition(slug, unique('asker'));
+    const [mail] = await mailAfterDelivery(addressOf(lead), 1);
+    expect(mail, 'the lead got no e-mail').toBeDefined();
+
+    // RFC 2369 and RFC 8058: a POST to this address unsubscribes; the mail's own link opens the page that asks first.
+    const headers = await sentHeaders(mail);
+    expect(headers['list-unsubscribe-post']).toBe(oneClick);
+    const address = headers['list-unsubscribe'].match(/^<(.+)>$/)?.[1];
+    expect(address).toMatch(new RegExp(`^${apiUrl}/v1/unsubscribe\\?token=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
+    const token = new URL(address!).searchParams.get('token')!;
+    const page = `https://collective-actions.test/fr/unsubscribe?token=${token}`;
+    expect(mail.text).toContain(page);
+    expect(mail.html).toContain(`href="${page}"`);
+
+    // Reading what it would do changes nothing, and no cache keeps the answer.
+    const asked = await call('GET', `/v1/unsubscribe?token=${token}`);
+    expect(asked).toMatchObject({ status: 200, body: { about: 'join-requested', kinds: ['join-requested'] } });
+    expect(asked.headers.get('cache-control')).toBe('no-store');
+    expect((await settingsOf(lead)).emails['join-requested']).toBe('immediately');
+
+    const clicked = await fetch(address!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: oneClick });
+    expect(clicked.status).toBe(200);
+    expect(await clicked.json()).toEqual({ about: 'join-requested', kinds: ['join-requested'] });
+    expect(await settingsOf(lead)).toMatchObject({ emails: { 'join-requested': 'never', 'made-lead': 'daily' }, language: 'fr' });
+    // Again, as RFC 8058's example sends it (multipart): the same answer, nothing else changes.
+    const form = new FormData();
+    form.set('List-Unsubscribe', 'One-Click');
+    expect((await fetch(address!, { method: 'POST', body: form })).status).toBe(200);
+
+    // The next request reaches the inbox, and no mail.
+    await joinCoalition(slug, unique('asker'));
+    expect((await inboxAfterDelivery(lead, 3)).items.filter((item) => item.kind === 'join-requested')).toHaveLength(2);
+    await afterDelivery();
+    expect(await mailTo(addressOf(lead))).toHaveLength(1);
+  });
+
+  it('refuses a forged, foreign or malformed token, and a request that is not the one-click form, changing nothing', async () => {
+    const { slug, lead } = await newCoalition();
+    await call('GET', '/v1/me', { as: lead });
+    await joinCoalition(slug, unique('asker'));
+    const [mail] = await mailAfterDelivery(addressOf(lead), 1);
+    const token = new URL((await sentHeaders(mail))['list-unsubscribe'].slice(1, -1)).searchParams.get('token')!;
+    const [header, payload, signature] = token.split('.');
+    const other = unique('someone-else');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    const forged = (changes: Record<string, unknown>) => `${header}.${Buffer.from(JSON.stringify({ ...claims, ...changes })).toString('base64url')}.${signature}`;
+    const form = { rawBody: oneClick, headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+    const before = await settingsOf(lead);
+
+    for (const bad of [forged({ sub: other }), forged({ about: 'daily' }), forged({ exp: claims.exp + 365 * 86400 }), await tokenFor(lead), token.slice(0, -3), 'not-a-token']) {
+      for (const method of ['GET', 'POST']) {
+        const reply = await call(method, `/v1/unsubscribe?token=${encodeURIComponent(bad)}`, method === 'POST' ? form : {});
+        expect(reply.status, `${method} ${bad.slice(0, 40)}`).toBe(400);
+        expect(reply.body.errors).toEqual([{ parameter: 'token', detail: 'is not an unsubscribe link the platform made' }]);
+      }
+    }
+    const path = `/v1/unsubscribe?token=${token}`;
+    expect((await call('POST', '/v1/unsubscribe', form)).body.errors).toEqual([{ parameter: 'token', detail: expect.any(String) }]);
+    expect((await call('POST', `${path}&also=1`, form)).status).toBe(400);
+    expect((await call('POST', path, { body: { 'List-Unsubscribe': 'One-Click' } })).status).toBe(415);
+    expect((await call('POST', path, { rawBody: oneClick, headers: { 'content-type': 'text/plain' } })).status).toBe(415);
+    expect((await call('POST', path)).status).toBe(400);
+    expect((await call('POST', path, { ...form, rawBody: 'List-Unsubscribe=Maybe' })).body.errors).toEqual([{ pointer: '#/List-Unsubscribe', detail: expect.any(String) }]);
+    expect((await call('POST', path, { ...form, headers: { 'content-type': 'multipart/form-data; boundary=x' } })).status).toBe(400);
+    expect(await settingsOf(lead)).toEqual(before);
+    expect(before.emails['join-requested']).toBe('immediately');
   });
 });

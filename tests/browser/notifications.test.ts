@@ -104,4 +104,38 @@ describe('notifications in the site', () => {
     await page.getByRole('status').filter({ hasText: 'Your settings are saved.' }).waitFor();
     expect((await call('GET', '/v1/me/settings', { as: person })).body.language).toBe('en');
   });
+
+  it("let a person stop a kind of e-mail from its link, without signing in or JavaScript, in French, and say when a link does not work", async ({ task }) => {
+    const { slug, lead } = await newCoalition();
+    await call('GET', '/v1/me?language=fr', { as: lead });
+    const admin = unique('asker');
+    const asker = await newOrganisation(admin);
+    expect((await call('POST', `/v1/actions/${slug}/members`, { as: admin, body: { organisationId: asker.id } })).status).toBe(201);
+    const [mail] = await mailAfterDelivery(addressOf(lead), 1);
+    const link = mail?.text?.match(/https:\/\/collective-actions\.test(\/fr\/unsubscribe\?token=\S+)/)?.[1];
+    expect(link, 'the e-mail has no unsubscribe link').toBeDefined();
+
+    // What the link would turn off (axe runs scripts: this page has them).
+    const page = await newPage(browser(), task.name);
+    await page.goto(link!);
+    await page.getByRole('heading', { name: 'Ne plus recevoir d’e-mails' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Une organisation demande à rejoindre une coalition que vous animez' }).waitFor();
+    await expectAccessible(page);
+    // Opening the page changed nothing: mail scanners follow links.
+    expect((await call('GET', '/v1/me/settings', { as: lead })).body.emails['join-requested']).toBe('immediately');
+
+    // Turned off without JavaScript, and said so.
+    const plain = await newPage(browser(), `${task.name} (no JavaScript)`, { javaScript: false });
+    await plain.goto(link!);
+    await plain.getByRole('button', { name: 'Ne plus recevoir ces e-mails' }).click();
+    await plain.getByRole('status').filter({ hasText: 'C’est fait : nous ne vous écrirons plus à ce sujet' }).waitFor();
+    await plain.getByText('Vos notifications arrivent toujours dans votre boîte de réception sur le site.').waitFor();
+    expect((await call('GET', '/v1/me/settings', { as: lead })).body.emails).toMatchObject({ 'join-requested': 'never', 'made-lead': 'daily' });
+
+    // A link cut short, in English: said plainly, with nothing to press.
+    await page.goto(`/unsubscribe?token=${link!.split('token=')[1].slice(0, -4)}`);
+    await page.getByRole('alert').filter({ hasText: 'This link does not work: it has expired, or it is not one we sent.' }).waitFor();
+    expect(await page.getByRole('button').count()).toBe(0);
+    await expectAccessible(page);
+  });
 });

@@ -20,7 +20,7 @@ afterEach(async () => {
 
 /** The deployed functions behind a gateway of their own, the function of `routeKey` changed by `change`. */
 async function apiWith(routeKey: string, change: (fn: LocalFunction) => void): Promise<string> {
-  const deployed = deployedFunctions({ tableName, issuer, audience: [audience], siteUrl: 'https://collective-actions.test', openDataUrl: 'file:///nowhere/' }, () => {});
+  const deployed = deployedFunctions({ tableName, issuer, audience: [audience], siteUrl: 'https://collective-actions.test', openDataUrl: 'file:///nowhere/', unsubscribeSecret: 'lambda-shape' }, () => {});
   change(deployed.functions.find((fn) => fn.name === deployed.integrations.get(routeKey))!);
   const port = await freePort();
   ({ stop } = await startApi({ port, issuer, audience, functions: deployed }));
@@ -58,11 +58,14 @@ describe('the deployed functions', () => {
   });
 
   it('each read only the environment their template gives them', async () => {
-    const deployed = deployedFunctions({ tableName, issuer, audience: [audience], siteUrl: 'https://site.test', openDataUrl: 'file:///open-data/' }, () => {});
+    const deployed = deployedFunctions({ tableName, issuer, audience: [audience], siteUrl: 'https://site.test', openDataUrl: 'file:///open-data/', unsubscribeSecret: 'the key' }, () => {});
     const byRoute = (key: string) => deployed.functions.find((fn) => fn.name === deployed.integrations.get(key))!;
     expect(Object.keys(byRoute('GET /v1/openapi.json').environment).sort()).toEqual(['ALLOWED_ORIGINS', 'POWERTOOLS_SERVICE_NAME', 'SITE_URL']);
     expect(byRoute('GET /v1/actions/{slug}').environment).toMatchObject({ OIDC_ISSUER: issuer, OIDC_AUDIENCE: audience, TABLE_NAME: tableName, SITE_URL: 'https://site.test' });
     expect(byRoute('GET /v1/search').environment).toMatchObject({ SNAPSHOT_URL: 'file:///open-data/' });
+    // The secret CloudFormation resolves while deploying is the deployment's own key here.
+    expect(byRoute('POST /v1/unsubscribe').environment).toMatchObject({ UNSUBSCRIBE_SECRET: 'the key' });
+    expect(byRoute('GET /v1/actions/{slug}').environment.UNSUBSCRIBE_SECRET).toBeUndefined();
     expect(byRoute('GET /v1/search').environment).not.toHaveProperty('TABLE_NAME');
     // A read route's policy allows no write.
     expect(byRoute('GET /v1/actions').identity.statements.flatMap((statement) => statement.actions)).not.toContain('dynamodb:PutItem');

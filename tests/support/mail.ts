@@ -26,3 +26,15 @@ export async function mailTo(address: string): Promise<ReceivedMail[]> {
 export const mailAfterDelivery = (address: string, expected: number) => afterNotifier(() => mailTo(address), (mail) => mail.length >= expected);
 
 export const addressOf = (login: string) => `${login}@users.localhost`;
+
+/**
+ * The mail's header fields as sent, unfolded, by lower-case name: MailDev's JSON leaves out those its parser makes
+ * objects of (From, To, Date, the List-* fields of RFC 2369).
+ */
+export async function sentHeaders(mail: ReceivedMail): Promise<Record<string, string>> {
+  const response = await fetch(`${mailUrl}/api/email/${mail.id}/source`);
+  if (!response.ok) throw new Error(`MailDev answered ${response.status}`);
+  const [head] = (await response.text()).split(/\r?\n\r?\n/);
+  const fields = head.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/);
+  return Object.fromEntries(fields.map((field) => [field.slice(0, field.indexOf(':')).toLowerCase(), field.slice(field.indexOf(':') + 1).trim()]));
+}

@@ -3,6 +3,7 @@
 import { routeKey, routes, type RouteKey } from '@collective-actions/shared/routes';
 import type { AgendaItem } from '@collective-actions/shared';
 import { call, joinCoalition, newCoalition, newContribution, unique } from './api.ts';
+import { addressOf, mailAfterDelivery, sentHeaders } from './mail.ts';
 import { snapshotAfter } from './open-data.ts';
 
 export interface Read {
@@ -16,8 +17,12 @@ export interface Read {
 /** Records on a new coalition, then a read of each GET route (each export file among them). */
 export async function everyRead(): Promise<Read[]> {
   const { slug, lead } = await newCoalition();
+  // With the address the lead signed in with, the request to join is e-mailed, with its unsubscribe link.
+  await call('GET', '/v1/me', { as: lead });
   const author = unique('reader');
   const organisation = await joinCoalition(slug, author, lead);
+  const [mail] = await mailAfterDelivery(addressOf(lead), 1);
+  const unsubscribe = new URL((await sentHeaders(mail))['list-unsubscribe'].slice(1, -1)).search;
   const contribution = await newContribution(author, slug, organisation.id, { text: 'Budget data, explained.\nA second line.' });
   const item = (
     await call<AgendaItem>('POST', `/v1/actions/${slug}/agenda`, {
@@ -41,6 +46,7 @@ export async function everyRead(): Promise<Read[]> {
     'GET /v1/me': [{ path: '/v1/me', as: author }],
     'GET /v1/me/settings': [{ path: '/v1/me/settings', as: author }],
     'GET /v1/me/session': [{ path: '/v1/me/session', as: author }],
+    'GET /v1/unsubscribe': [{ path: `/v1/unsubscribe${unsubscribe}` }],
     'GET /v1/me/notifications': [{ path: '/v1/me/notifications', as: lead }, { path: '/v1/me/notifications?limit=1', as: author }],
     'GET /v1/organisations': [{ path: '/v1/organisations?limit=5' }, { path: '/v1/organisations?country=FR&kind=civil-society&limit=5' }],
     'GET /v1/organisations/{id}': [{ path: `/v1/organisations/${organisation.id}` }],

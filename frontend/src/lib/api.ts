@@ -12,13 +12,22 @@ type ReadKey = Extract<RouteKey, `GET ${string}`>;
 export type ChangeKey = Exclude<RouteKey, ReadKey>;
 type Input<Schemas, Part extends string> = Schemas extends { [P in Part]: infer S extends z.ZodType } ? z.input<S> : undefined;
 type ParamsOf<Key extends RouteKey> = Input<RequestOf<Key>, 'params'>;
-type BodyOf<Key extends RouteKey> = Input<RequestOf<Key>, 'body'>;
+/** Its JSON body, or the fields of its form. */
+type BodyOf<Key extends RouteKey> = RequestOf<Key> extends { form: infer S extends z.ZodType } ? z.input<S> : Input<RequestOf<Key>, 'body'>;
 
-/** What a change sends: its path parameters, its body, and the key that makes sending it twice safe. */
+/** What a change sends: its path parameters and query, its body, and the key that makes sending it twice safe. */
 export interface ChangeRequest<Key extends RouteKey> {
   params?: ParamsOf<Key>;
+  query?: Record<string, string>;
   body?: BodyOf<Key>;
   idempotencyKey?: string;
+}
+
+/** A change's body as its route takes it: a form's fields, or JSON. */
+function bodyOf(route: Route, body: unknown): { type: string; text: string } | undefined {
+  if (body === undefined) return undefined;
+  if ('request' in route && 'form' in route.request) return { type: 'application/x-www-form-urlencoded', text: String(new URLSearchParams(body as Record<string, string>)) };
+  return { type: 'application/json', text: JSON.stringify(body) };
 }
 
 /** The API's problem, or API Gateway's own refusal (`{"message": …}`: no token, too many requests) as one. */
@@ -82,14 +91,15 @@ export function apiClient(fetch: Fetch, token?: string) {
       request: ChangeRequest<Key> = {},
     ): Promise<Outcome<AnswerOf<Key>>> {
       const route = routeOf(key);
-      const response = await fetch(address(route, request.params), {
+      const body = bodyOf(route, request.body);
+      const response = await fetch(`${address(route, request.params)}${queryOf(route, request.query)}`, {
         method: route.method,
         headers: {
           ...authorised(),
-          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body ? { 'content-type': body.type } : {}),
           ...(request.idempotencyKey ? { 'idempotency-key': request.idempotencyKey } : {}),
         },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body: body?.text,
       });
       if (response.status >= 400 && response.status < 500) return { ok: false, problem: problemOf(response.status, await response.json()) };
       if (!response.ok) throw new Error(`The API answered ${response.status} for ${key}.`);

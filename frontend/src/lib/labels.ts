@@ -1,5 +1,5 @@
 // The words and formats of the interface for the platform's vocabulary, in the page's language.
-import type { AgendaItem, IdentityField, MembershipEvent, OfferType, OrganisationKind } from '@collective-actions/shared';
+import type { AgendaItem, EmailFrequency, IdentityField, MembershipEvent, NotificationKind, OfferType, OrganisationKind } from '@collective-actions/shared';
 import { formatAgendaTime } from '@collective-actions/shared/wording';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -78,3 +78,25 @@ export const formatWhen = (item: Pick<AgendaItem, 'start' | 'end' | 'timeZone' |
 export const writingLanguages = ['en', 'fr', 'es', 'pt', 'ar', 'de', 'it', 'nl', 'ru', 'uk', 'pl', 'tr', 'sw', 'id', 'ja', 'ko', 'zh'] as const;
 
 export const languageName = (code: string) => new Intl.DisplayNames([getLocale()], { type: 'language' }).of(code) ?? code;
+
+/** Each kind of notification, as the settings page names it: what happens. */
+export const notificationKindLabel: Record<NotificationKind, () => string> = {
+  'join-requested': m.settings_kind_join_requested,
+  'request-approved': m.settings_kind_request_approved,
+  'request-declined': m.settings_kind_request_declined,
+  'member-removed': m.settings_kind_member_removed,
+  'made-lead': m.settings_kind_made_lead,
+  'contribution-hidden': m.settings_kind_contribution_hidden,
+  'contribution-shown': m.settings_kind_contribution_shown,
+  'agenda-item-added': m.settings_kind_agenda_item_added,
+  'agenda-item-changed': m.settings_kind_agenda_item_changed,
+  'agenda-item-cancelled': m.settings_kind_agenda_item_cancelled,
+  'added-to-organisation': m.settings_kind_added_to_organisation,
+};
+
+export const frequencyLabel: Record<EmailFrequency, () => string> = {
+  immediately: m.settings_frequency_immediately,
+  daily: m.settings_frequency_daily,
+  weekly: m.settings_frequency_weekly,
+  never: m.settings_frequency_never,
+};

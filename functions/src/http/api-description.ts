@@ -12,7 +12,7 @@ import {
   problemDocument,
   theme,
 } from '@collective-actions/shared';
-import { idempotencyHeaders, type ReplySchema, type RequestSchemas } from '@collective-actions/shared/api-policy';
+import { formMediaTypes, idempotencyHeaders, type ReplySchema, type RequestSchemas } from '@collective-actions/shared/api-policy';
 import { routes, type Route } from '@collective-actions/shared/routes';
 import { maxBodyBytes } from './route-handler.ts';
 
@@ -45,7 +45,11 @@ const problemTypes = {
     when: (route: Route) => route.method === 'POST',
     about: 'The `Idempotency-Key` was already used for a request with another body or address.',
   },
-  415: { types: ['unsupported-media-type'], when: (route: Route) => requestOf(route).body !== undefined, about: 'The body is not application/json.' },
+  415: {
+    types: ['unsupported-media-type'],
+    when: (route: Route) => requestOf(route).body !== undefined || requestOf(route).form !== undefined,
+    about: 'The body is not of the media type the route takes.',
+  },
   500: { types: ['internal-error'], when: () => true, about: 'Something failed on our side; it has been logged.' },
   503: {
     types: ['service-unavailable'],
@@ -171,6 +175,7 @@ function operationOf(route: Route): ZodOpenApiOperationObject {
       ...(route.method === 'GET' ? { header: conditionalHeaders } : {}),
     },
     ...(request.body ? { requestBody: { required: true, content: { 'application/json': { schema: request.body } } } } : {}),
+    ...(request.form ? { requestBody: { required: true, content: Object.fromEntries(formMediaTypes.map((media) => [media, { schema: request.form }])) } } : {}),
     responses,
   };
 }

@@ -22,7 +22,8 @@ export function methodsOf(path: string): string[] {
 /** What shared caches and browsers may keep of a successful read: anyone's answers for a while, a signed-in person's never. */
 export function cacheControlOf(route: Route): string {
   if (route.access !== 'public' && route.access !== 'optional') return 'private, no-store';
-  return `public, max-age=${'cacheSeconds' in route ? route.cacheSeconds : publicCacheSeconds}`;
+  const seconds = 'cacheSeconds' in route ? route.cacheSeconds : publicCacheSeconds;
+  return seconds === 0 ? 'no-store' : `public, max-age=${seconds}`;
 }
 
 /** Headers with one name each, in lower case; the values of a header named twice (Vary, vary) joined, each once. */

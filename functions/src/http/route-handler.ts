@@ -6,8 +6,8 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { BadRequest, PayloadTooLarge, Unauthorized, ValidationFailed, fieldErrorsOf, writeJson } from '@collective-actions/shared';
-import { type RequestSchemas } from '@collective-actions/shared/api-policy';
+import { BadRequest, PayloadTooLarge, Unauthorized, UnsupportedMediaType, ValidationFailed, fieldErrorsOf, writeJson } from '@collective-actions/shared';
+import { formMediaTypes, type RequestSchemas } from '@collective-actions/shared/api-policy';
 import { findRoute, type AccessOf, type RequestOf, type Route, type RouteKey } from '@collective-actions/shared/routes';
 import { isRevoked } from '../data/sessions.ts';
 import { accessTokenVerifier } from './access-tokens.ts';
@@ -28,7 +28,8 @@ export type Reply = APIGatewayProxyStructuredResultV2;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface RouteRequest<Key extends RouteKey, S extends RequestSchemas = RequestOf<Key>> {
-  body: Parsed<S['body']>;
+  /** The JSON body, or the form's fields. */
+  body: S['body'] extends z.ZodType ? z.output<S['body']> : Parsed<S['form']>;
   query: Parsed<S['query']>;
   params: Parsed<S['params']>;
   /** Always there on routes that need a signed-in caller; never on public ones; on optional ones when a valid token came. */
@@ -61,12 +62,25 @@ const bodyBytes = (event: Event) =>
   event.body === undefined ? 0 : event.isBase64Encoded ? Buffer.from(event.body, 'base64').byteLength : Buffer.byteLength(event.body);
 
 /** Refuses oversized bodies, and bodies sent to routes that take none, before anything parses them. */
-const bodyGuard = (takesBody: boolean): MiddlewareObj<Event> => ({
+const bodyGuard = (takes: 'a JSON body' | 'a form' | undefined): MiddlewareObj<Event> => ({
   before: ({ event }) => {
     const bytes = bodyBytes(event);
     if (bytes > maxBodyBytes) throw new PayloadTooLarge(maxBodyBytes);
-    if (!takesBody && bytes > 0) throw new BadRequest('This request takes no body: send it without one.');
-    if (takesBody && bytes === 0) throw new BadRequest('This request needs a JSON body.');
+    if (!takes && bytes > 0) throw new BadRequest('This request takes no body: send it without one.');
+    if (takes && bytes === 0) throw new BadRequest(`This request needs ${takes}.`);
+  },
+});
+
+/** Reads a form body into its fields (the last of a repeated one), as the web platform's own FormData parses either media type. */
+const formBodyParser = (): MiddlewareObj<Event> => ({
+  before: async ({ event }) => {
+    const type = event.headers['content-type'];
+    if (!formMediaTypes.some((media) => type?.split(';')[0].trim().toLowerCase() === media)) throw new UnsupportedMediaType(type, formMediaTypes.join(' or '));
+    const bytes = Buffer.from(event.body ?? '', event.isBase64Encoded ? 'base64' : 'utf8');
+    const form = await new Response(bytes, { headers: { 'content-type': type! } }).formData().catch(() => {
+      throw new BadRequest(`The body is not a form that ${type} can carry.`);
+    });
+    (event as { body: unknown }).body = Object.fromEntries([...form].map(([name, value]) => [name, typeof value === 'string' ? value : value.name]));
   },
 });
 
@@ -151,15 +165,16 @@ export function handlerStack<const Key extends RouteKey>(
     .before(({ event }) => logger.setCorrelationId(event.requestContext.requestId))
     .use(httpHeaderNormalizer())
     .use(authorisation(route))
-    .use(bodyGuard(schemas.body !== undefined));
+    .use(bodyGuard(schemas.body ? 'a JSON body' : schemas.form ? 'a form' : undefined));
   if (schemas.body) stack.use(httpJsonBodyParser());
+  if (schemas.form) stack.use(formBodyParser());
   stack.use(throttleWrites(route));
   return stack
     .use(cors)
     .use(problemResponses())
     .handler(async (event, context) => {
       const request = {
-        body: parse(schemas.body, event.body, 'body'),
+        body: parse(schemas.body ?? schemas.form, event.body, 'body'),
         query: parse(schemas.query, event.queryStringParameters ?? {}, 'parameters'),
         params: parse(schemas.params, event.pathParameters ?? {}, 'parameters'),
         caller: event.caller,

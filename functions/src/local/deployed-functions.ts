@@ -143,10 +143,25 @@ function localAddress(value: string, { deployment, apiUrl }: Assembly): string {
 // CloudFormation's dynamic references to Secrets Manager, which it resolves while deploying.
 const secretReference = /\{\{resolve:secretsmanager:[^}]+\}\}/g;
 
+/** What stands for a secret here, by the variable it is given in: the deployment's own unsubscribe key, a session key of this run. */
+function localSecret(variable: string, { deployment }: Assembly): string {
+  const secrets: Record<string, () => string> = {
+    UNSUBSCRIBE_SECRET: () => deployment.unsubscribeSecret,
+    SESSION_SECRET: () => randomBytes(32).toString('base64url'),
+  };
+  if (!secrets[variable]) throw new Error(`The local platform has no stand-in for the secret in ${variable}`);
+  return secrets[variable]();
+}
+
 /** A function's environment variables from the template, their values this machine's. */
 function environmentOf(properties: Record<string, unknown>, stackName: string, assembly: Assembly): Record<string, string> {
   const variables = ((properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, localAddress(resolve(value, stackName, assembly), assembly)]));
+  return Object.fromEntries(
+    Object.entries(variables).map(([name, value]) => [
+      name,
+      localAddress(resolve(value, stackName, assembly), assembly).replace(secretReference, () => localSecret(name, assembly)),
+    ]),
+  );
 }
 
 /** The synthesized app in `directory` (infra/cdk.out synthesized first when stale): its app stack's name and resources. */
@@ -219,7 +234,7 @@ export interface DeployedSite {
   directory: string;
   /** What the function runs there (its handler: the adapter's exec wrapper starts it). */
   command: string;
-  /** Its environment from the template, this machine's addresses and a session secret of this run in it. */
+  /** Its environment from the template, this machine's addresses and a session secret of this run in it (`localSecret`). */
   environment: Record<string, string>;
   memorySize: number;
   timeoutSeconds: number;
@@ -232,11 +247,10 @@ export function deployedSite(deployment: Deployment, apiUrl: string, log: (line:
   const route = Object.values(resources).find((resource) => resource.Type === 'AWS::ApiGatewayV2::Route' && resource.Properties.RouteKey === '$default');
   if (!route) throw new Error(`No default route in ${stackName}`);
   const { Properties: properties, Metadata: metadata } = resources[integratedFunction(route, resources)];
-  const secret = randomBytes(32).toString('base64url');
   return {
     directory: join(cdkOut, metadata!['aws:asset:path']),
     command: String(properties.Handler),
-    environment: Object.fromEntries(Object.entries(environmentOf(properties, stackName, assembly)).map(([name, value]) => [name, value.replace(secretReference, secret)])),
+    environment: environmentOf(properties, stackName, assembly),
     memorySize: Number(properties.MemorySize),
     timeoutSeconds: Number(properties.Timeout),
   };

@@ -2,9 +2,10 @@
 // route functions in the local Lambda service (from their sources, or from the bundles `cdk deploy` ships) behind IAM
 // and the local API gateway. Set AWS_ENDPOINT_URL_DYNAMODB and TABLE_NAME before importing this module: the data client
 // reads them once.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { routeKey, routes, unmatchedRouteKey } from '@collective-actions/shared/routes';
 import { tableName } from '../data/client.ts';
@@ -102,6 +103,17 @@ export async function startApi({ port, issuer, audience, functions: { functions,
   };
 }
 
+/** The key of the unsubscribe links: kept with the data, so that the links of e-mail sent before a restart still work. */
+async function unsubscribeSecret(dataDirectory: string | undefined): Promise<string> {
+  if (!dataDirectory) return randomBytes(32).toString('base64url');
+  const file = `${dataDirectory}/notifier/unsubscribe-secret`;
+  const kept = await readFile(file, 'utf8').catch(() => undefined);
+  if (kept) return kept;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFile(file, 'utf8');
+}
+
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const log = options.log ?? (() => {});
   const { ports, dataDirectory } = options;
@@ -141,6 +153,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       siteUrl: options.publicUrl ?? options.siteUrl,
       // The directory stands for the bucket CloudFront serves the snapshot from.
       openDataUrl: pathToFileURL(`${snapshots}/`).href,
+      unsubscribeSecret: await unsubscribeSecret(dataDirectory),
       mail: { from: 'Collective Actions <notifications@collective-actions.localhost>', smtpUrl: mail.smtpUrl },
     };
     // The builder runs here, in this process, as the table's stream runs it in AWS.
@@ -149,8 +162,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     stops.push(builder.stop);
     log(`Open data: snapshot in ${snapshots}, rebuilt every ${options.snapshotSeconds ?? 10} s`);
     // Every second: a notification arrives about as soon as its event, as the stream delivers it in AWS; with the
-    // notifier's own environment (who its e-mail is from, and through which server).
-    Object.assign(process.env, notifierFunction(deployment).environment);
+    // notifier's own environment (who its e-mail is from, and through which server), and where the API answers, as
+    // the route functions are told (`startApi`), for the one-click unsubscribe address.
+    Object.assign(process.env, notifierFunction(deployment).environment, { API_URL: apiUrl });
     const notifier = await startNotifier(1, log);
     stops.push(notifier.stop);
     log(`E-mail: through MailDev's SMTP server; its inbox at ${mail.inboxUrl}`);

@@ -10,7 +10,8 @@ import * as actionRecords from '../data/actions.ts';
 import * as mail from '../data/mail.ts';
 import { m } from '../paraglide/messages.js';
 import { now } from './clock.ts';
-import { sitePage } from './site-pages.ts';
+import { apiAddress, sitePage } from './site-pages.ts';
+import { unsubscribeToken } from './unsubscribe-tokens.ts';
 
 type Messages = typeof m;
 /** The site's messages, each in one language. */
@@ -31,8 +32,23 @@ export interface RenderedMail {
 const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@', format: true });
 
 /** The MJML document of a mail: its sentence, a button to what it is about, and why it came with a link to the settings. */
-function document(language: SiteLanguage, parts: { title: string; sentence: string; link: string; open: string; why: string; settings: string; settingsLink: string }) {
+function document(
+  language: SiteLanguage,
+  parts: { title: string; sentence: string; link: string; open: string; why: string; settings: string; settingsLink: string; unsubscribe: string; unsubscribeLink: string },
+) {
   const text = (content: string, attributes: Record<string, string> = {}) => ({ 'mj-text': { ...attributes, '#text': content } });
+  // A link in line with the text above it.
+  const footLink = (href: string, content: string) => ({
+    '@href': href,
+    '@background-color': '#ffffff',
+    '@color': '#0b4f9c',
+    '@text-decoration': 'underline',
+    '@align': 'left',
+    '@font-size': '13px',
+    '@inner-padding': '0',
+    '@padding': '4px 25px',
+    '#text': content,
+  });
   return xml.build({
     mjml: {
       '@lang': language,
@@ -51,17 +67,7 @@ function document(language: SiteLanguage, parts: { title: string; sentence: stri
             '@border-top': '1px solid #c8c8c8',
             'mj-column': {
               ...text(parts.why, { '@font-size': '13px', '@color': '#4d4d4d' }),
-              'mj-button': {
-                '@href': parts.settingsLink,
-                '@background-color': '#ffffff',
-                '@color': '#0b4f9c',
-                '@text-decoration': 'underline',
-                '@align': 'left',
-                '@font-size': '13px',
-                // A link, in line with the text above it.
-                '@inner-padding': '0',
-                '#text': parts.settings,
-              },
+              'mj-button': [footLink(parts.settingsLink, parts.settings), footLink(parts.unsubscribeLink, parts.unsubscribe)],
             },
           },
         ],
@@ -70,8 +76,8 @@ function document(language: SiteLanguage, parts: { title: string; sentence: stri
   });
 }
 
-/** A notification's mail, in the reader's language. */
-export async function renderMail(notification: Notification, language: SiteLanguage): Promise<RenderedMail> {
+/** A notification's mail, in the reader's language, with the page that stops e-mail of its kind. */
+export async function renderMail(notification: Notification, language: SiteLanguage, token: string): Promise<RenderedMail> {
   const messages = messagesIn(language);
   const action = 'action' in notification ? await actionRecords.getAction(notification.action) : undefined;
   const sentence = notificationSentence(notification, {
@@ -83,12 +89,29 @@ export async function renderMail(notification: Notification, language: SiteLangu
   const link = pageIn(language, notificationPath(notification));
   const settingsLink = pageIn(language, '/settings');
   const title = messages.site_name({});
-  const [why, settings] = [messages.mail_why({}), messages.mail_settings({})];
-  const { html, errors } = await mjml2html(document(language, { title, sentence, link, open: messages.mail_open({}), why, settings, settingsLink }), { validationLevel: 'strict' });
+  const unsubscribeLink = pageIn(language, `/unsubscribe?${new URLSearchParams({ token })}`);
+  const [why, settings, unsubscribe] = [messages.mail_why({}), messages.mail_settings({}), messages.mail_unsubscribe({})];
+  const { html, errors } = await mjml2html(
+    document(language, { title, sentence, link, open: messages.mail_open({}), why, settings, settingsLink, unsubscribe, unsubscribeLink }),
+    { validationLevel: 'strict' },
+  );
   if (errors.length) throw new Error(`The mail's MJML is not valid: ${errors.map((error) => error.formattedMessage).join('; ')}`);
-  // A header is one line: a hiding's reason may have several.
-  return { subject: sentence.replace(/\s+/g, ' '), html, text: `${sentence}\n\n${messages.mail_open({})}: ${link}\n\n-- \n${why}\n${settings}: ${settingsLink}\n` };
+  return {
+    // A header is one line: a hiding's reason may have several.
+    subject: sentence.replace(/\s+/g, ' '),
+    html,
+    text: `${sentence}\n\n${messages.mail_open({})}: ${link}\n\n-- \n${why}\n${settings}: ${settingsLink}\n${unsubscribe}: ${unsubscribeLink}\n`,
+  };
 }
+
+/**
+ * The headers that let a mail client offer to unsubscribe, in one click (RFC 2369 and RFC 8058): a POST to the API's
+ * address, which turns off at once what the token names.
+ */
+const unsubscribeHeaders = (token: string) => ({
+  list: { unsubscribe: apiAddress(`/v1/unsubscribe?${new URLSearchParams({ token })}`) },
+  headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+});
 
 let transporter: Transporter | undefined;
 
@@ -109,9 +132,11 @@ type Outcome = 'sent' | 'held elsewhere' | { failed: unknown };
 async function sendOne(queued: mail.QueuedMail): Promise<Outcome> {
   if (!(await mail.claim(queued, new Date(now())))) return 'held elsewhere';
   try {
-    const { subject, text, html } = await renderMail({ ...queued.notification, read: false } as Notification, queued.language);
+    const token = await unsubscribeToken(queued.personId, queued.notification.kind, new Date(now()));
+    const { subject, text, html } = await renderMail({ ...queued.notification, read: false } as Notification, queued.language, token);
     const messageId = messageIdOf(queued);
-    await transport().sendMail({ from: process.env.MAIL_FROM, to: queued.to, subject, text, html, messageId, headers: { 'Content-Language': queued.language } });
+    const { list, headers } = unsubscribeHeaders(token);
+    await transport().sendMail({ from: process.env.MAIL_FROM, to: queued.to, subject, text, html, messageId, list, headers: { 'Content-Language': queued.language, ...headers } });
     await mail.markSent(queued, messageId, new Date(now()));
     return 'sent';
   } catch (error) {

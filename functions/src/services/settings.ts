@@ -1,8 +1,18 @@
 // Each person's settings, and what they mean for the e-mail a notification sends them.
-import { defaultFrequency, notificationKinds, type NotificationKind, type Settings, type SettingsChanges, type SiteLanguage } from '@collective-actions/shared';
+import {
+  defaultFrequency,
+  notificationKinds,
+  type NotificationKind,
+  type Settings,
+  type SettingsChanges,
+  type SiteLanguage,
+  type UnsubscribeTopic,
+  type Unsubscription,
+} from '@collective-actions/shared';
 import * as settingsRecords from '../data/settings.ts';
 import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
+import { readUnsubscribeToken } from './unsubscribe-tokens.ts';
 
 const viewOf = (stored: settingsRecords.StoredSettings | undefined): Settings => ({
   email: stored?.email ?? null,
@@ -26,4 +36,22 @@ export const recordSignIn = (caller: Caller, language: SiteLanguage | undefined)
 export async function immediateMail(personId: string, kind: NotificationKind): Promise<{ to: string; language: SiteLanguage } | undefined> {
   const settings = viewOf(await settingsRecords.getSettings(personId));
   return settings.email && settings.emails[kind] === 'immediately' ? { to: settings.email, language: settings.language } : undefined;
+}
+
+/** The kinds an unsubscribe link turns off: its one kind, or each kind the person has sent in that digest. */
+const kindsOf = (about: UnsubscribeTopic, settings: Settings): NotificationKind[] =>
+  about === 'daily' || about === 'weekly' ? notificationKinds.filter((kind) => settings.emails[kind] === about) : [about];
+
+/** What the link's token would turn off, for the page that asks before it does. */
+export async function unsubscription({ token }: { token: string }): Promise<Unsubscription> {
+  const { personId, about } = await readUnsubscribeToken(token, new Date(now()));
+  return { about, kinds: kindsOf(about, viewOf(await settingsRecords.getSettings(personId))) };
+}
+
+/** Turns off the e-mail the link's token names (once or many times alike): what it turned off. */
+export async function unsubscribe({ token }: { token: string }): Promise<Unsubscription> {
+  const { personId, about } = await readUnsubscribeToken(token, new Date(now()));
+  const kinds = kindsOf(about, viewOf(await settingsRecords.getSettings(personId)));
+  if (kinds.length) await settingsRecords.changeSettings(personId, { emails: Object.fromEntries(kinds.map((kind) => [kind, 'never'])) }, now());
+  return { about, kinds };
 }
