@@ -102,6 +102,14 @@ export function snapshotBuilderFunction(deployment: Deployment, bucketName: stri
   };
 }
 
+/** What a function that sends e-mail is told: the site its links lead to, the key of their unsubscribe links, and who sends through what. */
+const mailEnvironment = (deployment: Deployment) => ({
+  SITE_URL: deployment.siteUrl,
+  UNSUBSCRIBE_SECRET: deployment.unsubscribeSecret,
+  ...(deployment.mail ? { MAIL_FROM: deployment.mail.from } : {}),
+  ...(deployment.mail?.smtpUrl ? { MAIL_SMTP_URL: deployment.mail.smtpUrl } : {}),
+});
+
 /** The notifier: delivers each event of the outbox to the inboxes of the people it concerns, and sends the e-mail queued. */
 export function notifierFunction(deployment: Deployment): FunctionDefinition {
   return {
@@ -111,14 +119,23 @@ export function notifierFunction(deployment: Deployment): FunctionDefinition {
     memorySize: functionDefaults.memorySize,
     timeoutSeconds: 60,
     table: 'write',
-    environment: {
-      POWERTOOLS_SERVICE_NAME: 'collective-actions-notifications',
-      TABLE_NAME: deployment.tableName,
-      // Its e-mail links to the site's pages.
-      SITE_URL: deployment.siteUrl,
-      UNSUBSCRIBE_SECRET: deployment.unsubscribeSecret,
-      ...(deployment.mail ? { MAIL_FROM: deployment.mail.from } : {}),
-      ...(deployment.mail?.smtpUrl ? { MAIL_SMTP_URL: deployment.mail.smtpUrl } : {}),
-    },
+    environment: { POWERTOOLS_SERVICE_NAME: 'collective-actions-notifications', TABLE_NAME: deployment.tableName, ...mailEnvironment(deployment) },
+  };
+}
+
+/** How often the digests are looked at: each person's is sent at the first run after their window ends. */
+export const digestRunMinutes = 60;
+
+/** The digest sender: every hour, each person's daily or weekly digest whose window has ended in their time zone. */
+export function digestSenderFunction(deployment: Deployment): FunctionDefinition {
+  return {
+    name: 'DigestSender',
+    entry: 'functions/src/jobs/send-digests.ts',
+    description: 'Sends the daily and weekly digests whose window has ended in their reader’s time zone',
+    memorySize: functionDefaults.memorySize,
+    // A run for 10,000 people takes minutes (docs/benchmarks.md); what one cannot finish, the next catches up.
+    timeoutSeconds: 900,
+    table: 'write',
+    environment: { POWERTOOLS_SERVICE_NAME: 'collective-actions-digests', TABLE_NAME: deployment.tableName, ...mailEnvironment(deployment) },
   };
 }

@@ -1,16 +1,19 @@
 // Notifications: the notifier delivers each event a change wrote to the outbox, from the table's stream, to the inboxes
 // of the people concerned; a batch it cannot deliver after its retries goes to a dead-letter queue, and an alarm says so.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+// Every hour, EventBridge Scheduler runs the digest sender.
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keys } from '@collective-actions/functions/data/keys.ts';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
-import { notifierFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
+import { digestRunMinutes, digestSenderFunction, notifierFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
-import { PlatformFunction } from './platform-function.ts';
+import { nagArn, PlatformFunction } from './platform-function.ts';
 
 export class Notifications extends Construct {
   constructor(scope: Construct, id: string, { table, deployment, alarms }: { table: ITableV2; deployment: Deployment; alarms: Alarms }) {
@@ -45,6 +48,19 @@ export class Notifications extends Construct {
         ],
       }),
     );
+    const digests = digestSenderFunction(deployment);
+    const sender = new PlatformFunction(this, digests.name, { ...digests, alarms });
+    sender.bindTable(table, 'write');
+    new Schedule(this, 'DigestSchedule', {
+      description: 'Sends the digests whose window has ended',
+      schedule: ScheduleExpression.rate(Duration.minutes(digestRunMinutes)),
+      // A run that fails is caught up by the next one (services/digest-windows.ts): one more try within the hour at most.
+      target: new LambdaInvoke(sender.function, { retryAttempts: 1, maxEventAge: Duration.minutes(digestRunMinutes) }),
+    });
+    Validations.of(Stack.of(this)).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagArn(sender.function)}:*]`,
+      reason: "The scheduler's role invokes the digest sender, any version of it: that one function only.",
+    });
     alarms.add('UndeliveredNotifications', undelivered.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 1, 'Notifications the notifier could not deliver');
   }
 }

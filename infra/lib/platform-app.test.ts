@@ -146,7 +146,12 @@ describe('the API', () => {
       .filter(([, fn]) => fn.Properties.Environment?.Variables?.UNSUBSCRIBE_SECRET !== undefined)
       .map(([, fn]) => String(fn.Properties.Description))
       .sort();
-    expect(holders).toEqual(['Delivers notifications from the outbox to the inboxes of the people concerned', 'GET /v1/unsubscribe', 'POST /v1/unsubscribe']);
+    expect(holders).toEqual([
+      'Delivers notifications from the outbox to the inboxes of the people concerned',
+      'GET /v1/unsubscribe',
+      'POST /v1/unsubscribe',
+      'Sends the daily and weekly digests whose window has ended in their reader’s time zone',
+    ]);
     for (const [, fn] of functions.filter(([, candidate]) => String(candidate.Properties.Description).endsWith('/v1/unsubscribe'))) {
       expect(JSON.stringify(fn.Properties.Environment.Variables.UNSUBSCRIBE_SECRET)).toMatch(/resolve:secretsmanager/);
     }
@@ -284,6 +289,19 @@ describe('notifications', () => {
     });
   });
 
+  it('runs the digest sender every hour, with one more try within the hour, and lets it write the table and nothing else', () => {
+    const [id, sender] = resources(application, 'AWS::Lambda::Function').find(([, fn]) => String(fn.Properties.Description).startsWith('Sends the daily and weekly digests'))!;
+    application.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(1 hour)',
+      State: 'ENABLED',
+      Target: { Arn: { 'Fn::GetAtt': [id, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 3600 } },
+    });
+    expect(sender.Properties.Timeout).toBe(900);
+    const actions = actionsOf(sender);
+    expect(actions.filter((action: string) => !action.startsWith('dynamodb:'))).toEqual([]);
+    expect(actions).toContain('dynamodb:PutItem');
+  });
+
   it('lets the notifier write the table, and nothing else', () => {
     const actions = actionsOf(notifier()[1]);
     expect(actions.filter((action: string) => !action.startsWith('dynamodb:') && !action.startsWith('sqs:'))).toEqual([]);
@@ -349,8 +367,8 @@ describe('observability and checks', () => {
   it('alarms on API 5xx, every function’s errors and throttles, DynamoDB throttles and undelivered notifications', () => {
     const alarms = resources(application, 'AWS::CloudWatch::Alarm').map(([id]) => id);
     expect(alarms.some((id) => id.includes('Api5xx'))).toBe(true);
-    // One per route, the catch-all route's, the site server's, the snapshot builder's and the notifier's.
-    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 4);
+    // One per route, the catch-all route's, the site server's, the snapshot builder's, the notifier's and the digest sender's.
+    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 5);
     expect(alarms.some((id) => id.includes('TableThrottles'))).toBe(true);
     expect(alarms.some((id) => id.includes('UndeliveredNotifications'))).toBe(true);
   });

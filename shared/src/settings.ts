@@ -56,5 +56,6 @@ export type SiteLanguage = z.infer<typeof siteLanguage>;
 export type EmailFrequency = z.infer<typeof emailFrequency>;
 export type Settings = z.infer<typeof settings>;
 export type SettingsChanges = z.infer<typeof settingsChanges>;
+export type DigestFrequency = (typeof digestFrequencies)[number];
 export type UnsubscribeTopic = z.infer<typeof unsubscribeTopic>;
 export type Unsubscription = z.infer<typeof unsubscription>;

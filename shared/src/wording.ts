@@ -112,3 +112,41 @@ export function notificationPath(notification: Notification): string {
   if ('contribution' in notification) return `/actions/${notification.action}/contributions/${notification.contribution.id}`;
   return `/actions/${notification.action}/coalition`;
 }
+
+/** What a notification is about: a digest says each such thing once, as its newest notification left it. */
+function subjectOf(notification: object): string {
+  const about = notification as { action?: string; agendaItem?: { id: string }; contribution?: { id: string }; organisation?: { id: string } };
+  if (about.agendaItem) return `agenda ${about.agendaItem.id}`;
+  if (about.contribution) return `contribution ${about.contribution.id}`;
+  return `organisation ${about.organisation?.id} in ${about.action ?? '-'}`;
+}
+
+/** A digest's notifications of one kind, newest first. */
+export interface DigestKindSection<N> {
+  kind: Notification['kind'];
+  notifications: N[];
+}
+
+/** A digest's notifications about one action (none for those about an organisation alone), by kind. */
+export interface DigestSection<N> {
+  action: string | undefined;
+  kinds: Array<DigestKindSection<N>>;
+}
+
+/**
+ * A digest's notifications grouped by action, then by kind, newest change first, each thing once: a meeting changed
+ * three times appears once, as its newest notification says it now stands.
+ */
+export function digestSections<N extends Pick<Notification, 'kind' | 'at' | 'id'>>(notifications: N[]): Array<DigestSection<N>> {
+  const newest = new Map<string, N>();
+  const byAge = [...notifications].sort((a, b) => (a.at === b.at ? a.id.localeCompare(b.id) : a.at.localeCompare(b.at)));
+  for (const notification of byAge) newest.set(subjectOf(notification), notification);
+  const sections = new Map<string | undefined, Map<Notification['kind'], N[]>>();
+  for (const notification of [...newest.values()].reverse()) {
+    const action = 'action' in notification ? (notification.action as string) : undefined;
+    if (!sections.has(action)) sections.set(action, new Map());
+    const kinds = sections.get(action)!;
+    kinds.set(notification.kind, [...(kinds.get(notification.kind) ?? []), notification]);
+  }
+  return [...sections].map(([action, kinds]) => ({ action, kinds: [...kinds].map(([kind, items]) => ({ kind, notifications: items })) }));
+}

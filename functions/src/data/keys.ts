@@ -203,6 +203,14 @@ export const keys = {
   queuedMailListing: (eventId: string, personId: string) => ({ GSI1PK: 'MAIL#QUEUED', GSI1SK: `${eventId}#${personId}` }),
   queuedMails: inIndex('GSI1', 'MAIL#QUEUED'),
 
+  /** A notification waiting for a person's daily or weekly digest, in the order it happened. */
+  digestItem: (personId: string, frequency: string, at: string, eventId: string) => ({ PK: `DIGEST#${frequency}#${personId}`, SK: `${at}#${eventId}` }),
+  digestItemsPartition: (personId: string, frequency: string) => `DIGEST#${frequency}#${personId}`,
+  /** A person's digest of one frequency: how many notifications wait for it, and up to when it was sent; listed while any wait. */
+  digest: (personId: string, frequency: string) => ({ PK: `PERSON#${personId}`, SK: `DIGEST#${frequency}` }),
+  digestListing: (personId: string, frequency: string) => ({ GSI1PK: `DIGEST#${frequency}`, GSI1SK: personId }),
+  digestsWaiting: (frequency: string) => inIndex('GSI1', `DIGEST#${frequency}`),
+
   platformStats: { PK: 'STATS', SK: 'PLATFORM' },
   countryStats: (country: string) => ({ PK: 'STATS', SK: `COUNTRY#${country}` }),
   statsPartition: 'STATS',

@@ -1,8 +1,9 @@
 // Notifications: the outbox (what happened, written in the transaction of the change that made it happen) and each
 // person's inbox, delivered from it once per recipient however often delivery runs.
 import { monotonicFactory } from 'ulid';
-import type { Notification } from '@collective-actions/shared';
+import type { DigestFrequency, Notification } from '@collective-actions/shared';
 import { dynamo, tableName } from './client.ts';
+import { waitingItems } from './digests.ts';
 import { keys } from './keys.ts';
 import { queuedMailItem, type QueuedMail } from './mail.ts';
 import { isKeyAttribute, itemIsNew } from './table.ts';
@@ -65,11 +66,15 @@ export async function markDelivered(id: string, now: Date): Promise<void> {
   });
 }
 
+/** How a notification is e-mailed to its recipient: at once (where, in which language), or in one of their digests. */
+export type Mailing = Omit<QueuedMail, 'notification' | 'personId'> | { digest: DigestFrequency };
+
 /**
- * Puts an event in a person's inbox and counts it unread, with its e-mail queued if one is to be sent, unless it is
- * there already (delivery ran before, and stopped before it was done): answers whether it was put there now.
+ * Puts an event in a person's inbox and counts it unread, with its e-mail queued or waiting for their digest if one is
+ * to be sent, unless it is there already (delivery ran before, and stopped before it was done): answers whether it was
+ * put there now.
  */
-export async function deliver(personId: string, event: NotificationEvent, now: string, mail?: Omit<QueuedMail, 'notification' | 'personId'>): Promise<boolean> {
+export async function deliver(personId: string, event: NotificationEvent, now: string, mailing?: Mailing): Promise<boolean> {
   const { actor: _, people: __, ...notification } = event;
   try {
     await dynamo.transactWrite({
@@ -82,7 +87,7 @@ export async function deliver(personId: string, event: NotificationEvent, now: s
           },
         },
         { Update: { TableName: tableName, Key: keys.unreadCounter(personId), UpdateExpression: 'ADD unread :one', ExpressionAttributeValues: { ':one': 1 } } },
-        ...(mail ? [queuedMailItem({ ...mail, personId, notification }, now)] : []),
+        ...(!mailing ? [] : 'digest' in mailing ? waitingItems(personId, mailing.digest, notification) : [queuedMailItem({ ...mailing, personId, notification }, now)]),
       ],
     });
     return true;

@@ -1,8 +1,10 @@
-// On one machine, what the table's stream drives in AWS runs in the platform's own process, every few seconds: the
-// open-data snapshot's rebuild, and the delivery of notifications from the outbox, with their e-mail.
+// On one machine, what the table's stream and the scheduler drive in AWS runs in the platform's own process, on timers:
+// the open-data snapshot's rebuild, the delivery of notifications from the outbox with their e-mail, and the digests.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sendQueuedMail } from '../services/mail.ts';
 import { deliverPending } from '../services/delivery.ts';
+import { sendDueDigests } from '../services/digests.ts';
+import { now } from '../services/clock.ts';
 import { buildSnapshot } from '../services/snapshot.ts';
 
 /** Runs the job now, then every `intervalSeconds` until stopped; a failed run is told and tried again at the next. */
@@ -35,4 +37,15 @@ export const startNotifier = (intervalSeconds: number, log: (line: string) => vo
       if (failed.length) log(`E-mail: ${failed.length} could not be sent (${reason(failed[0].error)}); trying again`);
     },
     (error) => log(`Notifications: delivery stopped (${reason(error)}); trying again`),
+  );
+
+/** Sends the digests whose window has ended, as the scheduler runs it hourly in AWS. */
+export const startDigestSender = (intervalSeconds: number, log: (line: string) => void) =>
+  runEvery(
+    intervalSeconds,
+    async () => {
+      const { failed } = await sendDueDigests(new Date(now()));
+      if (failed.length) log(`E-mail: ${failed.length} digests could not be sent (${reason(failed[0].error)}); trying again`);
+    },
+    (error) => log(`Digests: stopped (${reason(error)}); trying again`),
   );

@@ -20,7 +20,7 @@ import { startIdentityProvider } from './identity-provider.ts';
 import { startLambdaService, type LocalFunction } from './lambda-service.ts';
 import { startMailServer } from './mail-server.ts';
 import { seed } from './seed.ts';
-import { startNotifier, startSnapshotBuilder } from './in-process-jobs.ts';
+import { startDigestSender, startNotifier, startSnapshotBuilder } from './in-process-jobs.ts';
 
 export interface PlatformOptions {
   ports: { dynamodb: number; api: number; identity: number; mailSmtp: number; mailWeb: number };
@@ -167,6 +167,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     Object.assign(process.env, notifierFunction(deployment).environment, { API_URL: apiUrl });
     const notifier = await startNotifier(1, log);
     stops.push(notifier.stop);
+    // The digest sender's environment is the notifier's own mail environment; it runs every minute here, hourly in AWS,
+    // so that a digest comes within a minute of its window's end.
+    const digestSender = await startDigestSender(60, log);
+    stops.push(digestSender.stop);
     log(`E-mail: through MailDev's SMTP server; its inbox at ${mail.inboxUrl}`);
 
     const functions = bundles ? deployedFunctions(deployment, log) : functionsFromSources(deployment);

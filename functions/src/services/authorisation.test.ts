@@ -64,7 +64,8 @@ describe('the authorisation table', () => {
   });
 
   it('holds every route that changes something, and every steward route, under its handler’s name', () => {
-    const guarded = routes.filter((route) => route.method !== 'GET' || route.access === 'steward').map((route) => route.handler);
+    // A public change carries its own authority (the signed token of an e-mail's unsubscribe link), checked by its service.
+    const guarded = routes.filter((route) => (route.method !== 'GET' && route.access !== 'public') || route.access === 'steward').map((route) => route.handler);
     expect(guarded.filter((handler) => !(handler in acts))).toEqual([]);
   });
 

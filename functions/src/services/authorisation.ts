@@ -44,8 +44,6 @@ const onlyAdmins = (standing: Standing, concerning: Concerning) =>
 /** Whom each rule lets through, and what a refused caller is told. */
 const rules = {
   'signed-in': { allows: () => true, refusal: () => 'Sign in to do this.' },
-  // Anyone who holds the signed token of an e-mail's link: the token names whose e-mail (unsubscribe-tokens.ts).
-  'link holder': { allows: () => true, refusal: () => 'Follow the link of one of your e-mails to do this.' },
   steward: { allows: (s: Standing) => s.steward, refusal: () => 'Only platform stewards may do this.' },
   'organisation member': { allows: (s: Standing) => s.role !== undefined, refusal: (_: Standing, c: Concerning) => notOneOfItsPeople(c) },
   'organisation admin': { allows: (s: Standing) => s.role === 'admin', refusal: onlyAdmins },
@@ -76,7 +74,6 @@ export const acts = {
   'follow-action': 'signed-in',
   'unfollow-action': 'signed-in',
   'change-settings': 'signed-in',
-  unsubscribe: 'link holder',
   'update-organisation': 'organisation admin',
   'list-people': 'organisation member',
   'add-person': 'organisation admin',

@@ -1,5 +1,5 @@
 // Who is told what: each event's recipients, and its delivery from the outbox to their inboxes, with the e-mail of
-// those who want it at once queued. Run by the notifier (jobs/notify.ts in AWS, every second on one machine).
+// those who want it at once queued, and what others want in a digest set to wait for it. Run by the notifier (jobs/notify.ts in AWS, every second on one machine).
 import * as coalitions from '../data/coalitions.ts';
 import * as follows from '../data/follows.ts';
 import * as notifications from '../data/notifications.ts';
@@ -7,7 +7,7 @@ import * as people from '../data/people.ts';
 import { now } from './clock.ts';
 import { followAfter } from './follows.ts';
 import { sendsMail } from './mail.ts';
-import { immediateMail } from './settings.ts';
+import { mailingOf } from './settings.ts';
 
 /** An organisation's admins. */
 const adminsOf = (organisationIds: string[]) => Promise.all(organisationIds.map((id) => people.listPersonIds(id, 'admin'))).then((ids) => ids.flat());
@@ -56,7 +56,7 @@ export async function deliverEvent(event: notifications.NotificationEvent): Prom
       const results = await Promise.all(
         recipients
           .slice(start, start + deliveriesAtOnce)
-          .map(async (person) => notifications.deliver(person, event, now(), sendsMail() ? await immediateMail(person, event.kind) : undefined)),
+          .map(async (person) => notifications.deliver(person, event, now(), sendsMail() ? await mailingOf(person, event.kind) : undefined)),
       );
       delivered += results.filter(Boolean).length;
     }

@@ -9,6 +9,7 @@ import {
   type UnsubscribeTopic,
   type Unsubscription,
 } from '@collective-actions/shared';
+import type { Mailing } from '../data/notifications.ts';
 import * as settingsRecords from '../data/settings.ts';
 import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
@@ -32,10 +33,18 @@ export async function changeSettings(caller: Caller, changes: SettingsChanges): 
 export const recordSignIn = (caller: Caller, language: SiteLanguage | undefined) =>
   settingsRecords.recordSignIn({ id: caller.id, email: caller.verifiedEmail }, language, now());
 
-/** Where and in which language a notification of this kind is e-mailed to the person at once: nowhere without a verified address, or unless they asked for it at once. */
-export async function immediateMail(personId: string, kind: NotificationKind): Promise<{ to: string; language: SiteLanguage } | undefined> {
-  const settings = viewOf(await settingsRecords.getSettings(personId));
-  return settings.email && settings.emails[kind] === 'immediately' ? { to: settings.email, language: settings.language } : undefined;
+/** A person's settings, as what the platform sends them follows them. */
+export const settingsOf = async (personId: string): Promise<Settings> => viewOf(await settingsRecords.getSettings(personId));
+
+/**
+ * How a notification of this kind is e-mailed to the person: at once (where, in which language), in one of their
+ * digests, or not at all (they want none, or have no verified address).
+ */
+export async function mailingOf(personId: string, kind: NotificationKind): Promise<Mailing | undefined> {
+  const settings = await settingsOf(personId);
+  const frequency = settings.emails[kind];
+  if (!settings.email || frequency === 'never') return undefined;
+  return frequency === 'immediately' ? { to: settings.email, language: settings.language } : { digest: frequency };
 }
 
 /** The kinds an unsubscribe link turns off: its one kind, or each kind the person has sent in that digest. */

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Notification } from './notifications.ts';
+import { digestSections } from './wording.ts';
+
+const organisation = { id: '01JDEM00000000000000000001', name: 'Open Data Demo', kind: 'civil-society' as const, country: 'FR' };
+const agendaItem = (id: string, title: string) => ({ id, title, start: '2027-03-15T10:00', timeZone: 'Europe/Paris', startsAt: '2027-03-15T09:00:00.000Z' });
+const base = (id: string, at: string) => ({ id, at, read: false });
+
+const notifications: Notification[] = [
+  { ...base('N1', '2027-03-02T08:00:00.000Z'), kind: 'agenda-item-added', action: 'budget', agendaItem: agendaItem('A1', 'Kick-off') },
+  { ...base('N2', '2027-03-02T09:00:00.000Z'), kind: 'join-requested', action: 'procurement', organisation },
+  { ...base('N3', '2027-03-02T10:00:00.000Z'), kind: 'agenda-item-changed', action: 'budget', agendaItem: agendaItem('A1', 'Kick-off, moved'), changes: ['time'] },
+  { ...base('N4', '2027-03-02T11:00:00.000Z'), kind: 'agenda-item-changed', action: 'budget', agendaItem: agendaItem('A1', 'Kick-off, moved again'), changes: ['place'] },
+  { ...base('N5', '2027-03-02T12:00:00.000Z'), kind: 'added-to-organisation', organisation, role: 'member' },
+  { ...base('N6', '2027-03-02T13:00:00.000Z'), kind: 'agenda-item-added', action: 'budget', agendaItem: agendaItem('A2', 'Workshop') },
+  { ...base('N7', '2027-03-02T07:00:00.000Z'), kind: 'join-requested', action: 'procurement', organisation: { ...organisation, id: '01JDEM00000000000000000002' } },
+];
+
+describe('digest sections', () => {
+  it('group by action, then by kind, newest change first, each thing once as it now stands', () => {
+    const sections = digestSections(notifications).map(({ action, kinds }) => ({ action, kinds: kinds.map(({ kind, notifications: items }) => [kind, items.map((item) => item.id)]) }));
+    expect(sections).toEqual([
+      // The workshop (13:00) is the newest; the kick-off, changed twice after it was added, appears once, as changed last.
+      { action: 'budget', kinds: [['agenda-item-added', ['N6']], ['agenda-item-changed', ['N4']]] },
+      { action: undefined, kinds: [['added-to-organisation', ['N5']]] },
+      { action: 'procurement', kinds: [['join-requested', ['N2', 'N7']]] },
+    ]);
+  });
+
+  it('say nothing of nothing', () => {
+    expect(digestSections([])).toEqual([]);
+  });
+});
