@@ -16,7 +16,7 @@ export interface Deployment {
   /** The key that signs the unsubscribe links of e-mail (and checks them when followed). */
   unsubscribeSecret: string;
   /** Who the platform's e-mail is from, and the SMTP server it goes through (Amazon SES when none is named); no e-mail is sent without it. */
-  mail?: { from: string; smtpUrl?: string };
+  mail?: { from: string; smtpUrl?: string; /** SES's configuration set, which reports bounces and complaints. */ configurationSet?: string };
 }
 
 export interface FunctionDefinition {
@@ -108,6 +108,7 @@ const mailEnvironment = (deployment: Deployment) => ({
   UNSUBSCRIBE_SECRET: deployment.unsubscribeSecret,
   ...(deployment.mail ? { MAIL_FROM: deployment.mail.from } : {}),
   ...(deployment.mail?.smtpUrl ? { MAIL_SMTP_URL: deployment.mail.smtpUrl } : {}),
+  ...(deployment.mail?.configurationSet ? { MAIL_CONFIGURATION_SET: deployment.mail.configurationSet } : {}),
 });
 
 /** The notifier: delivers each event of the outbox to the inboxes of the people it concerns, and sends the e-mail queued. */
@@ -137,5 +138,18 @@ export function digestSenderFunction(deployment: Deployment): FunctionDefinition
     timeoutSeconds: 900,
     table: 'write',
     environment: { POWERTOOLS_SERVICE_NAME: 'collective-actions-digests', TABLE_NAME: deployment.tableName, ...mailEnvironment(deployment) },
+  };
+}
+
+/** What comes of the e-mail sent, from SES: an address that bounced for good, or whose owner complained, is e-mailed no more. */
+export function mailFeedbackFunction(deployment: Pick<Deployment, 'tableName'>): FunctionDefinition {
+  return {
+    name: 'MailFeedback',
+    entry: 'functions/src/jobs/mail-feedback.ts',
+    description: "Stops e-mail to the addresses SES reports bounced for good or complained",
+    memorySize: functionDefaults.memorySize,
+    timeoutSeconds: functionDefaults.timeoutSeconds,
+    table: 'write',
+    environment: { POWERTOOLS_SERVICE_NAME: 'collective-actions-mail-feedback', TABLE_NAME: deployment.tableName },
   };
 }

@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Edge } from './edge.ts';
+import { Mail } from './mail.ts';
 import { Notifications } from './notifications.ts';
 import { OpenData } from './open-data.ts';
 import { Site } from './site.ts';
@@ -19,6 +20,8 @@ export interface AppStackProps extends StackProps {
   tokens: TokenIssuer;
   /** Who gets the alarms by e-mail, if anyone. */
   alarmEmail?: string;
+  /** Who the platform's e-mail is from, sent through SES as that address's domain; no e-mail is sent without it. */
+  mailFrom?: string;
 }
 
 export class AppStack extends Stack {
@@ -41,6 +44,7 @@ export class AppStack extends Stack {
       id: 'AwsSolutions-SMG4',
       reason: 'A new key would break the unsubscribe links of every e-mail sent before it; the links expire after 90 days, and a redeploy can replace the secret when needed.',
     });
+    const mail = props.mailFrom ? new Mail(this, 'Mail', { from: props.mailFrom, table: props.table, alarms }) : undefined;
     const deployment = {
       tableName: props.table.tableName,
       issuer: props.tokens.issuer,
@@ -50,10 +54,11 @@ export class AppStack extends Stack {
       openDataUrl: OpenData.urlFor(siteUrl),
       // Resolved by CloudFormation at deploy time (a dynamic reference): in the functions' configuration, never in the template.
       unsubscribeSecret: unsubscribeSecret.secretValue.unsafeUnwrap(),
+      mail: mail && { from: props.mailFrom!, configurationSet: mail.configurationSet.configurationSetName },
     };
     openData.buildFrom(props.table, deployment, alarms);
     api.addRouteFunctions(props.table, deployment);
-    new Notifications(this, 'Notifications', { table: props.table, deployment, alarms });
+    new Notifications(this, 'Notifications', { table: props.table, deployment, alarms, mail });
 
     const throttled = props.table.metricThrottledRequestsForOperations({
       // The operations the data modules use (an alarm takes at most ten metrics).

@@ -13,14 +13,16 @@ import { keys } from '@collective-actions/functions/data/keys.ts';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
 import { digestRunMinutes, digestSenderFunction, notifierFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
+import type { Mail } from './mail.ts';
 import { nagArn, PlatformFunction } from './platform-function.ts';
 
 export class Notifications extends Construct {
-  constructor(scope: Construct, id: string, { table, deployment, alarms }: { table: ITableV2; deployment: Deployment; alarms: Alarms }) {
+  constructor(scope: Construct, id: string, { table, deployment, alarms, mail }: { table: ITableV2; deployment: Deployment; alarms: Alarms; mail?: Mail }) {
     super(scope, id);
     const definition = notifierFunction(deployment);
     const notifier = new PlatformFunction(this, definition.name, { ...definition, alarms });
     notifier.bindTable(table, 'write');
+    mail?.grantSend(notifier.function);
     const undelivered = new Queue(this, 'Undelivered', {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
@@ -51,6 +53,7 @@ export class Notifications extends Construct {
     const digests = digestSenderFunction(deployment);
     const sender = new PlatformFunction(this, digests.name, { ...digests, alarms });
     sender.bindTable(table, 'write');
+    mail?.grantSend(sender.function);
     new Schedule(this, 'DigestSchedule', {
       description: 'Sends the digests whose window has ended',
       schedule: ScheduleExpression.rate(Duration.minutes(digestRunMinutes)),

@@ -399,3 +399,55 @@ describe('with another OpenID Connect provider', () => {
     template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ GROUPS_CLAIM: 'roles' }) } });
   });
 });
+
+describe('with e-mail through SES', () => {
+  const withMail = synthesize({ mailFrom: 'Collective Actions <notifications@collective-actions.example.org>' });
+  const template = Template.fromStack(withMail.stacks.app);
+  const functions = resources(template, 'AWS::Lambda::Function');
+  const described = (start: string) => functions.find(([, fn]) => String(fn.Properties.Description).startsWith(start))!;
+  const statementsOf = (fn: Resource) =>
+    resources(template, 'AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((ref: any) => ref.Ref === fn.Properties.Role['Fn::GetAtt'][0]))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+
+  it('sends as the domain, with Easy DKIM and a MAIL FROM subdomain, through a configuration set that requires TLS', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'collective-actions.example.org',
+      MailFromAttributes: { MailFromDomain: 'mail.collective-actions.example.org' },
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: Match.stringLikeRegexp('^MailConfigurationSet') } },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { DeliveryOptions: { TlsPolicy: 'REQUIRE' } });
+    for (const start of ['Delivers notifications', 'Sends the daily and weekly digests']) {
+      const [, fn] = described(start);
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        MAIL_FROM: 'Collective Actions <notifications@collective-actions.example.org>',
+        MAIL_CONFIGURATION_SET: { Ref: expect.stringMatching(/^MailConfigurationSet/) },
+      });
+      expect(fn.Properties.Environment.Variables.MAIL_SMTP_URL).toBeUndefined();
+      const ses = statementsOf(fn).filter((statement: any) => [statement.Action].flat().some((action: string) => action.startsWith('ses:')));
+      expect(ses.map((statement: any) => statement.Action)).toEqual(['ses:SendEmail']);
+      expect(JSON.stringify(ses[0].Resource)).toMatch(/identity\/collective-actions\.example\.org|MailIdentity/);
+      expect(JSON.stringify(ses[0].Resource)).toMatch(/configuration-set/);
+    }
+  });
+
+  it('records bounces and complaints, from the configuration set through EventBridge, with a function that may only write the table', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: { Enabled: true, MatchingEventTypes: ['bounce', 'complaint'], EventBridgeDestination: Match.anyValue() },
+    });
+    const [id, feedback] = described('Stops e-mail to the addresses SES reports');
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complaint Received'] },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id, 'Arn'] } })],
+    });
+    const actions = statementsOf(feedback).flatMap((statement: any) => [statement.Action].flat());
+    expect(actions.filter((action: string) => !action.startsWith('dynamodb:'))).toEqual([]);
+    expect(actions).toContain('dynamodb:PutItem');
+  });
+
+  it('passes cdk-nag, and stays within 500 resources', () => {
+    const report = JSON.parse(readFileSync(`${withMail.assembly.directory}/validation-report.json`, 'utf8'));
+    expect(report.pluginReports.flatMap((plugin: any) => plugin.violations ?? [])).toEqual([]);
+    expect(Object.keys(template.toJSON().Resources).length).toBeLessThan(500);
+  });
+});

@@ -42,6 +42,8 @@ export function definePlatform(app: App) {
     table: data.table,
     tokens,
     alarmEmail: context('alarmEmail'),
+    // --context mailFrom="Collective Actions <notifications@example.org>": e-mail through SES (docs/deploy.md).
+    mailFrom: context('mailFrom'),
   });
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));

@@ -181,3 +181,31 @@ describe('unsubscribing', () => {
     expect(before.emails['join-requested']).toBe('immediately');
   });
 });
+
+describe('bounces and complaints', () => {
+  /** SES's event for the configuration set, as EventBridge delivers it (the parts the platform reads, and some it does not). */
+  const sesEvent = (detail: Record<string, unknown>) => ({
+    version: '0',
+    source: 'aws.ses',
+    'detail-type': detail.eventType === 'Bounce' ? 'Email Bounced' : 'Email Complaint Received',
+    detail: { ...detail, mail: { timestamp: new Date().toISOString(), source: 'notifications@collective-actions.example.org', tags: { 'ses:configuration-set': ['Mail'] } } },
+  });
+
+  it('stop e-mail to an address that bounced for good or complained, while its inbox still gets everything', async () => {
+    const { recordFeedback } = await import('@collective-actions/functions/services/mail-feedback.ts');
+    const [bounced, complained, transient] = [await newCoalition(), await newCoalition(), await newCoalition()];
+    for (const { lead } of [bounced, complained, transient]) await call('GET', '/v1/me', { as: lead });
+
+    expect(await recordFeedback(sesEvent({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: addressOf(bounced.lead), status: '5.1.1' }] } }))).toEqual([addressOf(bounced.lead)]);
+    expect(await recordFeedback(sesEvent({ eventType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: `Someone <${addressOf(complained.lead).toUpperCase()}>` }] } }))).toEqual([addressOf(complained.lead).toUpperCase()]);
+    expect(await recordFeedback(sesEvent({ eventType: 'Bounce', bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: addressOf(transient.lead) }] } }))).toEqual([]);
+    await expect(recordFeedback({ detail: { eventType: 'Delivery' } })).rejects.toThrow();
+
+    for (const { slug } of [bounced, complained, transient]) await joinCoalition(slug, unique('asker'));
+    for (const { lead } of [bounced, complained, transient]) expect((await inboxAfterDelivery(lead, 2)).items.map((item) => item.kind)).toContain('join-requested');
+    expect(await mailAfterDelivery(addressOf(transient.lead), 1)).toHaveLength(1);
+    await afterDelivery();
+    expect(await mailTo(addressOf(bounced.lead))).toEqual([]);
+    expect(await mailTo(addressOf(complained.lead))).toEqual([]);
+  });
+});

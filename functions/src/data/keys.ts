@@ -203,6 +203,9 @@ export const keys = {
   queuedMailListing: (eventId: string, personId: string) => ({ GSI1PK: 'MAIL#QUEUED', GSI1SK: `${eventId}#${personId}` }),
   queuedMails: inIndex('GSI1', 'MAIL#QUEUED'),
 
+  /** An address the platform no longer e-mails: it bounced for good, or its owner marked a mail as spam. */
+  suppressedAddress: (address: string) => ({ PK: `SUPPRESSED#${address.toLowerCase()}`, SK: 'ADDRESS' }),
+
   /** A notification waiting for a person's daily or weekly digest, in the order it happened. */
   digestItem: (personId: string, frequency: string, at: string, eventId: string) => ({ PK: `DIGEST#${frequency}#${personId}`, SK: `${at}#${eventId}` }),
   digestItemsPartition: (personId: string, frequency: string) => `DIGEST#${frequency}#${personId}`,

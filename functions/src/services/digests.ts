@@ -6,7 +6,7 @@ import * as digests from '../data/digests.ts';
 import { dueDigest, lastBoundary } from './digest-windows.ts';
 import { digestPeriod, renderDigest } from './mail-content.ts';
 import { messageIdOf, sendsMail, sendTo, type Outcome } from './mail.ts';
-import { settingsOf } from './settings.ts';
+import { deliverableAddress, settingsOf } from './settings.ts';
 import { unsubscribeToken } from './unsubscribe-tokens.ts';
 
 /**
@@ -22,16 +22,17 @@ export async function sendDigest(personId: string, frequency: DigestFrequency, a
   if (!(await digests.claim(personId, frequency, at))) return 'held elsewhere';
   try {
     const wanted = due.items.map((item) => ({ ...item.notification, read: false }) as Notification).filter((notification) => settings.emails[notification.kind] === frequency);
-    if (wanted.length && settings.email) {
+    const to = wanted.length ? await deliverableAddress(settings) : undefined;
+    if (to) {
       const token = await unsubscribeToken(personId, frequency, at);
       // From the start of the day (or week) of the oldest: more than one only when a run was missed.
       const from = lastBoundary(frequency, settings.timeZone, new Date(due.items[0].at)).toISOString();
       const period = digestPeriod(settings.language, settings.timeZone, from, due.until);
       const content = await renderDigest(wanted, { frequency, period, language: settings.language, token });
-      await sendTo(settings.email, settings.language, content, messageIdOf('digest', frequency, due.until, personId), token);
+      await sendTo(to, settings.language, content, messageIdOf('digest', frequency, due.until, personId), token);
     }
     await digests.markSent(personId, frequency, due.until, due.items);
-    return wanted.length && settings.email ? 'sent' : 'nothing to say';
+    return to ? 'sent' : 'nothing to say';
   } catch (error) {
     await digests.release(personId, frequency);
     return { failed: error };

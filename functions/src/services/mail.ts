@@ -34,7 +34,9 @@ export const messageIdOf = (...parts: string[]) => `<${parts.map((part) => part.
 /** Sends a mail to one person, with the headers that let their mail client stop that kind of e-mail in one click. */
 export async function sendTo(to: string, language: SiteLanguage, content: RenderedMail, messageId: string, token: string): Promise<void> {
   const { list, headers } = unsubscribeHeaders(token);
-  await transport().sendMail({ from: process.env.MAIL_FROM, to, ...content, messageId, list, headers: { 'Content-Language': language, ...headers } });
+  // Through SES, its configuration set reports bounces and complaints (mail-feedback.ts).
+  const ses = process.env.MAIL_CONFIGURATION_SET ? { ses: { ConfigurationSetName: process.env.MAIL_CONFIGURATION_SET } } : {};
+  await transport().sendMail({ from: process.env.MAIL_FROM, to, ...content, messageId, list, headers: { 'Content-Language': language, ...headers }, ...ses });
 }
 
 export type Outcome = 'sent' | 'held elsewhere' | { failed: unknown };

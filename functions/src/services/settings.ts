@@ -11,6 +11,7 @@ import {
 } from '@collective-actions/shared';
 import type { Mailing } from '../data/notifications.ts';
 import * as settingsRecords from '../data/settings.ts';
+import { isSuppressed } from '../data/suppressions.ts';
 import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
 import { readUnsubscribeToken } from './unsubscribe-tokens.ts';
@@ -43,8 +44,14 @@ export const settingsOf = async (personId: string): Promise<Settings> => viewOf(
 export async function mailingOf(personId: string, kind: NotificationKind): Promise<Mailing | undefined> {
   const settings = await settingsOf(personId);
   const frequency = settings.emails[kind];
-  if (!settings.email || frequency === 'never') return undefined;
-  return frequency === 'immediately' ? { to: settings.email, language: settings.language } : { digest: frequency };
+  const to = frequency === 'never' ? undefined : await deliverableAddress(settings);
+  if (!to || frequency === 'never') return undefined;
+  return frequency === 'immediately' ? { to, language: settings.language } : { digest: frequency };
+}
+
+/** Where the person's e-mail may go: their verified address, unless it bounced for good or they marked a mail as spam. */
+export async function deliverableAddress(settings: Settings): Promise<string | undefined> {
+  return settings.email && !(await isSuppressed(settings.email)) ? settings.email : undefined;
 }
 
 /** The kinds an unsubscribe link turns off: its one kind, or each kind the person has sent in that digest. */
