@@ -19,6 +19,7 @@ const agendaReference = z.object({ id, title: z.string(), start: agendaTime, tim
 /** A notification, by its kind. */
 export const notification = z.discriminatedUnion('kind', [
   z.object({ ...concerning, kind: z.enum(membershipNotificationKinds) }),
+  z.object({ ...concerning, kind: z.literal('contribution-added'), contribution: contributionReference }),
   z.object({ ...concerning, kind: z.literal('contribution-hidden'), contribution: contributionReference, reason: z.string() }),
   z.object({ ...concerning, kind: z.literal('contribution-shown'), contribution: contributionReference }),
   z.object({ ...inAction, kind: z.enum(['agenda-item-added', 'agenda-item-cancelled']), agendaItem: agendaReference }),

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { timeZone } from './agenda.ts';
 import { notificationKind, type NotificationKind } from './notifications.ts';
-import { digestFrequencies, emailFrequencies, notificationKinds, siteLanguages } from './vocabulary.ts';
+import { digestFrequencies, digestOnlyKinds, emailFrequencies, notificationKinds, siteLanguages } from './vocabulary.ts';
 
 export const siteLanguage = z.enum(siteLanguages, { error: `must be one of: ${siteLanguages.join(', ')}` });
 export const emailFrequency = z.enum(emailFrequencies, { error: `must be one of: ${emailFrequencies.join(', ')}` });
@@ -11,8 +11,12 @@ export const emailFrequency = z.enum(emailFrequencies, { error: `must be one of:
 /** A coalition's leads hear of a request to join at once; everything else comes in a daily digest. */
 export const defaultFrequency = (kind: NotificationKind): EmailFrequency => (kind === 'join-requested' ? 'immediately' : 'daily');
 
-/** Each kind of notification, with a schema of its frequency. */
-const byKind = <S extends z.ZodType>(schema: S) => Object.fromEntries(notificationKinds.map((kind) => [kind, schema])) as Record<NotificationKind, S>;
+/** The frequencies of a kind that comes in digests only. */
+const digestFrequency = z.enum([...digestFrequencies, 'never'], { error: `must be one of: ${[...digestFrequencies, 'never'].join(', ')} (this kind comes in digests only)` });
+
+/** Each kind of notification, with a schema of its frequency (`digestOnly` for the kinds that come in digests only). */
+const byKind = <S extends z.ZodType, D extends z.ZodType>(schema: S, digestOnly: D) =>
+  Object.fromEntries(notificationKinds.map((kind) => [kind, (digestOnlyKinds as readonly string[]).includes(kind) ? digestOnly : schema])) as Record<NotificationKind, S | D>;
 
 export const settings = z.object({
   /** The person's own verified address, where e-mail goes: shown to them alone. Null until one is verified. */
@@ -20,13 +24,13 @@ export const settings = z.object({
   language: siteLanguage,
   timeZone,
   /** How often each kind of notification is e-mailed. */
-  emails: z.object(byKind(emailFrequency)),
+  emails: z.object(byKind(emailFrequency, digestFrequency)),
 });
 
 export const settingsChanges = z.strictObject({
   language: siteLanguage.optional(),
   timeZone: timeZone.optional(),
-  emails: z.strictObject(byKind(emailFrequency.optional())).optional(),
+  emails: z.strictObject(byKind(emailFrequency.optional(), digestFrequency.optional())).optional(),
 });
 
 /** What the site says of the person when they sign in: the language they are reading it in. */

@@ -44,11 +44,11 @@ export const membershipEvents = ['joined', 'left', 'removed', 'became-lead', 'be
 /**
  * What the platform tells people, each kind with who is told: a request to join (the coalition's leads); the request
  * approved or declined, the organisation removed or made lead (the organisation's admins); a contribution hidden by a
- * lead or shown again (its author and its organisation's admins); an agenda item added, changed or cancelled (the
- * action's followers); a person added to an organisation (that person).
+ * lead or shown again (its author and its organisation's admins); a contribution added, an agenda item added, changed
+ * or cancelled (the action's followers); a person added to an organisation (that person).
  */
 export const membershipNotificationKinds = ['join-requested', 'request-approved', 'request-declined', 'member-removed', 'made-lead'] as const;
-export const contributionNotificationKinds = ['contribution-hidden', 'contribution-shown'] as const;
+export const contributionNotificationKinds = ['contribution-added', 'contribution-hidden', 'contribution-shown'] as const;
 export const agendaNotificationKinds = ['agenda-item-added', 'agenda-item-changed', 'agenda-item-cancelled'] as const;
 export const notificationKinds = [
   ...membershipNotificationKinds,
@@ -56,6 +56,9 @@ export const notificationKinds = [
   ...agendaNotificationKinds,
   'added-to-organisation',
 ] as const;
+
+/** The kinds that are e-mailed in digests only, never one e-mail each: there can be many a day. */
+export const digestOnlyKinds = ['contribution-added'] as const satisfies ReadonlyArray<(typeof notificationKinds)[number]>;
 
 /** What about an agenda item changed, when its action's followers are told: its time, place, online link or status. */
 export const agendaChanges = ['time', 'place', 'link', 'status'] as const;

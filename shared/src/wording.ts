@@ -34,6 +34,7 @@ export interface NotificationMessages {
   notification_request_declined: Sentence<About>;
   notification_member_removed: Sentence<About>;
   notification_made_lead: Sentence<About>;
+  notification_contribution_added: Sentence<About & { contribution: string }>;
   notification_contribution_hidden: Sentence<About & { contribution: string; reason: string }>;
   notification_contribution_shown: Sentence<About & { contribution: string }>;
   notification_agenda_item_added: Sentence<AgendaAbout>;
@@ -92,6 +93,8 @@ export function notificationSentence(notification: Notification, { messages: m, 
       return m.notification_member_removed(about);
     case 'made-lead':
       return m.notification_made_lead(about);
+    case 'contribution-added':
+      return m.notification_contribution_added({ ...about, contribution: notification.contribution.title });
     case 'contribution-hidden':
       return m.notification_contribution_hidden({ ...about, contribution: notification.contribution.title, reason: notification.reason });
     case 'contribution-shown':

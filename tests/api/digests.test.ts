@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem, Settings } from '@collective-actions/shared';
 import { lastBoundary } from '@collective-actions/functions/services/digest-windows.ts';
 import { sendDigest } from '@collective-actions/functions/services/digests.ts';
-import { call, inboxAfterDelivery, newCoalition, unique } from '../support/api.ts';
+import { call, inboxAfterDelivery, joinCoalition, newCoalition, newContribution, unique } from '../support/api.ts';
 import { addressOf, mailTo, sentHeaders } from '../support/mail.ts';
 
 /** A zone where it is working hours now: its next midnight is hours away, whenever the test runs. */
@@ -102,5 +102,27 @@ describe('daily digests', () => {
     expect(await sendDigest(who, 'daily', new Date(at.getTime() + 24 * 3600 * 1000))).toBe('nothing to say');
     expect(await sendDigest(who, 'daily', new Date(at.getTime() + 48 * 3600 * 1000))).toBe('not due');
     expect(await mailTo(addressOf(who))).toHaveLength(1);
+  });
+
+  it('tell followers of new contributions in digests only, under one heading', async () => {
+    const { slug, lead } = await newCoalition();
+    const author = unique('author');
+    const organisation = await joinCoalition(slug, author, lead);
+    const { who, timeZone } = await reader('en', [slug]);
+    const refused = await call('PATCH', '/v1/me/settings', { as: who, body: { emails: { 'contribution-added': 'immediately' } } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ pointer: '#/emails/contribution-added', detail: 'must be one of: daily, weekly, never (this kind comes in digests only)' }]);
+    const titles = [unique('Open contracting toolkit'), unique('Beneficial ownership guide'), unique('Data standard')];
+    for (const title of titles) await newContribution(author, slug, organisation.id, { title });
+    const inbox = await inboxAfterDelivery(who, 3);
+    expect(inbox.items.map((item) => item.kind)).toEqual(['contribution-added', 'contribution-added', 'contribution-added']);
+    // Its author is not told of their own act.
+    expect((await call('GET', '/v1/me/notifications', { as: author })).body.items.filter((item: { kind: string }) => item.kind === 'contribution-added')).toEqual([]);
+
+    expect(await sendDigest(who, 'daily', tomorrow(timeZone))).toBe('sent');
+    const [mail] = await mailTo(addressOf(who));
+    expect(mail.text).toContain('New contributions (3)');
+    expect(mail.text).toContain(`${organisation.name} contributed to`);
+    for (const title of titles) expect(mail.text!.split(title)).toHaveLength(2);
   });
 });

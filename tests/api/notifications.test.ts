@@ -147,9 +147,10 @@ describe('notifications', () => {
       ]);
       expect(inbox.items[0]).not.toHaveProperty('reason');
     }
-    // The lead who hid and showed it hears of neither; nobody else's inbox holds the author's id.
+    // The lead who hid and showed it hears of neither (only, as a follower of the action, that it was added); nobody
+    // else's inbox holds the author's id.
     await afterDelivery();
-    expect((await inboxOf(lead)).items.map((item) => item.kind)).toEqual(['join-requested', 'made-lead']);
+    expect((await inboxOf(lead)).items.map((item) => item.kind)).toEqual(['contribution-added', 'join-requested', 'made-lead']);
     expect(JSON.stringify(await inboxOf(admin))).not.toContain(author);
   });
 });

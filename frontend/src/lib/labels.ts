@@ -86,6 +86,7 @@ export const notificationKindLabel: Record<NotificationKind, () => string> = {
   'request-declined': m.settings_kind_request_declined,
   'member-removed': m.settings_kind_member_removed,
   'made-lead': m.settings_kind_made_lead,
+  'contribution-added': m.settings_kind_contribution_added,
   'contribution-hidden': m.settings_kind_contribution_hidden,
   'contribution-shown': m.settings_kind_contribution_shown,
   'agenda-item-added': m.settings_kind_agenda_item_added,

@@ -69,6 +69,8 @@ export async function createContribution(contribution: StoredContribution, seen:
         },
       },
       ...countUpdates(contribution, seen, 1),
+      // The action's followers hear of it in their digests.
+      outboxItem({ kind: 'contribution-added', ...moderationEvent(contribution, contribution.authorId, contribution.createdAt), people: [] }),
     ],
     [() => new WriteRaced('no longer a member'), undefined, () => new NotFound(`There is no action "${action}".`)],
   );
@@ -128,7 +130,7 @@ export interface HidingRecord {
   by: string;
 }
 
-/** What its author and its organisation's admins are told of a contribution's hiding or showing. */
+/** What is told of a contribution (its author and its organisation's admins, of its hiding or showing). */
 const moderationEvent = (contribution: StoredContribution, by: string, at: string) => ({
   at,
   actor: by,

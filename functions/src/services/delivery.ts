@@ -14,7 +14,7 @@ const adminsOf = (organisationIds: string[]) => Promise.all(organisationIds.map(
 
 /**
  * The people an event is for, as its kind says, a page at a time: the admins of the coalition's active leads for a
- * request to join; the action's followers for its agenda; the person added, for an addition to an organisation; the
+ * request to join; the action's followers for its agenda and its new contributions; the person added, for an addition to an organisation; the
  * organisation's admins for anything else; and the people the event names (a contribution's author).
  */
 async function* recipientPages(event: notifications.NotificationEvent): AsyncGenerator<string[]> {
@@ -24,6 +24,7 @@ async function* recipientPages(event: notifications.NotificationEvent): AsyncGen
       yield adminsOf(members.filter((member) => member.status === 'active' && member.role === 'lead').map((member) => member.organisation.id));
       break;
     }
+    case 'contribution-added':
     case 'agenda-item-added':
     case 'agenda-item-changed':
     case 'agenda-item-cancelled':

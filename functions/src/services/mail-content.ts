@@ -135,6 +135,7 @@ const kindHeading: Record<NotificationKind, keyof Messages> = {
   'request-declined': 'digest_kind_request_declined',
   'member-removed': 'digest_kind_member_removed',
   'made-lead': 'digest_kind_made_lead',
+  'contribution-added': 'digest_kind_contribution_added',
   'contribution-hidden': 'digest_kind_contribution_hidden',
   'contribution-shown': 'digest_kind_contribution_shown',
   'agenda-item-added': 'digest_kind_agenda_item_added',
