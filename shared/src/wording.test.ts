@@ -20,11 +20,20 @@ describe('digest sections', () => {
   it('group by action, then by kind, newest change first, each thing once as it now stands', () => {
     const sections = digestSections(notifications).map(({ action, kinds }) => ({ action, kinds: kinds.map(({ kind, notifications: items }) => [kind, items.map((item) => item.id)]) }));
     expect(sections).toEqual([
-      // The workshop (13:00) is the newest; the kick-off, changed twice after it was added, appears once, as changed last.
-      { action: 'budget', kinds: [['agenda-item-added', ['N6']], ['agenda-item-changed', ['N4']]] },
+      // The workshop (13:00) is the newest; the kick-off, added then changed twice the same day, appears once, as new.
+      { action: 'budget', kinds: [['agenda-item-added', ['N6', 'N4']]] },
       { action: undefined, kinds: [['added-to-organisation', ['N5']]] },
       { action: 'procurement', kinds: [['join-requested', ['N2', 'N7']]] },
     ]);
+  });
+
+  it('tell an item added the same day as new, as it now stands, and every change of an item changed more than once', () => {
+    const [kickOff] = digestSections(notifications.slice(0, 4))[0].kinds[0].notifications;
+    expect(kickOff).toEqual({ ...base('N4', '2027-03-02T11:00:00.000Z'), kind: 'agenda-item-added', action: 'budget', agendaItem: agendaItem('A1', 'Kick-off, moved again') });
+    const [moved] = digestSections(notifications.slice(2, 4))[0].kinds[0].notifications;
+    expect(moved).toMatchObject({ id: 'N4', kind: 'agenda-item-changed', changes: ['time', 'place'], agendaItem: { title: 'Kick-off, moved again' } });
+    const cancelled = { ...base('N8', '2027-03-02T14:00:00.000Z'), kind: 'agenda-item-cancelled' as const, action: 'budget', agendaItem: agendaItem('A1', 'Kick-off, moved again') };
+    expect(digestSections([...notifications.slice(0, 4), cancelled])[0].kinds).toEqual([{ kind: 'agenda-item-cancelled', notifications: [cancelled] }]);
   });
 
   it('say nothing of nothing', () => {

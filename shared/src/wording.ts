@@ -3,6 +3,7 @@
 import type { AgendaItem } from './agenda.ts';
 import type { AgendaChange, Notification } from './notifications.ts';
 import type { OrganisationRole } from './organisations.ts';
+import { agendaChanges } from './vocabulary.ts';
 
 /** When an agenda item happens, in its own time zone, in the locale given: dates for all-day items, times with the zone's name otherwise. */
 export function formatAgendaTime(item: Pick<AgendaItem, 'start' | 'end' | 'timeZone' | 'startsAt' | 'endsAt'>, locale: string): string {
@@ -124,6 +125,22 @@ function subjectOf(notification: object): string {
   return `organisation ${about.organisation?.id} in ${about.action ?? '-'}`;
 }
 
+/**
+ * One thing's newest notification, told with what came before it in the same digest: an item added then changed is
+ * new (as it now stands), and the changes of an item changed twice are both told.
+ */
+function asItNowStands<N extends Pick<Notification, 'kind'>>(before: N | undefined, newest: N): N {
+  if (before?.kind === 'agenda-item-added' && newest.kind === 'agenda-item-changed') {
+    const { changes: _, ...added } = newest as N & { changes: unknown };
+    return { ...added, kind: 'agenda-item-added' } as unknown as N;
+  }
+  if (before?.kind === 'agenda-item-changed' && newest.kind === 'agenda-item-changed') {
+    const changes = new Set([...(before as N & { changes: string[] }).changes, ...(newest as N & { changes: string[] }).changes]);
+    return { ...newest, changes: agendaChanges.filter((change) => changes.has(change)) };
+  }
+  return newest;
+}
+
 /** A digest's notifications of one kind, newest first. */
 export interface DigestKindSection<N> {
   kind: Notification['kind'];
@@ -143,7 +160,13 @@ export interface DigestSection<N> {
 export function digestSections<N extends Pick<Notification, 'kind' | 'at' | 'id'>>(notifications: N[]): Array<DigestSection<N>> {
   const newest = new Map<string, N>();
   const byAge = [...notifications].sort((a, b) => (a.at === b.at ? a.id.localeCompare(b.id) : a.at.localeCompare(b.at)));
-  for (const notification of byAge) newest.set(subjectOf(notification), notification);
+  for (const notification of byAge) {
+    const subject = subjectOf(notification);
+    const before = newest.get(subject);
+    // Deleted first, so that the map's order is the order of each thing's newest notification.
+    newest.delete(subject);
+    newest.set(subject, asItNowStands(before, notification));
+  }
   const sections = new Map<string | undefined, Map<Notification['kind'], N[]>>();
   for (const notification of [...newest.values()].reverse()) {
     const action = 'action' in notification ? (notification.action as string) : undefined;

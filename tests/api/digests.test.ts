@@ -63,10 +63,12 @@ describe('daily digests', () => {
     const day = new Intl.DateTimeFormat('fr', { dateStyle: 'long', timeZone }).format(new Date(at.getTime() - 3600 * 1000));
     expect(mail.subject).toBe(`Votre récapitulatif quotidien : ${day}`);
     expect(mail.headers['content-language']).toBe('fr');
-    // The kick-off appears once, as changed last (a place now), under its action; the workshop under its own.
+    // The kick-off, added and changed twice the same day, appears once, as new, at its new time, under its action;
+    // the workshop under its own.
     expect(mail.text!.split(kickOff.title)).toHaveLength(2);
-    expect(mail.text).toContain('Changements à l’agenda (1)');
-    expect(mail.text).toContain(`Ajouts à l’agenda (1)\n- `);
+    expect(mail.text).not.toContain('Changements à l’agenda');
+    expect(mail.text!.split('Ajouts à l’agenda (1)\n- ')).toHaveLength(3);
+    expect(mail.text).toContain(`« ${kickOff.title} », 27 mars 2031 à 11:00 UTC+1.`);
     expect(mail.text).toContain(`https://collective-actions.test/fr/actions/${first.slug}/agenda/${kickOff.id}`);
     expect(mail.text).toContain(workshop.title);
     expect(mail.text!.indexOf(workshop.title)).toBeLessThan(mail.text!.indexOf(kickOff.title));
