@@ -5,7 +5,7 @@ import { digestFrequencies, type DigestFrequency, type Notification } from '@col
 import * as digests from '../data/digests.ts';
 import { dueDigest, lastBoundary } from './digest-windows.ts';
 import { digestPeriod, renderDigest } from './mail-content.ts';
-import { messageIdOf, sendsMail, sendTo, type Outcome } from './mail.ts';
+import { mailsAtOnce, messageIdOf, sendsMail, sendTo, type Outcome } from './mail.ts';
 import { deliverableAddress, settingsOf } from './settings.ts';
 import { unsubscribeToken } from './unsubscribe-tokens.ts';
 
@@ -16,11 +16,17 @@ import { unsubscribeToken } from './unsubscribe-tokens.ts';
  */
 export async function sendDigest(personId: string, frequency: DigestFrequency, at: Date): Promise<Outcome | 'not due' | 'nothing to say'> {
   const settings = await settingsOf(personId);
-  const sentUntil = await digests.sentUntil(personId, frequency);
-  const due = dueDigest(frequency, settings.timeZone, at, sentUntil, await digests.waitingBefore(personId, frequency, at.toISOString()));
-  if (!due) return 'not due';
+  const plan = async () =>
+    dueDigest(frequency, settings.timeZone, at, await digests.sentUntil(personId, frequency), await digests.waitingBefore(personId, frequency, at.toISOString()));
+  if (!(await plan())) return 'not due';
   if (!(await digests.claim(personId, frequency, at))) return 'held elsewhere';
   try {
+    // Read again under the claim: another sender may have sent it between the first look and the claim.
+    const due = await plan();
+    if (!due) {
+      await digests.release(personId, frequency);
+      return 'not due';
+    }
     const wanted = due.items.map((item) => ({ ...item.notification, read: false }) as Notification).filter((notification) => settings.emails[notification.kind] === frequency);
     const to = wanted.length ? await deliverableAddress(settings) : undefined;
     if (to) {
@@ -45,10 +51,14 @@ export async function sendDueDigests(at: Date): Promise<{ sent: number; failed: 
   if (!sendsMail()) return result;
   for (const frequency of digestFrequencies) {
     for await (const people of digests.peopleWaiting(frequency)) {
-      for (const personId of people) {
-        const outcome = await sendDigest(personId, frequency, at);
-        if (outcome === 'sent') result.sent++;
-        else if (typeof outcome === 'object') result.failed.push({ person: personId, error: outcome.failed });
+      // A few at once: each digest mostly waits for the table and the mail server.
+      for (let start = 0; start < people.length; start += mailsAtOnce) {
+        const batch = people.slice(start, start + mailsAtOnce);
+        const outcomes = await Promise.all(batch.map((personId) => sendDigest(personId, frequency, at)));
+        outcomes.forEach((outcome, index) => {
+          if (outcome === 'sent') result.sent++;
+          else if (typeof outcome === 'object') result.failed.push({ person: batch[index], error: outcome.failed });
+        });
       }
     }
   }
