@@ -43,6 +43,12 @@ export const notificationsRead = z.union([
 export const unreadCount = z.object({ unread: z.int().nonnegative() });
 
 export type NotificationKind = z.infer<typeof notificationKind>;
+
+/** Each member of a union without the keys named (Omit of the union itself would keep only the shared keys). */
+export type Without<T, Keys extends PropertyKey> = T extends unknown ? Omit<T, Keys> : never;
+
+/** What a notification says, as its event records it and every copy of it (the inbox's, the mail's, the digest's) keeps it. */
+export type NotificationContent = Without<Notification, 'read'>;
 export type MembershipNotificationKind = (typeof membershipNotificationKinds)[number];
 export type AgendaChange = (typeof agendaChanges)[number];
 export type Notification = z.infer<typeof notification>;

@@ -1,10 +1,9 @@
 // The digests: each notification a person wants in a daily or weekly digest waits for it (written with its inbox item,
 // in the same transaction, so once however often delivery runs), and each person's digest of a frequency counts what
 // waits and records up to when it was sent. A digest is claimed by one sender at a time, as a queued mail is.
-import type { DigestFrequency } from '@collective-actions/shared';
+import type { DigestFrequency, NotificationContent } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
-import type { NotificationContent } from './notifications.ts';
 import { getItem, indexPages, queryAll, type Item, type TransactItem } from './toolkit.ts';
 import { tableDefinition } from './table.ts';
 

@@ -1,10 +1,9 @@
 // The e-mail queue: each notification e-mailed to one person is queued with its inbox item (in the same transaction, so
 // once however often delivery runs), claimed by one sender at a time, and taken off the queue once the mail server
 // has it. A sender that dies after claiming leaves the claim to go stale; another sender then takes it.
-import type { SiteLanguage } from '@collective-actions/shared';
+import type { NotificationContent, SiteLanguage } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
-import type { NotificationContent } from './notifications.ts';
 import { indexPages, type Item, type TransactItem } from './toolkit.ts';
 
 export interface QueuedMail {

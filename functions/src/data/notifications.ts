@@ -1,7 +1,7 @@
 // Notifications: the outbox (what happened, written in the transaction of the change that made it happen) and each
 // person's inbox, delivered from it once per recipient however often delivery runs.
 import { monotonicFactory } from 'ulid';
-import type { DigestFrequency, Notification } from '@collective-actions/shared';
+import type { DigestFrequency, NotificationContent, Without } from '@collective-actions/shared';
 import { dynamo, tableName } from './client.ts';
 import { waitingItems } from './digests.ts';
 import { keys } from './keys.ts';
@@ -9,11 +9,6 @@ import { queuedMailItem, type QueuedMail } from './mail.ts';
 import { isKeyAttribute, itemIsNew } from './table.ts';
 import { cancellationCodes, getItem, queryIndex, queryPage, ulidPattern, type Item, type TransactItem } from './toolkit.ts';
 
-/** Each member of a union without the keys named (Omit of the union itself would keep only the shared keys). */
-type Without<T, Keys extends PropertyKey> = T extends unknown ? Omit<T, Keys> : never;
-
-/** What a notification says, as its event records it. */
-export type NotificationContent = Without<Notification, 'read'>;
 
 /** Something that happened, which its notifier tells the people concerned. */
 export type NotificationEvent = NotificationContent & {
