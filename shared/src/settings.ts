@@ -21,6 +21,8 @@ const byKind = <S extends z.ZodType, D extends z.ZodType>(schema: S, digestOnly:
 export const settings = z.object({
   /** The person's own verified address, where e-mail goes: shown to them alone. Null until one is verified. */
   email: z.string().nullable(),
+  /** Whether e-mail to that address stopped: it could not be delivered, for good, or one of the platform's mails was marked as spam. */
+  emailStopped: z.boolean(),
   language: siteLanguage,
   timeZone,
   /** How often each kind of notification is e-mailed. */

@@ -39,7 +39,7 @@ describe('e-mail', () => {
   it('follows each person’s settings: a kind they turned off comes to the inbox only', async () => {
     const { slug, lead } = await newCoalition();
     // Signing in through the site (which reads /me) is where the verified address is recorded.
-    expect(await settingsOf(lead)).toMatchObject({ email: null });
+    expect(await settingsOf(lead)).toMatchObject({ email: null, emailStopped: false });
     await call('GET', '/v1/me', { as: lead });
     expect(await settingsOf(lead)).toMatchObject({
       email: addressOf(lead),
@@ -207,5 +207,9 @@ describe('bounces and complaints', () => {
     await afterDelivery();
     expect(await mailTo(addressOf(bounced.lead))).toEqual([]);
     expect(await mailTo(addressOf(complained.lead))).toEqual([]);
+    // Each sees it on their settings page; only they see their address.
+    expect(await settingsOf(bounced.lead)).toMatchObject({ email: addressOf(bounced.lead), emailStopped: true });
+    expect(await settingsOf(complained.lead)).toMatchObject({ emailStopped: true });
+    expect(await settingsOf(transient.lead)).toMatchObject({ emailStopped: false });
   });
 });

@@ -96,7 +96,8 @@ describe('digest windows', () => {
     ]);
   });
 
-  it('put every event in exactly one digest, after its window ended, whatever the zone, the events and the missed runs', () => {
+  // Three weeks of hourly runs for each of 200 cases: a few seconds.
+  it('put every event in exactly one digest, after its window ended, whatever the zone, the events and the missed runs', { timeout: 60_000 }, () => {
     const zones = ['UTC', 'Europe/Paris', 'America/Lima', 'America/Santiago', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Chatham', 'America/New_York'];
     const start = at('2027-03-20T00:00:00Z');
     const hours = 24 * 21;
@@ -127,7 +128,7 @@ describe('digest windows', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });

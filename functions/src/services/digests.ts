@@ -28,7 +28,7 @@ export async function sendDigest(personId: string, frequency: DigestFrequency, a
       return 'not due';
     }
     const wanted = due.items.map((item) => ({ ...item.notification, read: false }) as Notification).filter((notification) => settings.emails[notification.kind] === frequency);
-    const to = wanted.length ? await deliverableAddress(settings) : undefined;
+    const to = wanted.length ? deliverableAddress(settings) : undefined;
     if (to) {
       const token = await unsubscribeToken(personId, frequency, at);
       // From the start of the day (or week) of the oldest: more than one only when a run was missed.

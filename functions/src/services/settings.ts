@@ -16,14 +16,21 @@ import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
 import { readUnsubscribeToken } from './unsubscribe-tokens.ts';
 
-const viewOf = (stored: settingsRecords.StoredSettings | undefined): Settings => ({
+/** A person's settings, as they and what the platform sends them see them. */
+export async function settingsOf(personId: string): Promise<Settings> {
+  const stored = await settingsRecords.getSettings(personId);
+  const email = stored?.email ?? null;
+  return { ...viewOf(stored), emailStopped: email !== null && (await isSuppressed(email)) };
+}
+
+const viewOf = (stored: settingsRecords.StoredSettings | undefined): Omit<Settings, 'emailStopped'> => ({
   email: stored?.email ?? null,
   language: stored?.language ?? 'en',
   timeZone: stored?.timeZone ?? 'UTC',
   emails: Object.fromEntries(notificationKinds.map((kind) => [kind, stored?.emails[kind] ?? defaultFrequency(kind)])) as Settings['emails'],
 });
 
-export const getSettings = async (caller: Caller): Promise<Settings> => viewOf(await settingsRecords.getSettings(caller.id));
+export const getSettings = (caller: Caller): Promise<Settings> => settingsOf(caller.id);
 
 export async function changeSettings(caller: Caller, changes: SettingsChanges): Promise<Settings> {
   await settingsRecords.changeSettings(caller.id, changes, now());
@@ -34,9 +41,6 @@ export async function changeSettings(caller: Caller, changes: SettingsChanges): 
 export const recordSignIn = (caller: Caller, language: SiteLanguage | undefined) =>
   settingsRecords.recordSignIn({ id: caller.id, email: caller.verifiedEmail }, language, now());
 
-/** A person's settings, as what the platform sends them follows them. */
-export const settingsOf = async (personId: string): Promise<Settings> => viewOf(await settingsRecords.getSettings(personId));
-
 /**
  * How a notification of this kind is e-mailed to the person: at once (where, in which language), in one of their
  * digests, or not at all (they want none, or have no verified address).
@@ -44,30 +48,28 @@ export const settingsOf = async (personId: string): Promise<Settings> => viewOf(
 export async function mailingOf(personId: string, kind: NotificationKind): Promise<Mailing | undefined> {
   const settings = await settingsOf(personId);
   const frequency = settings.emails[kind];
-  const to = frequency === 'never' ? undefined : await deliverableAddress(settings);
+  const to = deliverableAddress(settings);
   if (!to || frequency === 'never') return undefined;
   return frequency === 'immediately' ? { to, language: settings.language } : { digest: frequency };
 }
 
-/** Where the person's e-mail may go: their verified address, unless it bounced for good or they marked a mail as spam. */
-export async function deliverableAddress(settings: Settings): Promise<string | undefined> {
-  return settings.email && !(await isSuppressed(settings.email)) ? settings.email : undefined;
-}
+/** Where the person's e-mail may go: their verified address, unless e-mail to it stopped (it bounced for good, or they marked a mail as spam). */
+export const deliverableAddress = (settings: Settings): string | undefined => (settings.email && !settings.emailStopped ? settings.email : undefined);
 
 /** The kinds an unsubscribe link turns off: its one kind, or each kind the person has sent in that digest. */
-const kindsOf = (about: UnsubscribeTopic, settings: Settings): NotificationKind[] =>
+const kindsOf = (about: UnsubscribeTopic, settings: Pick<Settings, 'emails'>): NotificationKind[] =>
   about === 'daily' || about === 'weekly' ? notificationKinds.filter((kind) => settings.emails[kind] === about) : [about];
 
 /** What the link's token would turn off, for the page that asks before it does. */
 export async function unsubscription({ token }: { token: string }): Promise<Unsubscription> {
   const { personId, about } = await readUnsubscribeToken(token, new Date(now()));
-  return { about, kinds: kindsOf(about, viewOf(await settingsRecords.getSettings(personId))) };
+  return { about, kinds: kindsOf(about, await settingsOf(personId)) };
 }
 
 /** Turns off the e-mail the link's token names (once or many times alike): what it turned off. */
 export async function unsubscribe({ token }: { token: string }): Promise<Unsubscription> {
   const { personId, about } = await readUnsubscribeToken(token, new Date(now()));
-  const kinds = kindsOf(about, viewOf(await settingsRecords.getSettings(personId)));
+  const kinds = kindsOf(about, await settingsOf(personId));
   if (kinds.length) await settingsRecords.changeSettings(personId, { emails: Object.fromEntries(kinds.map((kind) => [kind, 'never'])) }, now());
   return { about, kinds };
 }
