@@ -4,11 +4,9 @@
 import type { DigestFrequency, NotificationContent } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
-import { getItem, indexPages, queryAll, type Item, type TransactItem } from './toolkit.ts';
+import { claim as claimItem, getItem, indexPages, queryAll, release as releaseItem, type Item, type TransactItem } from './toolkit.ts';
 import { tableDefinition } from './table.ts';
 
-/** How long a claim holds before another sender may take the digest (far longer than a send takes). */
-const claimSeconds = 5 * 60;
 /** Deletions per transaction, beside the digest's own update (DynamoDB takes 100 items in one). */
 const deletionsAtOnce = 99;
 
@@ -62,26 +60,10 @@ export async function waitingBefore(personId: string, frequency: DigestFrequency
 }
 
 /** Takes the person's digest for this sender, unless another holds a claim that is not stale yet: answers whether it did. */
-export async function claim(personId: string, frequency: DigestFrequency, now: Date): Promise<boolean> {
-  try {
-    await dynamo.update({
-      TableName: tableName,
-      Key: keys.digest(personId, frequency),
-      UpdateExpression: 'SET claimedUntil = :until',
-      ConditionExpression: 'attribute_not_exists(claimedUntil) OR claimedUntil < :now',
-      ExpressionAttributeValues: { ':now': now.toISOString(), ':until': new Date(now.getTime() + claimSeconds * 1000).toISOString() },
-    });
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
+export const claim = (personId: string, frequency: DigestFrequency, now: Date): Promise<boolean> => claimItem(keys.digest(personId, frequency), now);
 
 /** Gives a claimed digest back at once (its send failed), for the next run to try again. */
-export async function release(personId: string, frequency: DigestFrequency): Promise<void> {
-  await dynamo.update({ TableName: tableName, Key: keys.digest(personId, frequency), UpdateExpression: 'REMOVE claimedUntil' });
-}
+export const release = (personId: string, frequency: DigestFrequency): Promise<void> => releaseItem(keys.digest(personId, frequency));
 
 /**
  * Records a digest as sent up to `until` (or as having nothing to send): its notifications stop waiting, and the

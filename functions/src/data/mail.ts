@@ -2,9 +2,9 @@
 // once however often delivery runs), claimed by one sender at a time, and taken off the queue once the mail server
 // has it. A sender that dies after claiming leaves the claim to go stale; another sender then takes it.
 import type { NotificationContent, SiteLanguage } from '@collective-actions/shared';
-import { dynamo, isConditionFailure, tableName } from './client.ts';
+import { dynamo, tableName } from './client.ts';
 import { keys } from './keys.ts';
-import { indexPages, type Item, type TransactItem } from './toolkit.ts';
+import { claim as claimItem, indexPages, release as releaseItem, type Item, type TransactItem } from './toolkit.ts';
 
 export interface QueuedMail {
   personId: string;
@@ -13,8 +13,6 @@ export interface QueuedMail {
   notification: NotificationContent;
 }
 
-/** How long a claim holds before another sender may take the mail (far longer than a send takes). */
-const claimSeconds = 5 * 60;
 /** How long a sent mail's record stays, for a look after the fact. */
 const keptSeconds = 14 * 24 * 3600;
 
@@ -37,22 +35,9 @@ export async function* queuedPages(): AsyncGenerator<QueuedMail[]> {
 }
 
 /** Takes the mail for this sender, unless another holds a claim that is not stale yet or it was sent: answers whether it did. */
-export async function claim(mail: QueuedMail, now: Date): Promise<boolean> {
+export function claim(mail: QueuedMail, now: Date): Promise<boolean> {
   const [listing] = Object.keys(keys.queuedMailListing(mail.notification.id, mail.personId));
-  try {
-    await dynamo.update({
-      TableName: tableName,
-      Key: keys.queuedMail(mail.notification.id, mail.personId),
-      UpdateExpression: 'SET claimedUntil = :until',
-      ConditionExpression: 'attribute_exists(#queued) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)',
-      ExpressionAttributeNames: { '#queued': listing },
-      ExpressionAttributeValues: { ':now': now.toISOString(), ':until': new Date(now.getTime() + claimSeconds * 1000).toISOString() },
-    });
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  return claimItem(keys.queuedMail(mail.notification.id, mail.personId), now, { expression: 'attribute_exists(#queued)', names: { '#queued': listing } });
 }
 
 /** Takes a sent mail off the queue; its record stays a while, then expires. */
@@ -67,6 +52,4 @@ export async function markSent(mail: QueuedMail, messageId: string, now: Date): 
 }
 
 /** Gives a claimed mail back at once (its send failed), for the next run to try again. */
-export async function release(mail: QueuedMail): Promise<void> {
-  await dynamo.update({ TableName: tableName, Key: keys.queuedMail(mail.notification.id, mail.personId), UpdateExpression: 'REMOVE claimedUntil' });
-}
+export const release = (mail: QueuedMail): Promise<void> => releaseItem(keys.queuedMail(mail.notification.id, mail.personId));

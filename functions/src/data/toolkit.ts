@@ -2,7 +2,7 @@
 // update expressions. It knows the table's shape (table.ts), never an entity's keys (keys.ts).
 import type { QueryCommandInput, TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BadRequest } from '@collective-actions/shared';
-import { cancellationReasonsOf, dynamo, tableName } from './client.ts';
+import { cancellationReasonsOf, dynamo, isConditionFailure, tableName } from './client.ts';
 import { indexAttributes, indexKey, tableDefinition, type IndexName } from './table.ts';
 
 export type Item = Record<string, any>;
@@ -194,4 +194,33 @@ export function setAndRemove(set: Record<string, unknown>, remove: readonly stri
   });
   const clauses = [assignments.length ? `SET ${assignments.join(', ')}` : '', removals.length ? `REMOVE ${removals.join(', ')}` : ''].filter(Boolean);
   return { UpdateExpression: clauses.join(' '), ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
+
+/** How long a sender's claim on an item holds before another may take it (far longer than a send takes). */
+const claimSeconds = 5 * 60;
+
+/**
+ * Takes an item for one sender (a queued mail, a person's digest), unless another holds a claim that is not stale yet,
+ * or the item is no longer as `condition` says: answers whether it did.
+ */
+export async function claim(key: Record<string, string>, now: Date, condition?: { expression: string; names: Record<string, string> }): Promise<boolean> {
+  try {
+    await dynamo.update({
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: 'SET claimedUntil = :until',
+      ConditionExpression: `${condition ? `${condition.expression} AND ` : ''}(attribute_not_exists(claimedUntil) OR claimedUntil < :now)`,
+      ExpressionAttributeNames: condition?.names,
+      ExpressionAttributeValues: { ':now': now.toISOString(), ':until': new Date(now.getTime() + claimSeconds * 1000).toISOString() },
+    });
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Gives a claimed item back at once (its send failed), for the next run to try again. */
+export async function release(key: Record<string, string>): Promise<void> {
+  await dynamo.update({ TableName: tableName, Key: key, UpdateExpression: 'REMOVE claimedUntil' });
 }
