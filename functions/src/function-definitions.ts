@@ -141,6 +141,22 @@ export function digestSenderFunction(deployment: Deployment): FunctionDefinition
   };
 }
 
+/** How often the reminders are written: each comes between a day and a day less this before its item starts. */
+export const reminderRunMinutes = 15;
+
+/** The reminder writer: every quarter of an hour, the reminders of the agenda items that start within a day. */
+export function reminderWriterFunction(deployment: Pick<Deployment, 'tableName'>): FunctionDefinition {
+  return {
+    name: 'ReminderWriter',
+    entry: 'functions/src/jobs/send-reminders.ts',
+    description: 'Writes the reminders of the agenda items that start within a day, for the notifier to deliver',
+    memorySize: functionDefaults.memorySize,
+    timeoutSeconds: 60,
+    table: 'write',
+    environment: { POWERTOOLS_SERVICE_NAME: 'collective-actions-reminders', TABLE_NAME: deployment.tableName },
+  };
+}
+
 /** What comes of the e-mail sent, from SES: an address that bounced for good, or whose owner complained, is e-mailed no more. */
 export function mailFeedbackFunction(deployment: Pick<Deployment, 'tableName'>): FunctionDefinition {
   return {

@@ -1,6 +1,6 @@
 // Notifications: the notifier delivers each event a change wrote to the outbox, from the table's stream, to the inboxes
 // of the people concerned; a batch it cannot deliver after its retries goes to a dead-letter queue, and an alarm says so.
-// Every hour, EventBridge Scheduler runs the digest sender.
+// Every hour, EventBridge Scheduler runs the digest sender; every quarter of an hour, the reminder writer.
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -11,7 +11,14 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { keys } from '@collective-actions/functions/data/keys.ts';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
-import { digestRunMinutes, digestSenderFunction, notifierFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
+import {
+  digestRunMinutes,
+  digestSenderFunction,
+  notifierFunction,
+  reminderRunMinutes,
+  reminderWriterFunction,
+  type Deployment,
+} from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
 import type { Mail } from './mail.ts';
 import { nagArn, PlatformFunction } from './platform-function.ts';
@@ -60,10 +67,21 @@ export class Notifications extends Construct {
       // A run that fails is caught up by the next one (services/digest-windows.ts): one more try within the hour at most.
       target: new LambdaInvoke(sender.function, { retryAttempts: 1, maxEventAge: Duration.minutes(digestRunMinutes) }),
     });
-    Validations.of(Stack.of(this)).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagArn(sender.function)}:*]`,
-      reason: "The scheduler's role invokes the digest sender, any version of it: that one function only.",
+    const reminders = reminderWriterFunction(deployment);
+    const writer = new PlatformFunction(this, reminders.name, { ...reminders, alarms });
+    writer.bindTable(table, 'write');
+    new Schedule(this, 'ReminderSchedule', {
+      description: 'Writes the reminders of the agenda items that start within a day',
+      schedule: ScheduleExpression.rate(Duration.minutes(reminderRunMinutes)),
+      // A run that fails is caught up by the next one (services/reminders.ts).
+      target: new LambdaInvoke(writer.function, { retryAttempts: 1, maxEventAge: Duration.minutes(reminderRunMinutes) }),
     });
+    for (const invoked of [sender, writer]) {
+      Validations.of(Stack.of(this)).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagArn(invoked.function)}:*]`,
+        reason: "The scheduler's role invokes this function, any version of it: that one function only.",
+      });
+    }
     alarms.add('UndeliveredNotifications', undelivered.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 1, 'Notifications the notifier could not deliver');
   }
 }

@@ -302,6 +302,19 @@ describe('notifications', () => {
     expect(actions).toContain('dynamodb:PutItem');
   });
 
+  it('runs the reminder writer every quarter of an hour, and lets it write the table and nothing else, without the mail’s secrets', () => {
+    const [id, writer] = resources(application, 'AWS::Lambda::Function').find(([, fn]) => String(fn.Properties.Description).startsWith('Writes the reminders'))!;
+    application.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      State: 'ENABLED',
+      Target: { Arn: { 'Fn::GetAtt': [id, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 900 } },
+    });
+    expect(Object.keys(writer.Properties.Environment.Variables).sort()).toEqual(['POWERTOOLS_SERVICE_NAME', 'TABLE_NAME']);
+    const actions = actionsOf(writer);
+    expect(actions.filter((action: string) => !action.startsWith('dynamodb:'))).toEqual([]);
+    expect(actions).toContain('dynamodb:PutItem');
+  });
+
   it('lets the notifier write the table, and nothing else', () => {
     const actions = actionsOf(notifier()[1]);
     expect(actions.filter((action: string) => !action.startsWith('dynamodb:') && !action.startsWith('sqs:'))).toEqual([]);
@@ -367,8 +380,8 @@ describe('observability and checks', () => {
   it('alarms on API 5xx, every function’s errors and throttles, DynamoDB throttles and undelivered notifications', () => {
     const alarms = resources(application, 'AWS::CloudWatch::Alarm').map(([id]) => id);
     expect(alarms.some((id) => id.includes('Api5xx'))).toBe(true);
-    // One per route, the catch-all route's, the site server's, the snapshot builder's, the notifier's and the digest sender's.
-    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 5);
+    // One per route, the catch-all route's, the site server's, the snapshot builder's, the notifier's, the digest sender's and the reminder writer's.
+    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 6);
     expect(alarms.some((id) => id.includes('TableThrottles'))).toBe(true);
     expect(alarms.some((id) => id.includes('UndeliveredNotifications'))).toBe(true);
   });

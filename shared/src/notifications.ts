@@ -22,9 +22,10 @@ export const notification = z.discriminatedUnion('kind', [
   z.object({ ...concerning, kind: z.literal('contribution-added'), contribution: contributionReference }),
   z.object({ ...concerning, kind: z.literal('contribution-hidden'), contribution: contributionReference, reason: z.string() }),
   z.object({ ...concerning, kind: z.literal('contribution-shown'), contribution: contributionReference }),
-  z.object({ ...inAction, kind: z.enum(['agenda-item-added', 'agenda-item-cancelled']), agendaItem: agendaReference }),
+  z.object({ ...inAction, kind: z.enum(['agenda-item-added', 'agenda-item-cancelled', 'agenda-item-starting']), agendaItem: agendaReference }),
   z.object({ ...inAction, kind: z.literal('agenda-item-changed'), agendaItem: agendaReference, changes: z.array(z.enum(agendaChanges)).min(1) }),
   z.object({ ...about, kind: z.literal('added-to-organisation'), organisation: organisationSummary, role: organisationRole }),
+  z.object({ ...inAction, kind: z.literal('action-created'), theme: slug }),
 ]);
 
 /** The caller's notifications, newest first, with how many are unread in all. */

@@ -250,12 +250,12 @@ export const routes = [
   },
   {
     method: 'GET', path: '/v1/me/settings', handler: 'get-settings', access: 'signed-in', table: 'read',
-    summary: 'Your settings: your e-mail address, language, time zone, and how often each kind of notification is e-mailed',
+    summary: 'Your settings: your e-mail address, language, time zone, how often each kind of notification is e-mailed, the themes you follow and whether you are reminded of agenda items',
     replies: { 200: settings },
   },
   {
     method: 'PATCH', path: '/v1/me/settings', handler: 'change-settings', access: 'signed-in', table: 'write',
-    summary: 'Change your language, time zone, or how often a kind of notification is e-mailed',
+    summary: 'Change your language, time zone, how often a kind of notification is e-mailed, the themes you follow, or your reminders',
     request: { body: settingsChanges },
     replies: { 200: settings },
   },

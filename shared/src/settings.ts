@@ -2,21 +2,27 @@
 // kind of notification (the inbox always holds them all).
 import * as z from 'zod';
 import { timeZone } from './agenda.ts';
+import { slug } from './common.ts';
 import { notificationKind, type NotificationKind } from './notifications.ts';
-import { digestFrequencies, digestOnlyKinds, emailFrequencies, notificationKinds, siteLanguages } from './vocabulary.ts';
+import { digestFrequencies, emailFrequencies, frequenciesOf, notificationKinds, siteLanguages } from './vocabulary.ts';
 
 export const siteLanguage = z.enum(siteLanguages, { error: `must be one of: ${siteLanguages.join(', ')}` });
 export const emailFrequency = z.enum(emailFrequencies, { error: `must be one of: ${emailFrequencies.join(', ')}` });
 
-/** A coalition's leads hear of a request to join at once; everything else comes in a daily digest. */
-export const defaultFrequency = (kind: NotificationKind): EmailFrequency => (kind === 'join-requested' ? 'immediately' : 'daily');
+/** A coalition's leads hear of a request to join, and those who asked for reminders of an agenda item, at once; everything else comes in a daily digest. */
+export const defaultFrequency = (kind: NotificationKind): EmailFrequency =>
+  kind === 'join-requested' || kind === 'agenda-item-starting' ? 'immediately' : 'daily';
 
-/** The frequencies of a kind that comes in digests only. */
-const digestFrequency = z.enum([...digestFrequencies, 'never'], { error: `must be one of: ${[...digestFrequencies, 'never'].join(', ')} (this kind comes in digests only)` });
+/** The frequency of a kind of notification: one of those it may be e-mailed at. */
+const frequencyOf = (kind: NotificationKind) => {
+  const allowed = frequenciesOf(kind);
+  const note = allowed.length < emailFrequencies.length ? ` (for this kind of notification)` : '';
+  return z.enum(allowed as [EmailFrequency, ...EmailFrequency[]], { error: `must be one of: ${allowed.join(', ')}${note}` });
+};
 
-/** Each kind of notification, with a schema of its frequency (`digestOnly` for the kinds that come in digests only). */
-const byKind = <S extends z.ZodType, D extends z.ZodType>(schema: S, digestOnly: D) =>
-  Object.fromEntries(notificationKinds.map((kind) => [kind, (digestOnlyKinds as readonly string[]).includes(kind) ? digestOnly : schema])) as Record<NotificationKind, S | D>;
+/** Each kind of notification, with the schema of its frequency. */
+const byKind = <S extends z.ZodType>(schema: (kind: NotificationKind) => S) =>
+  Object.fromEntries(notificationKinds.map((kind) => [kind, schema(kind)])) as Record<NotificationKind, S>;
 
 export const settings = z.object({
   /** The person's own verified address, where e-mail goes: shown to them alone. Null until one is verified. */
@@ -26,13 +32,20 @@ export const settings = z.object({
   language: siteLanguage,
   timeZone,
   /** How often each kind of notification is e-mailed. */
-  emails: z.object(byKind(emailFrequency, digestFrequency)),
+  emails: z.object(byKind(frequencyOf)),
+  /** Whether the person is reminded of each agenda item of the actions they follow, a day before it starts. */
+  reminders: z.boolean(),
+  /** The themes the person follows: they are told of each new action in them. */
+  themes: z.array(slug),
 });
 
 export const settingsChanges = z.strictObject({
   language: siteLanguage.optional(),
   timeZone: timeZone.optional(),
-  emails: z.strictObject(byKind(emailFrequency.optional(), digestFrequency.optional())).optional(),
+  emails: z.strictObject(byKind((kind) => frequencyOf(kind).optional())).optional(),
+  reminders: z.boolean().optional(),
+  /** Every theme the person follows from now on (any other they followed, they stop following). */
+  themes: z.array(slug).max(100, 'must name at most 100 themes').optional(),
 });
 
 /** What the site says of the person when they sign in: the language they are reading it in. */

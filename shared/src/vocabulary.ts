@@ -49,16 +49,15 @@ export const membershipEvents = ['joined', 'left', 'removed', 'became-lead', 'be
  */
 export const membershipNotificationKinds = ['join-requested', 'request-approved', 'request-declined', 'member-removed', 'made-lead'] as const;
 export const contributionNotificationKinds = ['contribution-added', 'contribution-hidden', 'contribution-shown'] as const;
-export const agendaNotificationKinds = ['agenda-item-added', 'agenda-item-changed', 'agenda-item-cancelled'] as const;
+export const agendaNotificationKinds = ['agenda-item-added', 'agenda-item-changed', 'agenda-item-cancelled', 'agenda-item-starting'] as const;
 export const notificationKinds = [
   ...membershipNotificationKinds,
   ...contributionNotificationKinds,
   ...agendaNotificationKinds,
   'added-to-organisation',
+  'action-created',
 ] as const;
 
-/** The kinds that are e-mailed in digests only, never one e-mail each: there can be many a day. */
-export const digestOnlyKinds = ['contribution-added'] as const satisfies ReadonlyArray<(typeof notificationKinds)[number]>;
 
 /** What about an agenda item changed, when its action's followers are told: its time, place, online link or status. */
 export const agendaChanges = ['time', 'place', 'link', 'status'] as const;
@@ -71,6 +70,13 @@ export const emailFrequencies = ['immediately', 'daily', 'weekly', 'never'] as c
 
 /** The digests: each gathers, in one e-mail, the notifications of the kinds a person asked for at that frequency. */
 export const digestFrequencies = ['daily', 'weekly'] as const satisfies ReadonlyArray<(typeof emailFrequencies)[number]>;
+
+/**
+ * The frequencies a kind of notification may be e-mailed at: new contributions in digests only (there can be many a
+ * day); a reminder that an agenda item starts tomorrow at once or not at all (a digest could come after it started).
+ */
+export const frequenciesOf = (kind: (typeof notificationKinds)[number]): ReadonlyArray<(typeof emailFrequencies)[number]> =>
+  kind === 'contribution-added' ? [...digestFrequencies, 'never'] : kind === 'agenda-item-starting' ? ['immediately', 'never'] : emailFrequencies;
 
 export const agendaKinds = ['milestone', 'meeting', 'event', 'deliverable'] as const;
 

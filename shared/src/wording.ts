@@ -41,7 +41,9 @@ export interface NotificationMessages {
   notification_agenda_item_added: Sentence<AgendaAbout>;
   notification_agenda_item_changed: Sentence<AgendaAbout & { changes: string }>;
   notification_agenda_item_cancelled: Sentence<AgendaAbout>;
+  notification_agenda_item_starting: Sentence<AgendaAbout>;
   notification_added_to_organisation: Sentence<{ organisation: string; role: string }>;
+  notification_action_created: Sentence<{ action: string }>;
   agenda_change_time: Sentence<Record<string, never>>;
   agenda_change_place: Sentence<Record<string, never>>;
   agenda_change_link: Sentence<Record<string, never>>;
@@ -66,6 +68,12 @@ const changeMessage = {
   status: 'agenda_change_status',
 } as const satisfies Record<AgendaChange, keyof NotificationMessages>;
 
+const agendaMessage = {
+  'agenda-item-added': 'notification_agenda_item_added',
+  'agenda-item-cancelled': 'notification_agenda_item_cancelled',
+  'agenda-item-starting': 'notification_agenda_item_starting',
+} as const satisfies Record<string, keyof NotificationMessages>;
+
 const roleMessage = { admin: 'role_admin', member: 'role_org_member' } as const satisfies Record<OrganisationRole, keyof NotificationMessages>;
 
 /** What happened, in a sentence of the reader's language. */
@@ -74,11 +82,10 @@ export function notificationSentence(notification: Notification, { messages: m, 
     return m.notification_added_to_organisation({ organisation: notification.organisation.name, role: m[roleMessage[notification.role]]({}) });
   }
   const action = actionTitle(notification.action);
+  if (notification.kind === 'action-created') return m.notification_action_created({ action });
   if ('agendaItem' in notification) {
     const item = { title: notification.agendaItem.title, action, start: start(notification.agendaItem) };
-    if (notification.kind !== 'agenda-item-changed') {
-      return notification.kind === 'agenda-item-added' ? m.notification_agenda_item_added(item) : m.notification_agenda_item_cancelled(item);
-    }
+    if (notification.kind !== 'agenda-item-changed') return m[agendaMessage[notification.kind]](item);
     const changes = new Intl.ListFormat(locale, { type: 'conjunction' }).format(notification.changes.map((change) => m[changeMessage[change]]({})));
     return m.notification_agenda_item_changed({ ...item, changes });
   }
@@ -111,6 +118,7 @@ export function notificationSentence(notification: Notification, { messages: m, 
 export function notificationPath(notification: Notification): string {
   if (notification.kind === 'added-to-organisation') return `/organisations/${notification.organisation.id}`;
   if (notification.kind === 'join-requested') return `/actions/${notification.action}/console`;
+  if (notification.kind === 'action-created') return `/actions/${notification.action}`;
   if (notification.kind === 'agenda-item-cancelled') return `/actions/${notification.action}#agenda`;
   if ('agendaItem' in notification) return `/actions/${notification.action}/agenda/${notification.agendaItem.id}`;
   if ('contribution' in notification) return `/actions/${notification.action}/contributions/${notification.contribution.id}`;
@@ -122,7 +130,8 @@ function subjectOf(notification: object): string {
   const about = notification as { action?: string; agendaItem?: { id: string }; contribution?: { id: string }; organisation?: { id: string } };
   if (about.agendaItem) return `agenda ${about.agendaItem.id}`;
   if (about.contribution) return `contribution ${about.contribution.id}`;
-  return `organisation ${about.organisation?.id} in ${about.action ?? '-'}`;
+  if (about.organisation) return `organisation ${about.organisation.id} in ${about.action ?? '-'}`;
+  return `action ${about.action}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { tableName } from '@collective-actions/functions/data/client.ts';
 import { documents } from '@collective-actions/functions/local/sdk-clients.ts';
 import { checkConsistency } from '@collective-actions/functions/data/consistency.ts';
-import { call, joinCoalition, newCoalition, newContribution, unique } from '../support/api.ts';
+import { call, inboxAfterDelivery, joinCoalition, newCoalition, newContribution, unique } from '../support/api.ts';
 
 describe('the consistency checker', () => {
   it('finds nothing after real changes, and names each count or index entry that was tampered with', async () => {
@@ -45,8 +45,26 @@ describe('the consistency checker', () => {
     await expect.poll(async () => (await call('GET', `/v1/actions/${slug}`)).body.followers, { timeout: 15_000 }).toBe(followers);
     const counter = { PK: `FOLLOW#ACTION#${slug}`, SK: 'COUNT' };
     await update(counter, 'ADD followers :one', { ':one': 1 });
-    expect(await checkConsistency([slug])).toEqual([{ what: `followers of ${slug}`, stored: followers + 1, recomputed: followers }]);
+    expect(await checkConsistency([slug])).toEqual([{ what: `followers of action ${slug}`, stored: followers + 1, recomputed: followers }]);
     await update(counter, 'ADD followers :one', { ':one': -1 });
     expect(await checkConsistency([slug])).toEqual([]);
+  });
+
+  it('counts what waits for each digest', async () => {
+    const { slug, lead } = await newCoalition();
+    const reader = unique('digest-reader');
+    await call('GET', '/v1/me', { as: reader });
+    expect((await call('PUT', `/v1/actions/${slug}/following`, { as: reader })).status).toBe(200);
+    const meeting = { kind: 'meeting', title: unique('Call'), start: '2031-03-27T10:00', timeZone: 'Europe/Paris', language: 'en' };
+    expect((await call('POST', `/v1/actions/${slug}/agenda`, { as: lead, body: meeting })).status).toBe(201);
+    await inboxAfterDelivery(reader, 1);
+    const mine = async () => (await checkConsistency()).filter((difference) => difference.what.includes(reader));
+    expect(await mine()).toEqual([]);
+
+    const digest = { PK: `PERSON#${reader}`, SK: 'DIGEST#daily' };
+    await documents.send(new UpdateCommand({ TableName: tableName, Key: digest, UpdateExpression: 'ADD waiting :one', ExpressionAttributeValues: { ':one': 1 } }));
+    expect(await mine()).toEqual([{ what: `notifications waiting for the daily digest of ${reader}`, stored: 2, recomputed: 1 }]);
+    await documents.send(new UpdateCommand({ TableName: tableName, Key: digest, UpdateExpression: 'ADD waiting :one', ExpressionAttributeValues: { ':one': -1 } }));
+    expect(await mine()).toEqual([]);
   });
 });

@@ -113,7 +113,7 @@ describe('daily digests', () => {
     const { who, timeZone } = await reader('en', [slug]);
     const refused = await call('PATCH', '/v1/me/settings', { as: who, body: { emails: { 'contribution-added': 'immediately' } } });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([{ pointer: '#/emails/contribution-added', detail: 'must be one of: daily, weekly, never (this kind comes in digests only)' }]);
+    expect(refused.body.errors).toEqual([{ pointer: '#/emails/contribution-added', detail: 'must be one of: daily, weekly, never (for this kind of notification)' }]);
     const titles = [unique('Open contracting toolkit'), unique('Beneficial ownership guide'), unique('Data standard')];
     for (const title of titles) await newContribution(author, slug, organisation.id, { title });
     const inbox = await inboxAfterDelivery(who, 3);

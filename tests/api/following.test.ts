@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ActionView, AgendaItem, Following } from '@collective-actions/shared';
+import type { ActionView, AgendaItem, Following, ProblemDocument, Settings } from '@collective-actions/shared';
 import { afterDelivery, afterNotifier, call, inboxAfterDelivery, inboxOf, joinCoalition, kinds, newAction, newCoalition, unique } from '../support/api.ts';
 
 const follow = (who: string, slug: string) => call<Following>('PUT', `/v1/actions/${slug}/following`, { as: who });
@@ -156,5 +156,60 @@ describe("an action's agenda", () => {
       `agenda-item-cancelled ${title}`,
       `agenda-item-added ${title}`,
     ]);
+  });
+});
+
+describe('following a theme', () => {
+  const createIn = async (theme: string) => {
+    const slug = unique('theme-action');
+    const body = { slug, theme, title: { en: `New ${slug}`, fr: `Nouvelle ${slug}` }, summary: { en: 'An action made by a test.', fr: 'Une action créée par un test.' } };
+    expect((await call('POST', '/v1/actions', { as: 'steward', body })).status).toBe(201);
+    return slug;
+  };
+  /** The notifications of new actions that name one of these actions (other tests create actions in the same themes). */
+  const toldOf = async (who: string, slugs: string[]) =>
+    (await inboxOf(who)).items.flatMap((item) => (item.kind === 'action-created' && slugs.includes(item.action) ? [item.action] : []));
+
+  it('tells its followers of each new action in it, and nobody else, until they stop', async () => {
+    const [follower, other] = [unique('theme-follower'), unique('not-a-follower')];
+    const chosen = await call<Settings>('PATCH', '/v1/me/settings', { as: follower, body: { themes: ['climate', 'digital-commons'] } });
+    expect(chosen).toMatchObject({ status: 200, body: { themes: ['climate', 'digital-commons'] } });
+    // Choosing again is the same choice; the themes come in their order.
+    expect((await call<Settings>('PATCH', '/v1/me/settings', { as: follower, body: { themes: ['digital-commons', 'climate', 'climate'] } })).body.themes).toEqual(['climate', 'digital-commons']);
+    expect((await call<Settings>('GET', '/v1/me/settings', { as: other })).body.themes).toEqual([]);
+
+    const [climate, commons, integrity] = [await createIn('climate'), await createIn('digital-commons'), await createIn('integrity')];
+    await afterNotifier(() => toldOf(follower, [climate, commons]), (told) => told.length >= 2);
+    await afterDelivery();
+    expect((await toldOf(follower, [climate, commons, integrity])).sort()).toEqual([climate, commons].sort());
+    expect(await toldOf(other, [climate, commons, integrity])).toEqual([]);
+    const told = (await inboxOf(follower)).items.find((item) => item.kind === 'action-created' && item.action === climate);
+    expect(told).toMatchObject({ kind: 'action-created', action: climate, theme: 'climate', read: false });
+
+    // Following one theme only now.
+    expect((await call<Settings>('PATCH', '/v1/me/settings', { as: follower, body: { themes: ['digital-commons'] } })).body.themes).toEqual(['digital-commons']);
+    const later = await createIn('climate');
+    await afterDelivery();
+    expect(await toldOf(follower, [later])).toEqual([]);
+  });
+
+  it('refuses what is not a list of the platform’s themes, and changes nothing', async () => {
+    const who = unique('theme-follower');
+    expect((await call('PATCH', '/v1/me/settings', { as: who, body: { themes: ['climate'] } })).status).toBe(200);
+    const refused = [
+      [{ themes: ['climate', 'no-such-theme'] }, '#/themes/1'],
+      [{ themes: 'climate' }, '#/themes'],
+      [{ themes: [42] }, '#/themes/0'],
+      [{ themes: ['Not_A_Slug'] }, '#/themes/0'],
+      [{ themes: null }, '#/themes'],
+      [{ themes: Array.from({ length: 101 }, () => 'climate') }, '#/themes'],
+      [{ reminders: 'yes' }, '#/reminders'],
+    ] as const;
+    for (const [body, pointer] of refused) {
+      const reply = await call<ProblemDocument>('PATCH', '/v1/me/settings', { as: who, body });
+      expect(reply.status, JSON.stringify(body)).toBe(400);
+      expect(reply.body.errors?.map((error) => error.pointer)).toContain(pointer);
+    }
+    expect((await call<Settings>('GET', '/v1/me/settings', { as: who })).body).toMatchObject({ themes: ['climate'], reminders: false });
   });
 });

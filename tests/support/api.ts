@@ -157,9 +157,9 @@ export async function afterNotifier<T>(ask: () => Promise<T>, done: (answer: T) 
 /** The inbox once the notifier has delivered what is pending: `expected` items, or what came in 15 s. */
 export const inboxAfterDelivery = (who: string, expected: number) => afterNotifier(() => inboxOf(who), (inbox) => inbox.items.length >= expected);
 
-/** Each notification as its kind and what it is about: an organisation's name, or an agenda item's title. */
+/** Each notification as its kind and what it is about: an organisation's name, an agenda item's title, or an action. */
 export const kinds = (inbox: Inbox) =>
-  inbox.items.map((item) => `${item.kind} ${'agendaItem' in item ? item.agendaItem.title : item.organisation.name}`);
+  inbox.items.map((item) => `${item.kind} ${'agendaItem' in item ? item.agendaItem.title : 'organisation' in item ? item.organisation.name : item.action}`);
 
 /** Long enough for the notifier (every second) to have delivered anything pending: to check that nothing came. */
 export const afterDelivery = () => new Promise((resolve) => setTimeout(resolve, 2_000));

@@ -93,6 +93,8 @@ export const notificationKindLabel: Record<NotificationKind, () => string> = {
   'agenda-item-changed': m.settings_kind_agenda_item_changed,
   'agenda-item-cancelled': m.settings_kind_agenda_item_cancelled,
   'added-to-organisation': m.settings_kind_added_to_organisation,
+  'action-created': m.settings_kind_action_created,
+  'agenda-item-starting': m.settings_kind_agenda_item_starting,
 };
 
 export const frequencyLabel: Record<EmailFrequency, () => string> = {

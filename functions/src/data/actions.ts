@@ -15,7 +15,8 @@ import {
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { itemExists, itemIsNew } from './table.ts';
-import { getItem, queryIndex, setChanges, type Item } from './toolkit.ts';
+import { outboxItem } from './notifications.ts';
+import { getItem, queryIndex, setChanges, transactWrite, type Item } from './toolkit.ts';
 
 /** Both languages, in the order every answer gives them (DynamoDB keeps no order in a map). */
 const bilingualOf = (text: BilingualText): BilingualText => ({ en: text.en, fr: text.fr });
@@ -73,12 +74,16 @@ export async function listActions(theme?: string): Promise<Action[]> {
   return (await queryIndex(theme ? keys.actionsOfTheme(theme) : keys.actions)).map(toAction);
 }
 
-/** Creates an action at the end of the list (or at a given position, for the seed). */
+/**
+ * Creates an action at the end of the list, with the notice of it its theme's followers are told (or at a given
+ * position, for the seed, untold).
+ */
 export async function createAction(
   action: NewAction,
   now: string,
-  seed?: { position: number; reported2016?: Action['reported2016'] },
+  origin: { by: string } | { seed: { position: number; reported2016?: Action['reported2016'] } },
 ): Promise<Action> {
+  const seed = 'seed' in origin ? origin.seed : undefined;
   const position = seed?.position ?? (await nextActionPosition());
   const item = {
     ...keys.action(action.slug),
@@ -91,14 +96,13 @@ export async function createAction(
     createdAt: now,
     updatedAt: now,
   };
-  try {
-    await dynamo.put({ TableName: tableName, Item: item, ConditionExpression: itemIsNew });
-  } catch (error) {
-    if (isConditionFailure(error)) {
-      throw new Conflict(`An action with the slug "${action.slug}" already exists: choose another slug.`);
-    }
-    throw error;
-  }
+  await transactWrite(
+    [
+      { Put: { TableName: tableName, Item: item, ConditionExpression: itemIsNew } },
+      ...('by' in origin ? [outboxItem({ kind: 'action-created', at: now, actor: origin.by, people: [], action: action.slug, theme: action.theme })] : []),
+    ],
+    [() => new Conflict(`An action with the slug "${action.slug}" already exists: choose another slug.`)],
+  );
   return toAction(item);
 }
 

@@ -31,12 +31,14 @@ export const toAgendaItem = (item: Item): AgendaItem => ({
 /** What the action's followers are told of a change to its agenda, and who made it. */
 export type AgendaNotice = { by: string } & ({ kind: 'agenda-item-added' | 'agenda-item-cancelled' } | { kind: 'agenda-item-changed'; changes: AgendaChange[] });
 
+/** What a notification says of an agenda item: as it stood when told. */
+export const agendaReference = (item: AgendaItem) => ({ id: item.id, title: item.title, start: item.start, timeZone: item.timeZone, startsAt: item.startsAt });
+
 /** The outbox item of a notice (none without one), as the item stands after the change. */
 const noticeItems = (item: AgendaItem, notice: AgendaNotice | undefined, at: string): TransactItem[] => {
   if (!notice) return [];
   const { by, ...told } = notice;
-  const agendaItem = { id: item.id, title: item.title, start: item.start, timeZone: item.timeZone, startsAt: item.startsAt };
-  return [outboxItem({ ...told, at, actor: by, people: [], action: item.action, agendaItem })];
+  return [outboxItem({ ...told, at, actor: by, people: [], action: item.action, agendaItem: agendaReference(item) })];
 };
 
 export async function createAgendaItem(item: AgendaItem, notice?: AgendaNotice): Promise<void> {
@@ -114,6 +116,25 @@ export async function listAgenda(slug: string | undefined, query: { from?: strin
     tableKeyAt: keys.agendaItemAt,
   });
   return { items: page.items.map(toAgendaItem), next: page.next };
+}
+
+/** An item's place in the agenda of all actions: by its start, then its id. */
+export const agendaPosition = (item: AgendaItem) => keys.agendaPlace(item.action, item.startsAt, item.id);
+
+/** The place after every item that starts at or before an instant. */
+export const agendaPositionAfter = (instant: string) => rangeOf(undefined, instant).to!;
+
+/** The items of every action after a place in the agenda (not the item at it), up to a place, in order. */
+export async function agendaBetween(after: string, until: string): Promise<AgendaItem[]> {
+  const { index, partition } = keys.agenda;
+  const { partitionKey, sortKey } = indexAttributes(index);
+  const items = await queryAll({
+    IndexName: index,
+    KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :after AND :until',
+    ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
+    ExpressionAttributeValues: { ':pk': partition, ':after': after, ':until': until },
+  });
+  return items.filter((item) => item[sortKey] !== after).map(toAgendaItem);
 }
 
 /** Every item (from an instant on, if given), for a calendar feed. */

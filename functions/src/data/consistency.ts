@@ -1,12 +1,14 @@
-// Recomputes every stored count from the records, and checks each contribution's index entries against its state:
-// what a fault or a half-applied change would leave behind. Reads with Queries per action; for checks and scripts.
-import { organisationKinds } from '@collective-actions/shared';
+// Recomputes every stored count from the records (contributions, followers, what waits for a digest), and checks each
+// contribution's index entries against its state: what a fault or a half-applied change would leave behind. Reads
+// with Queries per action, theme and digest; for checks and scripts.
+import { digestFrequencies, organisationKinds, type DigestFrequency } from '@collective-actions/shared';
 import { keys } from './keys.ts';
-import { getAction, listActions } from './actions.ts';
+import { getAction, listActions, listThemes } from './actions.ts';
 import { getStats, recountAction } from './counts.ts';
-import { followerCount } from './follows.ts';
+import { peopleWaiting, waitingBefore, waitingCount } from './digests.ts';
+import { followerCount, followsOf, type Followed } from './follows.ts';
 import { isListedIn, sortKeyOf } from './table.ts';
-import { getItem, queryPartition, type Item } from './toolkit.ts';
+import { getItem, queryPartition } from './toolkit.ts';
 
 export interface Difference {
   what: string;
@@ -16,10 +18,48 @@ export interface Difference {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+type Note = (what: string, stored: unknown, recomputed: unknown) => void;
+
+/**
+ * The followers of an action or a theme: counted and listed exactly while they follow (people come to follow while
+ * this reads: the count is read before and after the follows, until it stands still).
+ */
+async function checkFollows(followed: Followed, note: Note): Promise<void> {
+  let follows: Awaited<ReturnType<typeof followsOf>>;
+  let counted: number;
+  let attempts = 0;
+  do {
+    counted = await followerCount(followed);
+    follows = await followsOf(followed);
+  } while (counted !== (await followerCount(followed)) && ++attempts < 10);
+  const name = `${followed.kind} ${followed.id}`;
+  for (const follow of follows) note(`follower listing of ${follow.personId} on ${name}`, follow.listed, follow.following);
+  note(`followers of ${name}`, counted, follows.filter((follow) => follow.following).length);
+}
+
+/**
+ * The digests of the people listed as waiting for one: each counts what waits for it (read before and after the
+ * notifications, until it stands still, as notifications keep coming).
+ */
+async function checkDigests(frequency: DigestFrequency, note: Note): Promise<void> {
+  for await (const page of peopleWaiting(frequency)) {
+    for (const person of page) {
+      let counted: number;
+      let waiting: number;
+      let attempts = 0;
+      do {
+        counted = await waitingCount(person, frequency);
+        waiting = (await waitingBefore(person, frequency, '~')).length;
+      } while (counted !== (await waitingCount(person, frequency)) && ++attempts < 10);
+      note(`notifications waiting for the ${frequency} digest of ${person}`, counted, waiting);
+    }
+  }
+}
+
 /** The differences on some actions (all when none are named); the platform-wide counts are checked only with all. */
 export async function checkConsistency(only?: string[]): Promise<Difference[]> {
   const differences: Difference[] = [];
-  const note = (what: string, stored: unknown, recomputed: unknown) => {
+  const note: Note = (what, stored, recomputed) => {
     if (!same(stored, recomputed)) differences.push({ what, stored, recomputed });
   };
   const slugs = only ?? (await listActions()).map((action) => action.slug);
@@ -57,19 +97,11 @@ export async function checkConsistency(only?: string[]): Promise<Difference[]> {
       tallies.delete(organisationId);
     }
     for (const [organisationId, count] of tallies) note(`contributions of ${organisationId} on ${slug}`, 0, count);
-    // Its followers: counted and listed exactly while they follow (people come to follow while this reads: the count
-    // is read before and after the follows, until it stands still).
-    let follows: Item[];
-    let counted: number;
-    let attempts = 0;
-    do {
-      counted = await followerCount(slug);
-      follows = await queryPartition(keys.actionFollowPartition(slug), keys.followPrefix);
-    } while (counted !== (await followerCount(slug)) && ++attempts < 10);
-    for (const follow of follows) note(`follower listing of ${follow.personId} on ${slug}`, isListedIn(follow, keys.actionFollowers(slug)), follow.following);
-    note(`followers of ${slug}`, counted, follows.filter((follow) => follow.following).length);
+    await checkFollows({ kind: 'action', id: slug }, note);
   }
   if (only) return differences;
+  for (const theme of await listThemes()) await checkFollows({ kind: 'theme', id: theme.id }, note);
+  for (const frequency of digestFrequencies) await checkDigests(frequency, note);
 
   for (const [organisationId, { count }] of perOrganisation) {
     note(`contributions of organisation ${organisationId}`, (await getItem(keys.organisation(organisationId)))?.contributionCount ?? 0, count);

@@ -38,6 +38,11 @@ export async function* peopleWaiting(frequency: DigestFrequency): AsyncGenerator
   for await (const items of indexPages(keys.digestsWaiting(frequency))) yield items.map((item) => item[listingSort] as string);
 }
 
+/** How many notifications the person's digest of the frequency counts as waiting. */
+export async function waitingCount(personId: string, frequency: DigestFrequency): Promise<number> {
+  return (await getItem(keys.digest(personId, frequency), true))?.waiting ?? 0;
+}
+
 /** Up to when the person's digest was sent last, if ever. */
 export async function sentUntil(personId: string, frequency: DigestFrequency): Promise<string | undefined> {
   return (await getItem(keys.digest(personId, frequency), true))?.sentUntil;

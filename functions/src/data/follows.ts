@@ -1,9 +1,18 @@
-// Who follows an action: each person's choice, the action's followers (to tell them, a page at a time) and their count.
+// Who follows an action or a theme: each person's choice, the followers (to tell them, a page at a time) and their count.
 import { NotFound } from '@collective-actions/shared';
 import { tableName } from './client.ts';
 import { keys } from './keys.ts';
-import { itemExists, itemIsNew } from './table.ts';
-import { getItem, indexPages, transactWrite } from './toolkit.ts';
+import { isListedIn, itemExists, itemIsNew } from './table.ts';
+import { getItem, indexPages, queryPartition, transactWrite } from './toolkit.ts';
+
+/** An action (its agenda and contributions are told to its followers) or a theme (its new actions are). */
+export interface Followed {
+  kind: 'action' | 'theme';
+  id: string;
+}
+
+const subjectOf = ({ kind, id }: Followed) => keys.followed[kind](id);
+const recordOf = ({ kind, id }: Followed) => (kind === 'action' ? keys.action(id) : keys.theme(id));
 
 /** The choice was already as asked: nothing was written. */
 class Unchanged extends Error {}
@@ -16,21 +25,22 @@ interface Condition {
 
 /**
  * Records the person's choice, counting them in or out, if the record is as the condition says; answers whether it
- * was (false: it already stood as asked). Fails with NotFound if there is no such action, and with WriteRaced when
- * another write to the same records got in the way.
+ * was (false: it already stood as asked). Fails with NotFound if there is no such action or theme, and with
+ * WriteRaced when another write to the same records got in the way.
  */
-async function record(slug: string, personId: string, following: boolean, now: string, condition: Condition, delta: number): Promise<boolean> {
-  const item = { ...keys.actionFollow(slug, personId), ...(following ? keys.actionFollowerListing(slug, personId) : {}), action: slug, personId, following, since: now };
+async function record(followed: Followed, personId: string, following: boolean, now: string, condition: Condition, delta: number): Promise<boolean> {
+  const subject = subjectOf(followed);
+  const item = { ...keys.follow(subject, personId), ...(following ? keys.followerListing(subject, personId) : {}), [followed.kind]: followed.id, personId, following, since: now };
   try {
     await transactWrite(
       [
-        { ConditionCheck: { TableName: tableName, Key: keys.action(slug), ConditionExpression: itemExists } },
+        { ConditionCheck: { TableName: tableName, Key: recordOf(followed), ConditionExpression: itemExists } },
         { Put: { TableName: tableName, Item: item, ConditionExpression: condition.expression, ExpressionAttributeValues: condition.was === undefined ? undefined : { ':was': condition.was } } },
         ...(delta
-          ? [{ Update: { TableName: tableName, Key: keys.actionFollowerCounter(slug), UpdateExpression: 'ADD followers :delta', ExpressionAttributeValues: { ':delta': delta } } }]
+          ? [{ Update: { TableName: tableName, Key: keys.followerCounter(subject), UpdateExpression: 'ADD followers :delta', ExpressionAttributeValues: { ':delta': delta } } }]
           : []),
       ],
-      [() => new NotFound(`There is no action "${slug}".`), () => new Unchanged()],
+      [() => new NotFound(`There is no ${followed.kind} "${followed.id}".`), () => new Unchanged()],
     );
     return true;
   } catch (error) {
@@ -41,26 +51,34 @@ async function record(slug: string, personId: string, following: boolean, now: s
 
 const isNew: Condition = { expression: itemIsNew };
 
-/** The person follows the action from now on. */
-export const follow = (slug: string, personId: string, now: string) => record(slug, personId, true, now, { expression: `${itemIsNew} OR following = :was`, was: false }, 1);
+/** The person follows it from now on. */
+export const follow = (followed: Followed, personId: string, now: string) =>
+  record(followed, personId, true, now, { expression: `${itemIsNew} OR following = :was`, was: false }, 1);
 
-/** The person stops following the action; one who never followed it will not by default either. */
-export async function unfollow(slug: string, personId: string, now: string): Promise<void> {
-  if (!(await record(slug, personId, false, now, { expression: 'following = :was', was: true }, -1))) await record(slug, personId, false, now, isNew, 0);
+/** The person stops following it; one who never followed it will not by default either. */
+export async function unfollow(followed: Followed, personId: string, now: string): Promise<void> {
+  if (!(await record(followed, personId, false, now, { expression: 'following = :was', was: true }, -1))) await record(followed, personId, false, now, isNew, 0);
 }
 
-/** The person follows the action unless they ever chose otherwise: what joining its coalition does. */
-export const followByDefault = (slug: string, personId: string, now: string) => record(slug, personId, true, now, isNew, 1);
+/** The person follows it unless they ever chose otherwise: what joining an action's coalition does. */
+export const followByDefault = (followed: Followed, personId: string, now: string) => record(followed, personId, true, now, isNew, 1);
 
-export async function isFollowing(slug: string, personId: string): Promise<boolean> {
-  return (await getItem(keys.actionFollow(slug, personId), true))?.following === true;
+export async function isFollowing(followed: Followed, personId: string): Promise<boolean> {
+  return (await getItem(keys.follow(subjectOf(followed), personId), true))?.following === true;
 }
 
-export async function followerCount(slug: string): Promise<number> {
-  return Math.max(0, (await getItem(keys.actionFollowerCounter(slug), true))?.followers ?? 0);
+export async function followerCount(followed: Followed): Promise<number> {
+  return Math.max(0, (await getItem(keys.followerCounter(subjectOf(followed)), true))?.followers ?? 0);
 }
 
-/** The action's followers, a page of the index at a time: telling them all never holds more than a page. */
-export async function* followerPages(slug: string): AsyncGenerator<string[]> {
-  for await (const items of indexPages(keys.actionFollowers(slug))) yield items.map((item) => item.personId);
+/** The follows of one thing, each with whether it is listed among the followers: for the consistency check. */
+export async function followsOf(followed: Followed): Promise<Array<{ personId: string; following: boolean; listed: boolean }>> {
+  const subject = subjectOf(followed);
+  const items = await queryPartition(keys.followPartition(subject), keys.followPrefix);
+  return items.map((item) => ({ personId: item.personId, following: item.following, listed: isListedIn(item, keys.followers(subject)) }));
+}
+
+/** Its followers, a page of the index at a time: telling them all never holds more than a page. */
+export async function* followerPages(followed: Followed): AsyncGenerator<string[]> {
+  for await (const items of indexPages(keys.followers(subjectOf(followed)))) yield items.map((item) => item.personId);
 }

@@ -93,11 +93,12 @@ export const keys = {
   agendaItem: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `AGENDA#${id}` }),
   agendaItemPrefix: 'AGENDA#',
   /** Chronological: the start instant (UTC), then the id; the slug last, to find the item again from a cursor. */
+  agendaPlace: (slug: string, startsAt: string, id: string) => `${startsAt}#${id}#${slug}`,
   agendaListing: (slug: string, startsAt: string, id: string) => ({
     GSI1PK: `ACTION#${slug}#AGENDA`,
-    GSI1SK: `${startsAt}#${id}#${slug}`,
+    GSI1SK: keys.agendaPlace(slug, startsAt, id),
     GSI2PK: 'AGENDA',
-    GSI2SK: `${startsAt}#${id}#${slug}`,
+    GSI2SK: keys.agendaPlace(slug, startsAt, id),
   }),
   agendaItemAt: (sortKey: string) => {
     const [, id, slug] = sortKey.split('#');
@@ -183,17 +184,19 @@ export const keys = {
   unreadCounter: (personId: string) => ({ PK: `INBOX#${personId}`, SK: 'UNREAD' }),
 
   /**
-   * A person's choice about an action: following it, or not following it any more. Coalition members follow by
-   * default; a choice, once made, is theirs and stays. Only followers are listed.
+   * A person's choice about an action or a theme: following it, or not following it any more. Coalition members
+   * follow their actions by default; a choice, once made, is theirs and stays. Only followers are listed.
    */
-  actionFollow: (slug: string, personId: string) => ({ PK: `FOLLOW#ACTION#${slug}`, SK: `PERSON#${personId}` }),
-  /** The partition of an action's follows and their count. */
-  actionFollowPartition: (slug: string) => `FOLLOW#ACTION#${slug}`,
+  follow: (followed: string, personId: string) => ({ PK: `FOLLOW#${followed}`, SK: `PERSON#${personId}` }),
+  /** What is followed, in the keys of its follows: an action, or a theme (whose followers hear of its new actions). */
+  followed: { action: (slug: string) => `ACTION#${slug}`, theme: (id: string) => `THEME#${id}` },
+  /** The partition of the follows of one thing, and their count. */
+  followPartition: (followed: string) => `FOLLOW#${followed}`,
   followPrefix: 'PERSON#',
-  actionFollowerListing: (slug: string, personId: string) => ({ GSI1PK: `FOLLOW#ACTION#${slug}`, GSI1SK: personId }),
-  actionFollowers: (slug: string) => inIndex('GSI1', `FOLLOW#ACTION#${slug}`),
-  /** How many people follow an action. */
-  actionFollowerCounter: (slug: string) => ({ PK: `FOLLOW#ACTION#${slug}`, SK: 'COUNT' }),
+  followerListing: (followed: string, personId: string) => ({ GSI1PK: `FOLLOW#${followed}`, GSI1SK: personId }),
+  followers: (followed: string) => inIndex('GSI1', `FOLLOW#${followed}`),
+  /** How many people follow one thing. */
+  followerCounter: (followed: string) => ({ PK: `FOLLOW#${followed}`, SK: 'COUNT' }),
 
   /** A person's settings, with the verified address and name they last signed in with. */
   personSettings: (personId: string) => ({ PK: `PERSON#${personId}`, SK: 'SETTINGS' }),
@@ -213,6 +216,9 @@ export const keys = {
   digest: (personId: string, frequency: string) => ({ PK: `PERSON#${personId}`, SK: `DIGEST#${frequency}` }),
   digestListing: (personId: string, frequency: string) => ({ GSI1PK: `DIGEST#${frequency}`, GSI1SK: personId }),
   digestsWaiting: (frequency: string) => inIndex('GSI1', `DIGEST#${frequency}`),
+
+  /** How far in the agenda of all actions the reminders have been written: the place after the last item reminded of. */
+  remindersWritten: { PK: 'REMINDERS', SK: 'WRITTEN' },
 
   platformStats: { PK: 'STATS', SK: 'PLATFORM' },
   countryStats: (country: string) => ({ PK: 'STATS', SK: `COUNTRY#${country}` }),

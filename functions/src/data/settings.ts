@@ -11,13 +11,15 @@ export interface StoredSettings {
   /** The language the person chose, or the one they last signed in reading the site in. */
   language?: SiteLanguage;
   timeZone?: string;
+  /** Whether they asked to be reminded of agenda items a day before they start. */
+  reminders?: boolean;
   /** The kinds whose frequency the person chose; the others have their default. */
   emails: Partial<Record<NotificationKind, EmailFrequency>>;
 }
 
 export async function getSettings(personId: string): Promise<StoredSettings | undefined> {
   const item = await getItem(keys.personSettings(personId), true);
-  return item && { email: item.email ?? null, language: item.language, timeZone: item.timeZone, emails: item.emails ?? {} };
+  return item && { email: item.email ?? null, language: item.language, timeZone: item.timeZone, reminders: item.reminders, emails: item.emails ?? {} };
 }
 
 /**
@@ -48,11 +50,11 @@ export async function recordSignIn(person: { id: string; email: string | null },
 }
 
 /** The person's own changes: a language chosen here stays theirs; each kind's frequency is set on its own. */
-export async function changeSettings(personId: string, { language, timeZone, emails = {} }: SettingsChanges, now: string): Promise<void> {
+export async function changeSettings(personId: string, { language, timeZone, reminders, emails = {} }: Omit<SettingsChanges, 'themes'>, now: string): Promise<void> {
   const key = keys.personSettings(personId);
   // The map each kind's frequency is set in, for a person who has never signed in through the site.
   await dynamo.update({ TableName: tableName, Key: key, UpdateExpression: 'SET emails = if_not_exists(emails, :none)', ExpressionAttributeValues: { ':none': {} } });
-  const set = setAndRemove({ language, languageChosen: language && true, timeZone, updatedAt: now });
+  const set = setAndRemove({ language, languageChosen: language && true, timeZone, reminders, updatedAt: now });
   const kinds = Object.entries(emails);
   const frequencies = kinds.map((_, i) => `emails.#k${i} = :k${i}`);
   await dynamo.update({

@@ -1,10 +1,12 @@
 // On one machine, what the table's stream and the scheduler drive in AWS runs in the platform's own process, on timers:
-// the open-data snapshot's rebuild, the delivery of notifications from the outbox with their e-mail, and the digests.
+// the open-data snapshot's rebuild, the delivery of notifications from the outbox with their e-mail, the digests and
+// the reminders.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sendQueuedMail } from '../services/mail.ts';
 import { deliverPending } from '../services/delivery.ts';
 import { sendDueDigests } from '../services/digests.ts';
 import { now } from '../services/clock.ts';
+import { writeDueReminders } from '../services/reminders.ts';
 import { buildSnapshot } from '../services/snapshot.ts';
 
 /** Runs the job now, then every `intervalSeconds` until stopped; a failed run is told and tried again at the next. */
@@ -38,6 +40,10 @@ export const startNotifier = (intervalSeconds: number, log: (line: string) => vo
     },
     (error) => log(`Notifications: delivery stopped (${reason(error)}); trying again`),
   );
+
+/** Writes the reminders of the agenda items that start within a day, as the scheduler runs it every quarter of an hour in AWS. */
+export const startReminderWriter = (intervalSeconds: number, log: (line: string) => void) =>
+  runEvery(intervalSeconds, () => writeDueReminders(new Date(now())), (error) => log(`Reminders: stopped (${reason(error)}); trying again`));
 
 /** Sends the digests whose window has ended, as the scheduler runs it hourly in AWS. */
 export const startDigestSender = (intervalSeconds: number, log: (line: string) => void) =>

@@ -20,7 +20,7 @@ import { startIdentityProvider } from './identity-provider.ts';
 import { startLambdaService, type LocalFunction } from './lambda-service.ts';
 import { startMailServer } from './mail-server.ts';
 import { seed } from './seed.ts';
-import { startDigestSender, startNotifier, startSnapshotBuilder } from './in-process-jobs.ts';
+import { startDigestSender, startNotifier, startReminderWriter, startSnapshotBuilder } from './in-process-jobs.ts';
 
 export interface PlatformOptions {
   ports: { dynamodb: number; api: number; identity: number; mailSmtp: number; mailWeb: number };
@@ -171,6 +171,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     // so that a digest comes within a minute of its window's end.
     const digestSender = await startDigestSender(60, log);
     stops.push(digestSender.stop);
+    // Reminders, every minute here (every quarter of an hour in AWS).
+    const reminderWriter = await startReminderWriter(60, log);
+    stops.push(reminderWriter.stop);
     log(`E-mail: through MailDev's SMTP server; its inbox at ${mail.inboxUrl}`);
 
     const functions = bundles ? deployedFunctions(deployment, log) : functionsFromSources(deployment);

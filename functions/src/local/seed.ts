@@ -344,7 +344,7 @@ export async function seed(): Promise<'seeded' | 'present'> {
     const { n, slug, theme, workingGroup, en, fr, summary, summaryFr } = action;
     const reported2016 = 'reported2016' in action ? action.reported2016 : undefined;
     await actionRecords
-      .createAction({ slug, theme, title: { en, fr }, summary: { en: summary, fr: summaryFr }, workingGroup }, time, { position: n, reported2016 })
+      .createAction({ slug, theme, title: { en, fr }, summary: { en: summary, fr: summaryFr }, workingGroup }, time, { seed: { position: n, reported2016 } })
       .catch((error) => {
         if (!(error instanceof Conflict)) throw error;
       });

@@ -35,9 +35,10 @@ async function requireTheme(theme: string | undefined): Promise<void> {
   }
 }
 
-export async function createAction(input: NewAction): Promise<Action> {
+/** A steward creates an action; the followers of its theme are told. */
+export async function createAction(caller: Caller, input: NewAction): Promise<Action> {
   await requireTheme(input.theme);
-  return actionRecords.createAction(input, now());
+  return actionRecords.createAction(input, now(), { by: caller.id });
 }
 
 export async function updateAction(slug: string, changes: ActionChanges): Promise<Action> {

@@ -7,15 +7,17 @@ import * as people from '../data/people.ts';
 import { now } from './clock.ts';
 import { followAfter } from './follows.ts';
 import { sendsMail } from './mail.ts';
-import { mailingOf } from './settings.ts';
+import { askedForReminders, mailingOf } from './settings.ts';
 
 /** An organisation's admins. */
 const adminsOf = (organisationIds: string[]) => Promise.all(organisationIds.map((id) => people.listPersonIds(id, 'admin'))).then((ids) => ids.flat());
 
 /**
  * The people an event is for, as its kind says, a page at a time: the admins of the coalition's active leads for a
- * request to join; the action's followers for its agenda and its new contributions; the person added, for an addition to an organisation; the
- * organisation's admins for anything else; and the people the event names (a contribution's author).
+ * request to join; the action's followers for its agenda and its new contributions, those of them who asked for
+ * reminders for a reminder; the theme's followers for a new
+ * action; the person added, for an addition to an organisation; the organisation's admins for anything else; and the
+ * people the event names (a contribution's author).
  */
 async function* recipientPages(event: notifications.NotificationEvent): AsyncGenerator<string[]> {
   switch (event.kind) {
@@ -28,7 +30,13 @@ async function* recipientPages(event: notifications.NotificationEvent): AsyncGen
     case 'agenda-item-added':
     case 'agenda-item-changed':
     case 'agenda-item-cancelled':
-      yield* follows.followerPages(event.action);
+      yield* follows.followerPages({ kind: 'action', id: event.action });
+      break;
+    case 'agenda-item-starting':
+      for await (const page of follows.followerPages({ kind: 'action', id: event.action })) yield await askedForReminders(page);
+      break;
+    case 'action-created':
+      yield* follows.followerPages({ kind: 'theme', id: event.theme });
       break;
     case 'added-to-organisation':
       break;

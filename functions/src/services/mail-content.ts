@@ -142,6 +142,8 @@ const kindHeading: Record<NotificationKind, keyof Messages> = {
   'agenda-item-changed': 'digest_kind_agenda_item_changed',
   'agenda-item-cancelled': 'digest_kind_agenda_item_cancelled',
   'added-to-organisation': 'digest_kind_added_to_organisation',
+  'action-created': 'digest_kind_action_created',
+  'agenda-item-starting': 'digest_kind_agenda_item_starting',
 };
 
 /** What a digest covers, as dates of the reader's zone: one day, or from one to another. */

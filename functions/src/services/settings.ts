@@ -14,25 +14,35 @@ import * as settingsRecords from '../data/settings.ts';
 import { isSuppressed } from '../data/suppressions.ts';
 import type { Caller } from './caller.ts';
 import { now } from './clock.ts';
+import { chooseThemes, followedThemes } from './follows.ts';
 import { readUnsubscribeToken } from './unsubscribe-tokens.ts';
 
-/** A person's settings, as they and what the platform sends them see them. */
-export async function settingsOf(personId: string): Promise<Settings> {
+/** What the platform sends a person: where, in which language and zone, and how often. */
+export type MailSettings = Omit<Settings, 'themes'>;
+
+/** A person's settings, as what the platform sends them sees them. */
+export async function settingsOf(personId: string): Promise<MailSettings> {
   const stored = await settingsRecords.getSettings(personId);
   const email = stored?.email ?? null;
   return { ...viewOf(stored), emailStopped: email !== null && (await isSuppressed(email)) };
 }
 
-const viewOf = (stored: settingsRecords.StoredSettings | undefined): Omit<Settings, 'emailStopped'> => ({
+const viewOf = (stored: settingsRecords.StoredSettings | undefined): Omit<MailSettings, 'emailStopped'> => ({
   email: stored?.email ?? null,
   language: stored?.language ?? 'en',
   timeZone: stored?.timeZone ?? 'UTC',
   emails: Object.fromEntries(notificationKinds.map((kind) => [kind, stored?.emails[kind] ?? defaultFrequency(kind)])) as Settings['emails'],
+  reminders: stored?.reminders ?? false,
 });
 
-export const getSettings = (caller: Caller): Promise<Settings> => settingsOf(caller.id);
+/** The caller's settings, as their settings page shows them: with the themes they follow. */
+export async function getSettings(caller: Caller): Promise<Settings> {
+  const [settings, themes] = await Promise.all([settingsOf(caller.id), followedThemes(caller)]);
+  return { ...settings, themes };
+}
 
-export async function changeSettings(caller: Caller, changes: SettingsChanges): Promise<Settings> {
+export async function changeSettings(caller: Caller, { themes, ...changes }: SettingsChanges): Promise<Settings> {
+  if (themes) await chooseThemes(caller, themes);
   await settingsRecords.changeSettings(caller.id, changes, now());
   return getSettings(caller);
 }
@@ -53,8 +63,21 @@ export async function mailingOf(personId: string, kind: NotificationKind): Promi
   return frequency === 'immediately' ? { to, language: settings.language } : { digest: frequency };
 }
 
+/** Those of these people who asked to be reminded of agenda items, read a few at a time. */
+export async function askedForReminders(people: string[]): Promise<string[]> {
+  const asked: string[] = [];
+  for (let start = 0; start < people.length; start += readsAtOnce) {
+    const some = people.slice(start, start + readsAtOnce);
+    const settings = await Promise.all(some.map((person) => settingsRecords.getSettings(person)));
+    asked.push(...some.filter((_, index) => settings[index]?.reminders));
+  }
+  return asked;
+}
+
+const readsAtOnce = 25;
+
 /** Where the person's e-mail may go: their verified address, unless e-mail to it stopped (it bounced for good, or they marked a mail as spam). */
-export const deliverableAddress = (settings: Settings): string | undefined => (settings.email && !settings.emailStopped ? settings.email : undefined);
+export const deliverableAddress = (settings: MailSettings): string | undefined => (settings.email && !settings.emailStopped ? settings.email : undefined);
 
 /** The kinds an unsubscribe link turns off: its one kind, or each kind the person has sent in that digest. */
 const kindsOf = (about: UnsubscribeTopic, settings: Pick<Settings, 'emails'>): NotificationKind[] =>

@@ -4,16 +4,27 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireSession(locals, url);
-  return { settings: await locals.api.read('GET /v1/me/settings'), timeZones: Intl.supportedValuesOf('timeZone'), saved: url.searchParams.has('saved') };
+  const [settings, { themes }] = await Promise.all([locals.api.read('GET /v1/me/settings'), locals.api.read('GET /v1/actions')]);
+  return { settings, themes, timeZones: Intl.supportedValuesOf('timeZone'), saved: url.searchParams.has('saved') };
 };
 
+/** What was typed: a text per field, the themes ticked, and whether reminders are. */
+type Values = Record<string, string | string[] | boolean>;
+
 export const actions: Actions = {
-  default: formAction('PATCH /v1/me/settings', {
-    values: (form) => Object.fromEntries(['language', 'timeZone', ...notificationKinds].map((name) => [name, String(form.get(name) ?? '')])),
+  default: formAction<'PATCH /v1/me/settings', Values>('PATCH /v1/me/settings', {
+    values: (form) => ({
+      ...Object.fromEntries(['language', 'timeZone', ...notificationKinds].map((name) => [name, String(form.get(name) ?? '')])),
+      // Boxes left unticked are not sent: no theme followed, no reminders.
+      themes: form.getAll('themes').map(String),
+      reminders: form.get('reminders') === 'on',
+    }),
     body: ({ values }) => ({
       language: values.language,
       timeZone: values.timeZone,
       emails: Object.fromEntries(notificationKinds.map((kind) => [kind, values[kind]])),
+      themes: values.themes,
+      reminders: values.reminders,
     }),
     done: () => '/settings?saved',
   }),
