@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { httpsUrl, line, text, writtenAddress } from './common.ts';
 import { hostileText } from '../../tests/support/arbitraries.ts';
-import { cleanStrings, cleanText, forbiddenCharacter } from './text.ts';
+import { cleanStrings, cleanText, forbiddenCharacter, personName } from './text.ts';
 
 /** One code point of each kind no text may hold. */
 const forbiddenSamples = {
@@ -167,5 +167,25 @@ describe('addresses stored before the rules', () => {
       expect(writtenAddress(stored)).toBe(written);
       expect(httpsUrl.parse(writtenAddress(stored))).toBe(written);
     }
+  });
+});
+
+describe('a person’s name as others see it', () => {
+  it('leaves out any e-mail address the identity provider gave in it', () => {
+    expect(personName('Ada Lovelace')).toBe('Ada Lovelace');
+    expect(personName('ada@example.org')).toBeNull();
+    expect(personName('Ada Lovelace <ada@example.org>')).toBe('Ada Lovelace');
+    expect(personName('  Ada\u0000  (ada.l@lab.example.org)  ')).toBe('Ada');
+  });
+
+  it('never holds an address, whatever surrounds it', () => {
+    fc.assert(
+      fc.property(hostileText, fc.emailAddress(), hostileText, (before, address, after) => {
+        const name = personName(`${before}${address} ${after}`);
+        expect(name ?? '').not.toContain(address);
+        expect(name ?? '').not.toMatch(/[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+/u);
+        if (name !== null) expect(forbiddenCharacter(name)).toBeUndefined();
+      }),
+    );
   });
 });

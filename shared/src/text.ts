@@ -56,3 +56,15 @@ export function cleanStrings<T>(value: T): T {
 
 /** JSON text of a value, every string in it cleaned: what the API writes. */
 export const writeJson = (value: unknown) => JSON.stringify(value, (_key, item) => (typeof item === 'string' ? cleanText(item) : item));
+
+/** Something shaped like an e-mail address, in angle brackets or not. */
+const addressLike = /<?[^\s<>@]+@[^\s<>@]+>?/gu;
+
+/**
+ * A person's name as others may see it, from the identity provider's `name` claim: cleaned as every text, without any
+ * e-mail address in it (some providers give the address as the name, or "Name <address>"), its spaces collapsed; null
+ * when nothing is left. An address is shown to nobody but its owner.
+ */
+export function personName(claim: string): string | null {
+  return normaliseText(cleanText(claim).replace(addressLike, ' ')).replace(/\s+/gu, ' ') || null;
+}

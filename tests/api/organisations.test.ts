@@ -94,12 +94,15 @@ describe('organisations', () => {
     const me = (await call<Me>('GET', '/v1/me', { as: email })).body;
     expect(me.organisations).toEqual([{ organisation: expect.objectContaining({ id: organisation.id }), role: 'admin' }]);
     const after = (await call('GET', `/v1/organisations/${organisation.id}/people`, { as: email })).body.items;
-    expect(after).toContainEqual(expect.objectContaining({ email, status: 'active', role: 'admin', name: email }));
+    // The identity provider gave the address as the name: nobody else sees it there either.
+    expect(after).toContainEqual(expect.objectContaining({ email, status: 'active', role: 'admin', name: null }));
     expect(after.filter((person: { email: string }) => person.email === email)).toHaveLength(1);
     // Nobody else's address: the first admin's is left out for the newcomer, the newcomer's for the first admin.
     expect(after.map((person: { email: string | null }) => person.email).sort()).toEqual([email, null]);
     const addressesFor = async (who: string) => (await call<{ items: Array<{ email: string | null }> }>('GET', `/v1/organisations/${organisation.id}/people`, { as: who })).body.items.map((person) => person.email);
     expect(await addressesFor(admin)).toEqual([`${admin}@users.localhost`, null]);
+    const seenBy = async (who: string) => JSON.stringify((await call('GET', `/v1/organisations/${organisation.id}/people`, { as: who })).body);
+    expect(await seenBy(admin)).not.toContain(email);
     // An invitation's address is shown to the admins who invite, and to no plain member.
     const invited = `${unique('invited')}@example.org`;
     const member = unique('member');

@@ -1,5 +1,5 @@
 // The people of each organisation: memberships with their role, and invitations waiting for a sign-in.
-import { Conflict, type OrganisationRole, type OrganisationSummary, type Person } from '@collective-actions/shared';
+import { Conflict, personName, type OrganisationRole, type OrganisationSummary, type Person } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { outboxItem } from './notifications.ts';
@@ -115,7 +115,8 @@ export async function listPeople(organisationId: string): Promise<Person[]> {
   const items = await queryPartition(keys.organisationPartition(organisationId));
   return items.flatMap((item): Person[] => {
     if (sortKeyOf(item).startsWith(keys.membershipPrefix)) {
-      return [{ email: item.email ?? '', name: item.name ?? null, role: item.role, status: 'active', since: item.since }];
+      // A name recorded before names were kept free of addresses is cleaned as it is read.
+      return [{ email: item.email ?? '', name: item.name ? personName(item.name) : null, role: item.role, status: 'active', since: item.since }];
     }
     if (sortKeyOf(item).startsWith(keys.invitationPrefix)) {
       return [{ email: item.email, name: null, role: item.role, status: 'invited', since: item.since }];

@@ -1,5 +1,5 @@
 // The signed-in person, read from the JWT claims that API Gateway's authorizer (or the local gateway) verified.
-import { cleanText, stewardsGroup } from '@collective-actions/shared';
+import { personName, stewardsGroup } from '@collective-actions/shared';
 import type { Caller } from '../services/caller.ts';
 
 /** Cognito's; a deployment with another OpenID Connect provider names its own (GROUPS_CLAIM). */
@@ -20,7 +20,7 @@ export function callerFrom(claims: Claims | undefined): Caller | undefined {
   const expiresAt = Number(claims.exp);
   return {
     id: claims.sub,
-    name: typeof claims.name === 'string' ? cleanText(claims.name) : null,
+    name: typeof claims.name === 'string' ? personName(claims.name) : null,
     verifiedEmail: emailVerified && typeof claims.email === 'string' ? claims.email.toLowerCase() : null,
     steward: listClaim(claims[groupsClaim]).includes(stewardsGroup),
     token: typeof claims.jti === 'string' && claims.jti && Number.isFinite(expiresAt) ? { id: claims.jti, expiresAt } : null,
