@@ -92,17 +92,32 @@ describe('notifications in the site', () => {
     await expectAccessible(page);
     await page.getByLabel('Une organisation demande à rejoindre une coalition que vous animez').selectOption('never');
     await page.getByLabel('Fuseau horaire').selectOption('America/Lima');
+    await page.getByText('le quotidien arrive peu après minuit').waitFor();
+    await page.getByRole('group', { name: 'Thèmes que vous suivez' }).getByLabel('Climat et développement durable').check();
+    await page.getByLabel('Me rappeler chaque réunion').check();
+    // A reminder is e-mailed at once or not at all.
+    const reminder = page.getByLabel('Rappel, un jour avant le début');
+    expect(await reminder.locator('option').allTextContents()).toEqual(['Tout de suite', 'Jamais']);
     await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
     await page.getByRole('status').filter({ hasText: 'Vos paramètres sont enregistrés.' }).waitFor();
-    expect((await call('GET', '/v1/me/settings', { as: person })).body).toMatchObject({ language: 'fr', timeZone: 'America/Lima', emails: { 'join-requested': 'never' } });
+    expect((await call('GET', '/v1/me/settings', { as: person })).body).toMatchObject({
+      language: 'fr',
+      timeZone: 'America/Lima',
+      emails: { 'join-requested': 'never' },
+      themes: ['climate'],
+      reminders: true,
+    });
 
     await page.goto('/settings');
     await expectAccessible(page);
     expect(await page.getByLabel('An organisation asks to join a coalition you lead').inputValue()).toBe('never');
+    expect(await page.getByLabel('Remind me of each meeting').isChecked()).toBe(true);
+    // Unticked, without JavaScript as with it: no theme followed any more.
+    await page.getByRole('group', { name: 'Themes you follow' }).getByRole('checkbox', { checked: true }).uncheck();
     await page.getByLabel('Language of e-mail').selectOption('en');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByRole('status').filter({ hasText: 'Your settings are saved.' }).waitFor();
-    expect((await call('GET', '/v1/me/settings', { as: person })).body.language).toBe('en');
+    expect((await call('GET', '/v1/me/settings', { as: person })).body).toMatchObject({ language: 'en', themes: [], reminders: true });
   });
 
   it("let a person stop a kind of e-mail from its link, without signing in or JavaScript, in French, and say when a link does not work", async ({ task }) => {
