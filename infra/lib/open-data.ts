@@ -7,6 +7,7 @@ import { FilterCriteria, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { keys } from '@collective-actions/functions/data/keys.ts';
 import { tableDefinition } from '@collective-actions/functions/data/table.ts';
 import { snapshotBuilderFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
@@ -36,8 +37,9 @@ export class OpenData extends Construct {
   }
 
   /**
-   * The builder runs when records change: the table's stream, batched for up to a minute, without the idempotency and
-   * throttle records, whose writes and expiries change nothing published.
+   * The builder runs when published records change: the table's stream, batched for up to a minute, filtered to the
+   * partitions of what is published (`keys.publishedPartitionPrefixes`): inboxes, follows, mail, digests, settings,
+   * idempotency records and throttle buckets change nothing published.
    */
   buildFrom(table: ITableV2, deployment: Deployment, alarms: Alarms): void {
     const definition = snapshotBuilderFunction(deployment, this.bucket.bucketName);
@@ -55,7 +57,7 @@ export class OpenData extends Construct {
         maxBatchingWindow: Duration.minutes(1),
         retryAttempts: 3,
         filters: [
-          FilterCriteria.filter({ dynamodb: { Keys: { [tableDefinition.partitionKey]: { S: [{ 'anything-but': [...tableDefinition.unpublishedPartitions] }] } } } }),
+          FilterCriteria.filter({ dynamodb: { Keys: { [tableDefinition.partitionKey]: { S: keys.publishedPartitionPrefixes.map((prefix) => ({ prefix })) } } } }),
         ],
       }),
     );

@@ -334,7 +334,7 @@ describe('open data', () => {
       StartingPosition: 'LATEST',
       MaximumBatchingWindowInSeconds: 60,
       FilterCriteria: {
-        Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { PK: { S: [{ 'anything-but': ['IDEMPOTENCY', 'THROTTLE', 'REVOKED'] }] } } } }) }],
+        Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { PK: { S: [{ prefix: 'ACTION#' }, { prefix: 'THEME#' }, { prefix: 'ORGANISATION#' }] } } } }) }],
       },
     });
   });

@@ -220,6 +220,13 @@ export const keys = {
   /** How far in the agenda of all actions the reminders have been written: the place after the last item reminded of. */
   remindersWritten: { PK: 'REMINDERS', SK: 'WRITTEN' },
 
+  /**
+   * The partitions whose writes may change what the open-data snapshot publishes (actions and what they hold, themes,
+   * organisations), by the start of their key: the snapshot is rebuilt for no other (inboxes, follows, mail, digests,
+   * settings, idempotency records, throttle buckets).
+   */
+  publishedPartitionPrefixes: ['ACTION#', 'THEME#', 'ORGANISATION#'],
+
   platformStats: { PK: 'STATS', SK: 'PLATFORM' },
   countryStats: (country: string) => ({ PK: 'STATS', SK: `COUNTRY#${country}` }),
   statsPartition: 'STATS',

@@ -21,8 +21,6 @@ export const tableDefinition = {
   throttlePartition: 'THROTTLE',
   /** The partition of signed-out access tokens, kept until they would have expired. */
   revokedPartition: 'REVOKED',
-  /** Partitions whose writes change nothing published: the open-data snapshot is not rebuilt for them. */
-  unpublishedPartitions: ['IDEMPOTENCY', 'THROTTLE', 'REVOKED'],
 } as const;
 
 export type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];
