@@ -14,10 +14,9 @@ const adminsOf = (organisationIds: string[]) => Promise.all(organisationIds.map(
 
 /**
  * The people an event is for, as its kind says, a page at a time: the admins of the coalition's active leads for a
- * request to join; the action's followers for its agenda and its new contributions, those of them who asked for
- * reminders for a reminder; the theme's followers for a new
- * action; the person added, for an addition to an organisation; the organisation's admins for anything else; and the
- * people the event names (a contribution's author).
+ * request to join; the action's followers for its agenda and its new contributions, and those of them who asked for
+ * reminders for a reminder; the theme's followers for a new action; the person added, for an addition to an
+ * organisation; the organisation's admins for anything else; and the people the event names (a contribution's author).
  */
 async function* recipientPages(event: notifications.NotificationEvent): AsyncGenerator<string[]> {
   switch (event.kind) {

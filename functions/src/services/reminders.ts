@@ -4,7 +4,7 @@ import { agendaBetween, agendaPosition, agendaPositionAfter } from '../data/agen
 import { remindersAtOnce, remindersWrittenUntil, writeReminders } from '../data/reminders.ts';
 
 /** How long before an item starts its reminder is sent. */
-export const reminderHours = 24;
+const reminderHours = 24;
 
 /**
  * Writes the reminders of the planned items that start within a day of `at` and were not reached yet, each once: a
