@@ -7,7 +7,6 @@ import { notificationKind, type NotificationKind } from './notifications.ts';
 import { digestFrequencies, emailFrequencies, frequenciesOf, notificationKinds, siteLanguages } from './vocabulary.ts';
 
 export const siteLanguage = z.enum(siteLanguages, { error: `must be one of: ${siteLanguages.join(', ')}` });
-export const emailFrequency = z.enum(emailFrequencies, { error: `must be one of: ${emailFrequencies.join(', ')}` });
 
 /** A coalition's leads hear of a request to join, and those who asked for reminders of an agenda item, at once; everything else comes in a daily digest. */
 export const defaultFrequency = (kind: NotificationKind): EmailFrequency =>
@@ -72,7 +71,7 @@ export const unsubscription = z.object({
 });
 
 export type SiteLanguage = z.infer<typeof siteLanguage>;
-export type EmailFrequency = z.infer<typeof emailFrequency>;
+export type EmailFrequency = (typeof emailFrequencies)[number];
 export type Settings = z.infer<typeof settings>;
 export type SettingsChanges = z.infer<typeof settingsChanges>;
 export type DigestFrequency = (typeof digestFrequencies)[number];
