@@ -1,12 +1,15 @@
-// Contributions: what an organisation offers to a collective action.
+// Contributions: what an organisation offers to a collective action, or seeks from the others in it.
 import * as z from 'zod';
 import { countryCode, cursor, httpsUrl, id, languageCode, limit, line, patchOf, slug, text, timestamp, version } from './common.ts';
 import { organisationKind, organisationSummary } from './organisations.ts';
-import { contributionStatuses, offerTypes } from './vocabulary.ts';
+import { contributionKinds, contributionStatuses, offerTypes, regions } from './vocabulary.ts';
 
 export const offerType = z.enum(offerTypes, { error: `must be one of: ${offerTypes.join(', ')}` });
+export const contributionKind = z.enum(contributionKinds, { error: `must be one of: ${contributionKinds.join(', ')}` });
+export const region = z.enum(regions, { error: `must be one of: ${regions.join(', ')}` });
 
 const contributionFields = {
+  /** The types of help it offers, or, for a request, seeks. */
   offers: z
     .array(offerType)
     .min(1, 'must name at least one thing offered')
@@ -18,12 +21,20 @@ const contributionFields = {
     .max(5, 'must have at most 5 links')
     .refine((links) => new Set(links).size === links.length, 'must not repeat a link'),
   language: languageCode,
+  /** Where the help is offered or sought; anywhere when null. */
+  region: region.nullable(),
+  /** The date by which it is wanted or available (ISO 8601, YYYY-MM-DD); none when null. */
+  deadline: z.iso.date('must be a date, as 2027-03-15').nullable(),
 };
 
 export const newContribution = z.strictObject({
   organisationId: id,
+  /** An offer unless told: it stays what it was made. */
+  kind: contributionKind.default('offer'),
   ...contributionFields,
   links: contributionFields.links.default([]),
+  region: contributionFields.region.default(null),
+  deadline: contributionFields.deadline.default(null),
 });
 
 export const contributionChanges = patchOf({
@@ -32,12 +43,15 @@ export const contributionChanges = patchOf({
   text: contributionFields.text.optional(),
   links: contributionFields.links.optional(),
   language: contributionFields.language.optional(),
+  region: contributionFields.region.optional(),
+  deadline: contributionFields.deadline.optional(),
 });
 
 export const contribution = z.object({
   id,
   action: slug,
   organisation: organisationSummary,
+  kind: contributionKind,
   ...contributionFields,
   status: z.enum(contributionStatuses),
   /** Set while a lead or steward hides the contribution; only they and its organisation ever see it then. */
@@ -50,6 +64,7 @@ export const contribution = z.object({
 export const contributionsQuery = z.strictObject({
   /** `hidden` lists the contributions hidden by moderation, for the action's leads and stewards. */
   visibility: z.enum(['public', 'hidden'], { error: 'must be public or hidden' }).default('public'),
+  kind: contributionKind.optional(),
   type: offerType.optional(),
   organisationKind: organisationKind.optional(),
   country: countryCode.optional(),
@@ -63,6 +78,8 @@ export const hiding = z.strictObject({ reason: text(3, 500) });
 export const contributionPage = z.object({ items: z.array(contribution), next: z.string().nullable() });
 
 export type OfferType = z.infer<typeof offerType>;
+export type ContributionKind = z.infer<typeof contributionKind>;
+export type Region = z.infer<typeof region>;
 export type NewContribution = z.infer<typeof newContribution>;
 export type ContributionChanges = z.infer<typeof contributionChanges>;
 export type Contribution = z.infer<typeof contribution>;

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { countryCode, id, languageCode, slug, timestamp } from './common.ts';
 import { agendaItem } from './agenda.ts';
 import { coalitionRole } from './coalitions.ts';
-import { offerType } from './contributions.ts';
+import { contributionKind, offerType, region } from './contributions.ts';
 import { organisationKind } from './organisations.ts';
 
 const described = <T extends z.ZodType>(schema: T, description: string) => schema.meta({ description });
@@ -20,11 +20,14 @@ export const contributionRow = z.object({
   organisationName: described(z.string(), 'Name of the contributing organisation'),
   organisationKind: described(organisationKind, 'Kind of the contributing organisation'),
   country: described(countryCode, 'Country of the contributing organisation (ISO 3166-1 alpha-2)'),
-  offers: described(z.array(offerType).min(1), 'What it offers (one thing at least); separated by spaces in CSV'),
+  kind: described(contributionKind, 'Whether it offers help or seeks it'),
+  offers: described(z.array(offerType).min(1), 'The types of help it offers, or seeks (one at least); separated by spaces in CSV'),
   title: described(z.string(), 'Title, in the language of the contribution'),
   text: described(z.string(), 'Text, in the language of the contribution'),
   links: described(z.array(z.url()), 'Links (https); separated by spaces in CSV'),
   language: described(languageCode, 'Language it is written in (ISO 639-1)'),
+  region: described(region.nullable(), 'Region where the help is offered or sought (UN M49); empty for anywhere'),
+  deadline: described(z.iso.date().nullable(), 'Date by which it is wanted or available (YYYY-MM-DD); empty if none'),
   createdAt: described(timestamp, 'When it was published (UTC)'),
   updatedAt: described(timestamp, 'When it last changed (UTC)'),
   url: page,

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { countryCode, id, languageCode, line, slug } from './common.ts';
 import { agendaItem } from './agenda.ts';
+import { contributionKind } from './contributions.ts';
 import { organisationKind } from './organisations.ts';
 
 export const searchKinds = ['actions', 'contributions', 'organisations', 'agenda'] as const;
@@ -25,7 +26,7 @@ export const searchResults = z.object({
     contributions: z.object({
       total: z.int(),
       items: z.array(
-        z.object({ id, action: slug, title: z.string(), organisation: z.object({ id, name: z.string() }), language: languageCode, score }),
+        z.object({ id, action: slug, kind: contributionKind, title: z.string(), organisation: z.object({ id, name: z.string() }), language: languageCode, score }),
       ),
     }),
     organisations: z.object({

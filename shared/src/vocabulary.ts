@@ -29,6 +29,12 @@ export const verificationReasons = ['registered', 'identity-changed'] as const;
 
 export const contributionStatuses = ['published', 'withdrawn'] as const;
 
+/** What a contribution is: an offer of help, or a request for help, of the same types (`offerTypes`). */
+export const contributionKinds = ['offer', 'request'] as const;
+
+/** The world's regions (the United Nations' M49 groups), where a contribution's help is offered or sought. */
+export const regions = ['africa', 'americas', 'asia', 'europe', 'oceania'] as const;
+
 /** An organisation's place in a coalition: leads run it, members take part. */
 export const coalitionRoles = ['lead', 'member'] as const;
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as contributionRecords from '@collective-actions/functions/data/contributions.ts';
 import * as counts from '@collective-actions/functions/data/counts.ts';
-import type { Action, Contribution, ContributionPage, Stats } from '@collective-actions/shared';
+import type { Action, Contribution, ContributionPage, ProblemDocument, Stats } from '@collective-actions/shared';
 import { call, contributionBody, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
 
 describe('the contribution flow', () => {
@@ -192,6 +192,63 @@ describe('listing an action’s contributions', () => {
     const reply = await call('GET', '/v1/actions/no-such-action/contributions');
     expect(reply.status).toBe(404);
     expect(reply.body.detail).toContain('no-such-action');
+  });
+});
+
+describe('requests for help', () => {
+  it('are told apart from offers: in the answer, the filter, the page and the open data', async () => {
+    const slug = await newAction();
+    const admin = unique('seeker');
+    const { id: organisationId } = await newOrganisation(admin, { kind: 'local-government', country: 'PE' });
+    const offer = await newContribution(admin, slug, organisationId);
+    expect(offer).toMatchObject({ kind: 'offer', region: null, deadline: null });
+    const request = await newContribution(admin, slug, organisationId, {
+      kind: 'request',
+      offers: ['expertise'],
+      title: 'We seek expertise in beneficial-ownership registers',
+      language: 'es',
+      region: 'americas',
+      deadline: '2031-06-30',
+    });
+    expect(request).toMatchObject({ kind: 'request', offers: ['expertise'], region: 'americas', deadline: '2031-06-30' });
+
+    const listed = async (query: string) => (await call<ContributionPage>('GET', `/v1/actions/${slug}/contributions${query}`)).body.items.map((item) => item.id);
+    expect(await listed('?kind=request')).toEqual([request.id]);
+    expect(await listed('?kind=offer')).toEqual([offer.id]);
+    expect(await listed('?kind=request&type=expertise')).toEqual([request.id]);
+    expect(await listed('?kind=request&type=data')).toEqual([]);
+    expect((await listed('')).sort()).toEqual([offer.id, request.id].sort());
+
+    // What it is stays; where and by when change, and clear.
+    const edited = await call<Contribution>('PATCH', `/v1/actions/${slug}/contributions/${request.id}`, { as: admin, body: { version: 1, region: null, deadline: '2032-01-15' } });
+    expect(edited.body).toMatchObject({ kind: 'request', region: null, deadline: '2032-01-15', version: 2 });
+    expect((await call('PATCH', `/v1/actions/${slug}/contributions/${request.id}`, { as: admin, body: { version: 2, kind: 'offer' } })).status).toBe(400);
+  });
+
+  it('refuse what is not an offer or a request, a region or a date to come, changing nothing', async () => {
+    const slug = await newAction();
+    const admin = unique('seeker');
+    const { id: organisationId } = await newOrganisation(admin);
+    const refused = [
+      [{ kind: 'gift' }, '#/kind'],
+      [{ kind: null }, '#/kind'],
+      [{ region: 'mars' }, '#/region'],
+      [{ region: 'Europe' }, '#/region'],
+      [{ deadline: '2031-02-30' }, '#/deadline'],
+      [{ deadline: '30/06/2031' }, '#/deadline'],
+      [{ deadline: '2031-06-30T10:00:00Z' }, '#/deadline'],
+      [{ deadline: '2020-01-01' }, '#/deadline'],
+      [{ deadline: 20310630 }, '#/deadline'],
+    ] as const;
+    for (const [fields, pointer] of refused) {
+      const reply = await call<ProblemDocument>('POST', `/v1/actions/${slug}/contributions`, { as: admin, body: { ...contributionBody(organisationId), ...fields } });
+      expect(reply.status, JSON.stringify(fields)).toBe(400);
+      expect(reply.body.errors?.map((error) => error.pointer)).toContain(pointer);
+    }
+    const kind = await call<ProblemDocument>('GET', `/v1/actions/${slug}/contributions?kind=gift`);
+    expect(kind.status).toBe(400);
+    expect(kind.body.errors?.[0]).toMatchObject({ parameter: 'kind' });
+    expect((await call<ContributionPage>('GET', `/v1/actions/${slug}/contributions`)).body.items).toEqual([]);
   });
 });
 

@@ -53,6 +53,9 @@ beforeAll(async () => {
     language: 'fr',
     offers: ['data', 'expertise'],
     links: ['https://example.org/a', 'https://example.org/b'],
+    kind: 'request',
+    region: 'europe',
+    deadline: '2031-06-30',
   });
   const hidden = await newContribution(author, slug, member.id, { title: `Advertising ${words.hidden}` });
   const withdrawn = await newContribution(author, slug, member.id, { title: `Second thoughts ${words.withdrawn}` });
@@ -87,11 +90,14 @@ describe('the open-data exports', () => {
       organisationName: fixture.member.name,
       organisationKind: 'local-government',
       country: 'LI',
+      kind: 'request',
       offers: ['data', 'expertise'],
       title: contribution.title,
       text: contribution.text,
       links: contribution.links,
       language: 'fr',
+      region: 'europe',
+      deadline: '2031-06-30',
       createdAt: contribution.createdAt,
       updatedAt: contribution.updatedAt,
       url: `https://collective-actions.test/actions/${fixture.slug}/contributions/${contribution.id}`,

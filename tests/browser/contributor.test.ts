@@ -42,11 +42,11 @@ describe.each([
     await page.waitForURL(`**/fr/actions/${slug}/contribute`);
     await page.getByLabel('Données').check();
     await page.getByLabel('Titre').fill('Ok');
-    await page.getByLabel('Ce que vous proposez, en quelques phrases').fill('Nous publions les données des marchés publics de la ville.');
+    await page.getByLabel('Ce que vous proposez ou cherchez, en quelques phrases').fill('Nous publions les données des marchés publics de la ville.');
     await page.getByRole('button', { name: 'Publier' }).click();
     await page.waitForSelector('#error-title');
     expect(await page.locator('#error-title').textContent()).toBe('Écrivez au moins 3 caractères.');
-    expect(await page.getByLabel('Ce que vous proposez, en quelques phrases').inputValue()).toContain('marchés publics');
+    expect(await page.getByLabel('Ce que vous proposez ou cherchez, en quelques phrases').inputValue()).toContain('marchés publics');
     if (javaScript) await expectAccessible(page);
 
     await page.getByLabel('Titre').fill('Données ouvertes des marchés de Dakar');
@@ -58,6 +58,26 @@ describe.each([
 
     await page.goto(`/fr/actions/${slug}`);
     expect(await page.getByRole('link', { name: 'Données ouvertes des marchés de Dakar' }).count()).toBe(1);
+
+    // A request for help, told apart from the offer wherever it is listed.
+    await page.getByRole('link', { name: 'Contribuer à cette action' }).click();
+    await page.waitForURL(`**/fr/actions/${slug}/contribute`);
+    await page.getByLabel('Nous cherchons de l’aide').check();
+    await page.getByLabel('Expertise').check();
+    await page.getByLabel('Titre').fill('Une expertise des registres de bénéficiaires effectifs');
+    await page.getByLabel('Ce que vous proposez ou cherchez, en quelques phrases').fill('Nous cherchons une équipe qui a ouvert un registre, pour 2027.');
+    await page.getByLabel('Région où l’aide est proposée ou cherchée').selectOption('africa');
+    await page.getByLabel('Souhaitée ou disponible d’ici le (facultatif)').fill('2031-06-30');
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.waitForURL(`**/fr/actions/${slug}/contributions/**`);
+    await page.getByText('Afrique').waitFor();
+    expect(await page.locator('dd').filter({ hasText: 'Demande' }).count()).toBe(1);
+    expect(await page.locator('time[datetime="2031-06-30"]').textContent()).toBe('30 juin 2031');
+    if (javaScript) await expectAccessible(page);
+    await page.goto(`/fr/actions/${slug}?kind=request#contributions`);
+    expect(await page.locator('.cards h3').allTextContents()).toEqual(['Une expertise des registres de bénéficiaires effectifs']);
+    expect(await page.locator('.cards .tag.request').allTextContents()).toEqual(['Demande']);
+    if (javaScript) await expectAccessible(page);
 
     // Edit, then withdraw.
     await page.goto(contributionUrl);
@@ -73,7 +93,8 @@ describe.each([
     await page.waitForURL('**/edit');
     await page.getByRole('button', { name: 'Retirer cette contribution' }).click();
     await page.waitForURL(`**/fr/actions/${slug}`);
-    expect(await page.getByText('Aucune contribution ne correspond.').count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Données ouvertes des marchés publics de Dakar' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Une expertise des registres de bénéficiaires effectifs' }).count()).toBe(1);
   });
 });
 
@@ -86,7 +107,7 @@ describe('a contributor who sends the form twice', () => {
     await signInAs(page, login, `/actions/${slug}/contribute`);
     await page.getByLabel('Data').check();
     await page.getByLabel('Title').fill('Sent twice by an impatient hand');
-    await page.getByLabel('What you offer, in a few sentences').fill('We publish the city’s procurement data every week.');
+    await page.getByLabel('What you offer or seek, in a few sentences').fill('We publish the city’s procurement data every week.');
     // Two submissions of the same rendering, as a double click sends them: two requests to the site, two to the API.
     const sent: string[] = [];
     page.on('request', (request) => request.method() === 'POST' && sent.push(request.url()));

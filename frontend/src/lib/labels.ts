@@ -1,5 +1,15 @@
 // The words and formats of the interface for the platform's vocabulary, in the page's language.
-import type { AgendaItem, EmailFrequency, IdentityField, MembershipEvent, NotificationKind, OfferType, OrganisationKind } from '@collective-actions/shared';
+import type {
+  AgendaItem,
+  ContributionKind,
+  EmailFrequency,
+  IdentityField,
+  MembershipEvent,
+  NotificationKind,
+  OfferType,
+  OrganisationKind,
+  Region,
+} from '@collective-actions/shared';
 import { formatAgendaTime } from '@collective-actions/shared/wording';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
@@ -102,4 +112,17 @@ export const frequencyLabel: Record<EmailFrequency, () => string> = {
   daily: m.settings_frequency_daily,
   weekly: m.settings_frequency_weekly,
   never: m.settings_frequency_never,
+};
+
+export const contributionKindLabel: Record<ContributionKind, () => string> = {
+  offer: m.contribution_kind_offer,
+  request: m.contribution_kind_request,
+};
+
+export const regionLabel: Record<Region, () => string> = {
+  africa: m.region_africa,
+  americas: m.region_americas,
+  asia: m.region_asia,
+  europe: m.region_europe,
+  oceania: m.region_oceania,
 };

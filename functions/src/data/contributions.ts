@@ -24,11 +24,15 @@ export function toContribution(item: Item): StoredContribution {
     id: item.id,
     action: item.action,
     organisation: { id, name, kind, country },
+    // Stored before requests: an offer, for no region and no date.
+    kind: item.kind ?? 'offer',
     offers: item.offers,
     title: item.title,
     text: item.text,
     links: item.links.map(writtenAddress),
     language: item.language,
+    region: item.region ?? null,
+    deadline: item.deadline ?? null,
     status: item.status,
     ...(item.hiding ? { hidden: { reason: item.hiding.reason, at: item.hiding.at } } : {}),
     version: item.version,
@@ -261,6 +265,11 @@ export async function listContributions(slug: string, query: ContributionsQuery)
   if (query.country && query.organisationKind) {
     conditions.push('organisation.kind = :kind');
     values[':kind'] = query.organisationKind;
+  }
+  if (query.kind) {
+    names['#contributionKind'] = 'kind';
+    values[':contributionKind'] = query.kind;
+    conditions.push(query.kind === 'offer' ? '(attribute_not_exists(#contributionKind) OR #contributionKind = :contributionKind)' : '#contributionKind = :contributionKind');
   }
   if (query.type) {
     conditions.push('contains(offers, :type)');

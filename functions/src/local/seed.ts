@@ -1,7 +1,8 @@
 // First-start data: the 21 collective actions of the 2016 Paris Declaration, the coalition rosters the sources state,
 // and demo organisations, contributions, coalitions and agendas, marked as demo.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { Conflict, type NewAgendaItem, type NewContribution, type NewOrganisation } from '@collective-actions/shared';
+import * as z from 'zod';
+import { Conflict, newContribution, type NewAgendaItem, type NewOrganisation } from '@collective-actions/shared';
 import catalogue from '../../data/collective-actions.json' with { type: 'json' };
 import * as agenda from '../data/agenda.ts';
 import * as coalitions from '../data/coalitions.ts';
@@ -37,7 +38,8 @@ interface DemoOrganisation extends NewOrganisation {
   id: string;
   admin: string;
   verified: boolean;
-  contributions: Array<{ action: string } & Omit<NewContribution, 'organisationId' | 'links'> & { links?: string[] }>;
+  /** As the API takes them (its defaults: an offer, no links, region or date). */
+  contributions: Array<{ action: string } & Omit<z.input<typeof newContribution>, 'organisationId'>>;
 }
 
 // Fixed identifiers, so an interrupted first start can be resumed without duplicates.
@@ -355,8 +357,8 @@ export async function seed(): Promise<'seeded' | 'present'> {
     const caller = callerOf(accountFor(admin));
     await organisationRecords.createOrganisation({ id, ...organisation }, personOf(caller), time);
     if (verified) await organisationRecords.verifyOrganisation(id, 1, 'steward', time);
-    for (const { action, links = [], ...contribution } of contributions) {
-      await submitContribution(caller, action, { organisationId: id, links, ...contribution });
+    for (const { action, ...contribution } of contributions) {
+      await submitContribution(caller, action, newContribution.parse({ organisationId: id, ...contribution }));
     }
   }
   for (const { id, ...government } of contractingFive) {

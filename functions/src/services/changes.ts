@@ -33,11 +33,11 @@ function entryOf(change: Change, actionTitle: (slug: string) => string): Entry {
       id: contributionPage(contribution.action, contribution.id),
       url: contributionPage(contribution.action, contribution.id),
       title: contribution.title,
-      text: `${contribution.organisation.name} contributes to ${actionTitle(contribution.action)}.\n\n${contribution.text}`,
+      text: `${contribution.organisation.name} ${contribution.kind === 'request' ? 'seeks help in' : 'contributes to'} ${actionTitle(contribution.action)}.\n\n${contribution.text}`,
       published: contribution.createdAt,
       ...(contribution.updatedAt !== contribution.createdAt ? { modified: contribution.updatedAt } : {}),
       author: contribution.organisation.name,
-      tags: ['contribution', contribution.action, ...contribution.offers],
+      tags: ['contribution', contribution.kind, contribution.action, ...contribution.offers],
       language: contribution.language,
       change,
     };

@@ -5,6 +5,7 @@ import {
   Forbidden,
   NotFound,
   Unauthorized,
+  ValidationFailed,
   type Contribution,
   type ContributionChanges,
   type ContributionsQuery,
@@ -22,8 +23,17 @@ import { allows, authorise, contributionCan, contributionStanding } from './auth
 import { now } from './clock.ts';
 import { withRetries } from './retries.ts';
 
+/** The earliest date that is still today somewhere (UTC−12): a deadline before it has passed everywhere. */
+const earliestToday = () => new Date(Date.parse(now()) - 12 * 3600_000).toISOString().slice(0, 10);
+
+/** A deadline given must not have passed already. */
+function requireComingDeadline(deadline: string | null | undefined): void {
+  if (deadline && deadline < earliestToday()) throw new ValidationFailed([{ pointer: '#/deadline', detail: 'must not be in the past' }]);
+}
+
 export async function submitContribution(caller: Caller, slug: string, input: NewContribution): Promise<Contribution> {
   const { organisationId, ...fields } = input;
+  requireComingDeadline(fields.deadline);
   const id = ulid();
   return withRetries(async () => {
     // Re-checked on every attempt: a race can be a removal from the organisation.
@@ -83,6 +93,7 @@ async function editable(caller: Caller, act: 'edit-contribution' | 'withdraw-con
 
 export async function editContribution(caller: Caller, slug: string, id: string, changes: ContributionChanges): Promise<Contribution> {
   await editable(caller, 'edit-contribution', slug, id);
+  requireComingDeadline(changes.deadline);
   return contributionRecords.publicContribution(await contributionRecords.updateContribution(slug, id, changes, now()));
 }
 

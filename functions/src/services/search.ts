@@ -38,6 +38,7 @@ export function buildSearchIndex(records: PublicRecords): string {
       show: {
         id: contribution.id,
         action: contribution.action,
+        kind: contribution.kind,
         title: contribution.title,
         organisation: { id: contribution.organisation.id, name: contribution.organisation.name },
         language: contribution.language,

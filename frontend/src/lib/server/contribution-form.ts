@@ -6,6 +6,8 @@ export function contributionValues(form: FormData) {
     text: String(form.get('text') ?? ''),
     links: String(form.get('links') ?? ''),
     language: String(form.get('language') ?? ''),
+    region: String(form.get('region') ?? ''),
+    deadline: String(form.get('deadline') ?? ''),
   };
 }
 
@@ -16,4 +18,7 @@ export const contributionInput = (values: ReturnType<typeof contributionValues>)
   text: values.text,
   links: values.links.split(/\s+/u).filter(Boolean),
   language: values.language,
+  // Left empty: anywhere, and no date.
+  region: values.region || null,
+  deadline: values.deadline || null,
 });

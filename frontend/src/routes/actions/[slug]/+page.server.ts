@@ -9,7 +9,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
     locals.api.read('GET /v1/actions/{slug}/members', { params }),
     locals.api.read('GET /v1/actions/{slug}/agenda', { params, query: { limit: '100' } }),
     // Only the filters and the cursor: a hand-edited `visibility` or `limit` is not the page's to pass on.
-    locals.api.read('GET /v1/actions/{slug}/contributions', { params, query: pick(url.searchParams, ['type', 'organisationKind', 'country', 'cursor']) }),
+    locals.api.read('GET /v1/actions/{slug}/contributions', { params, query: pick(url.searchParams, ['kind', 'type', 'organisationKind', 'country', 'cursor']) }),
     locals.api.read('GET /v1/actions/{slug}/history', { params }),
     locals.api.read('GET /v1/stats'),
   ]);
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
     history: history.items,
     countries: stats.byCountry.map((entry) => entry.country),
     paged: url.searchParams.has('cursor'),
-    filters: Object.fromEntries(['type', 'organisationKind', 'country'].map((name) => [name, url.searchParams.get(name) ?? ''])),
+    filters: Object.fromEntries(['kind', 'type', 'organisationKind', 'country'].map((name) => [name, url.searchParams.get(name) ?? ''])),
   };
 };
 

@@ -10,8 +10,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 
 export const actions: Actions = {
   default: formAction('POST /v1/actions/{slug}/contributions', {
-    values: (form) => ({ organisationId: String(form.get('organisationId') ?? ''), ...contributionValues(form) }),
-    body: ({ values }) => ({ organisationId: values.organisationId, ...contributionInput(values) }),
+    values: (form) => ({ organisationId: String(form.get('organisationId') ?? ''), kind: String(form.get('kind') ?? ''), ...contributionValues(form) }),
+    body: ({ values }) => ({ organisationId: values.organisationId, kind: values.kind, ...contributionInput(values) }),
     done: ({ params }, contribution) => `/actions/${params.slug}/contributions/${contribution.id}`,
   }),
 };
