@@ -12,7 +12,7 @@ const contributionFields = {
   /** The types of help it offers, or, for a request, seeks. */
   offers: z
     .array(offerType)
-    .min(1, 'must name at least one thing offered')
+    .min(1, 'must name at least one type of help')
     .refine((offers) => new Set(offers).size === offers.length, 'must not name the same offer twice'),
   title: line(3, 200),
   text: text(1, 5000),

@@ -14,6 +14,7 @@ const typed: Record<string, string> = {
   search: 'typed early',
   url: 'https://typed.example.org/early',
   email: 'typed.early@example.org',
+  date: '2031-06-30',
   textarea: 'Typed before the scripts came,\non two lines.',
 };
 
