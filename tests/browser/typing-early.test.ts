@@ -72,4 +72,21 @@ describe('every form', () => {
       expect(kept, path).toEqual(expected);
     }
   });
+
+  it('keeps what was chosen before the scripts loaded', { timeout: 60_000 }, async ({ task }) => {
+    const page = await newPage(browser(), task.name);
+    await signInAs(page, 'steward', '/workspace');
+    await page.route('**/_app/immutable/**/*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(pages.find((path) => path.endsWith('/contribute'))!, { waitUntil: 'domcontentloaded' });
+    const choices = { request: page.getByLabel('We seek help'), data: page.getByLabel('Data'), region: page.getByLabel('Region where the help is offered or sought') };
+    await choices.request.check();
+    await choices.data.check();
+    await choices.region.selectOption('africa');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    expect({ request: await choices.request.isChecked(), data: await choices.data.isChecked(), region: await choices.region.inputValue() }).toEqual({ request: true, data: true, region: 'africa' });
+  });
 });
