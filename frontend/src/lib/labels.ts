@@ -126,3 +126,14 @@ export const regionLabel: Record<Region, () => string> = {
   europe: m.region_europe,
   oceania: m.region_oceania,
 };
+
+/** The names of a contribution's fields, as its forms' error summaries link to them. */
+export const contributionFieldLabels = () => ({
+  offers: m.field_offers(),
+  title: m.field_title(),
+  text: m.field_text(),
+  links: m.field_links(),
+  language: m.field_language(),
+  region: m.field_region(),
+  deadline: m.field_deadline(),
+});
