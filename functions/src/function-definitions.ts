@@ -48,13 +48,14 @@ const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, letter: stri
 
 /** A route's function: exactly the environment and table access its route needs. */
 export function routeFunction(route: Route, deployment: Deployment): FunctionDefinition {
-  const table = route.table === 'read' || route.table === 'write' ? route.table : undefined;
+  const table = route.table === 'none' ? undefined : route.table;
+  const snapshot = 'snapshot' in route;
   return {
     name: pascal(route.handler),
     entry: `functions/src/handlers/${route.handler}.ts`,
     description: routeKey(route),
-    // Search keeps the snapshot's index in memory: a few hundred MB at 100,000 contributions (docs/open-data.md).
-    memorySize: route.table === 'snapshot' ? 2048 : functionDefaults.memorySize,
+    // Search and matching keep the snapshot's index in memory: a few hundred MB at 100,000 contributions (docs/open-data.md).
+    memorySize: snapshot ? 2048 : functionDefaults.memorySize,
     timeoutSeconds: functionDefaults.timeoutSeconds,
     table,
     environment: {
@@ -64,7 +65,7 @@ export function routeFunction(route: Route, deployment: Deployment): FunctionDef
       ...(deployment.groupsClaim ? { GROUPS_CLAIM: deployment.groupsClaim } : {}),
       // API Gateway's authorizer cannot be optional: these functions check a token themselves, against the same issuer and audience.
       ...(route.access === 'optional' ? { OIDC_ISSUER: deployment.issuer, OIDC_AUDIENCE: deployment.audience.join(',') } : {}),
-      ...(route.table === 'snapshot' ? { SNAPSHOT_URL: deployment.openDataUrl } : {}),
+      ...(snapshot ? { SNAPSHOT_URL: deployment.openDataUrl } : {}),
       ...(table ? { TABLE_NAME: deployment.tableName } : {}),
       ...(route.path === '/v1/unsubscribe' ? { UNSUBSCRIBE_SECRET: deployment.unsubscribeSecret } : {}),
     },

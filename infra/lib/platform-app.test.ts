@@ -355,7 +355,7 @@ describe('open data', () => {
     application.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({ CacheBehaviors: Match.arrayWith([Match.objectLike({ PathPattern: '/open-data/*' })]) }),
     });
-    for (const route of routes.filter((candidate) => candidate.table === 'snapshot')) {
+    for (const route of routes.filter((candidate) => 'snapshot' in candidate)) {
       const [, fn] = functions.find(([, candidate]) => candidate.Properties.Description === routeKey(route))!;
       expect(JSON.stringify(fn.Properties.Environment.Variables.SNAPSHOT_URL), routeKey(route)).toMatch(/open-data\//);
     }

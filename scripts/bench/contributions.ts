@@ -2,7 +2,7 @@
 // load. Import it after AWS_ENDPOINT_URL_DYNAMODB and TABLE_NAME are set (the data client reads them once).
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { Organisation } from '@collective-actions/shared';
+import type { ContributionKind, OfferType, Organisation, Region } from '@collective-actions/shared';
 import { tableName } from '@collective-actions/functions/data/client.ts';
 import { documents } from '@collective-actions/functions/local/sdk-clients.ts';
 import { keys } from '@collective-actions/functions/data/keys.ts';
@@ -12,8 +12,8 @@ export interface Generated {
   campaign: string;
   actions: string[];
   organisations: Organisation[];
-  /** What the n-th contribution says, and when it was published. */
-  content: (n: number) => { title: string; text: string; language: string; at: string };
+  /** What the n-th contribution says, and when it was published; an offer of data anywhere unless told. */
+  content: (n: number) => { title: string; text: string; language: string; at: string; kind?: ContributionKind; offers?: OfferType[]; region?: Region | null };
 }
 
 /** Writes contributions `offset` to `offset + count - 1`, 16 batches of 25 at a time; answers their ids and actions. */
@@ -24,24 +24,27 @@ export async function loadContributions(count: number, offset: number, generated
     const items = Array.from({ length: Math.min(25, count - start) }, (_, index) => {
       const n = offset + start + index;
       const action = n % 2 === 0 ? generated.campaign : generated.actions[n % generated.actions.length];
-      const { id: organisationId, name, kind, country } = generated.organisations[n % generated.organisations.length];
-      const { title, text, language, at } = generated.content(n);
+      const organisation = generated.organisations[n % generated.organisations.length];
+      const { title, text, language, at, kind = 'offer', offers = ['data'], region = null } = generated.content(n);
       const id = ulid();
       written.push({ id, action });
       return {
         PutRequest: {
           Item: {
             ...keys.contribution(action, id),
-            ...keys.contributionListing(action, id, kind, country, at),
-            ...keys.contributionOwner(organisationId, id, action),
+            ...keys.contributionListing(action, id, organisation.kind, organisation.country, at),
+            ...keys.contributionOwner(organisation.id, id, action),
             id,
             action,
-            organisation: { id: organisationId, name, kind, country },
-            offers: ['data'],
+            organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, country: organisation.country },
+            kind,
+            offers,
             title,
             text,
             links: ['https://example.org/'],
             language,
+            region,
+            deadline: null,
             status: 'published',
             version: 1,
             createdAt: at,

@@ -1,38 +1,19 @@
 // How the open-data snapshot grows: loads contributions into DynamoDB Local (in memory) in batches, then times a
 // snapshot build, weighs its files and times search against it, at each size given (default 1,000 then 100,000).
 //   node scripts/bench/open-data.ts [total …]
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { freePort } from '@collective-actions/functions/local/free-port.ts';
-import { startDynamoDbLocal } from '@collective-actions/functions/local/dynamodb-local.ts';
-import { dynamoDbLocalEnvironment } from '@collective-actions/functions/local/dynamodb-local.ts';
+import { seededTable } from './seeded-table.ts';
 
 const sizes = process.argv.slice(2).map(Number);
 const totals = sizes.length ? sizes : [1_000, 100_000];
 
-const port = await freePort();
-const snapshots = await mkdtemp(join(tmpdir(), 'collective-actions-bench-open-data-'));
-Object.assign(process.env, dynamoDbLocalEnvironment(port));
-process.env.TABLE_NAME = 'collective-actions-bench';
-process.env.SNAPSHOT_URL = pathToFileURL(`${snapshots}/`).href;
-process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
-const database = await startDynamoDbLocal({ port });
-
+const { snapshots, actions, organisations, stop } = await seededTable('open-data');
 const { loadContributions } = await import('./contributions.ts');
-const { ensureTable } = await import('@collective-actions/functions/local/bootstrap.ts');
-const { seed } = await import('@collective-actions/functions/local/seed.ts');
-const { listActions } = await import('@collective-actions/functions/data/actions.ts');
-const { allOrganisations } = await import('@collective-actions/functions/data/organisations.ts');
 const { buildSnapshot } = await import('@collective-actions/functions/services/snapshot.ts');
 const { search } = await import('@collective-actions/functions/services/search.ts');
 
-await ensureTable();
-await seed();
-const actions = (await listActions()).map((action) => action.slug);
-const organisations = await allOrganisations();
 const words = ['open', 'data', 'procurement', 'contracts', 'marchés', 'publics', 'données', 'registre', 'beneficial', 'ownership', 'climate', 'budget'];
 const pick = <T>(list: T[], n: number) => list[n % list.length];
 
@@ -86,6 +67,5 @@ try {
     );
   }
 } finally {
-  await database.stop();
-  await rm(snapshots, { recursive: true, force: true });
+  await stop();
 }

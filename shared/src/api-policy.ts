@@ -9,11 +9,8 @@ import * as z from 'zod';
  */
 export type Access = 'public' | 'optional' | 'signed-in' | 'steward';
 
-/**
- * What a route's function reads or writes: the table (in AWS, read routes get no write permission), the open-data
- * snapshot built from it (no table permission at all), or nothing.
- */
-export type TableAccess = 'none' | 'snapshot' | 'read' | 'write';
+/** What a route's function does with the table: nothing, read it (in AWS, no write permission), or write it. */
+export type TableAccess = 'none' | 'read' | 'write';
 
 /**
  * How many changes a caller may send, and how many may be sent for one organisation whoever sends them: a token bucket

@@ -77,6 +77,29 @@ export const hiding = z.strictObject({ reason: text(3, 500) });
 /** A page of a list; `next` is the opaque cursor of the following page, null on the last one. */
 export const contributionPage = z.object({ items: z.array(contribution), next: z.string().nullable() });
 
+/** How many matches to list: the best first. */
+export const matchesQuery = z.strictObject({ limit });
+
+/** Where a match is, seen from the contribution it was found for. */
+export const matchPlaces = ['action', 'theme', 'elsewhere'] as const;
+
+/**
+ * A contribution that could answer another (an offer for a request, a request for an offer): it names a type of help the
+ * other names, in the same action, the same theme, or elsewhere when their texts meet.
+ */
+export const contributionMatch = z.object({
+  contribution: contribution.pick({ id: true, action: true, kind: true, organisation: true, offers: true, title: true, language: true, region: true, deadline: true, createdAt: true }),
+  /** Why it fits: the types of help both name, where it is, and whether its language and region are the other's. */
+  fit: z.object({ offers: z.array(offerType), place: z.enum(matchPlaces), language: z.boolean(), region: z.boolean() }),
+  score: z.number().meta({ description: 'How well the texts meet, with language and region: higher is better; comparable within one answer only' }),
+});
+
+/**
+ * The matches of a contribution, best first: those in its action, then in its theme, then elsewhere, each by score.
+ * They are found in the open-data snapshot's index, so a contribution published in the last minute or so is not yet among them.
+ */
+export const matchPage = z.object({ total: z.int(), items: z.array(contributionMatch) });
+
 export type OfferType = z.infer<typeof offerType>;
 export type ContributionKind = z.infer<typeof contributionKind>;
 export type Region = z.infer<typeof region>;
@@ -86,5 +109,9 @@ export type Contribution = z.infer<typeof contribution>;
 export type ContributionsQuery = z.infer<typeof contributionsQuery>;
 export type ContributionPage = z.infer<typeof contributionPage>;
 export type Hiding = z.infer<typeof hiding>;
+export type MatchesQuery = z.infer<typeof matchesQuery>;
+export type ContributionMatch = z.infer<typeof contributionMatch>;
+export type MatchPage = z.infer<typeof matchPage>;
+export type MatchPlace = (typeof matchPlaces)[number];
 
 export const contributionPath = z.strictObject({ slug, id });

@@ -22,6 +22,8 @@ import {
   contributionPath,
   contributionView,
   contributionsQuery,
+  matchPage,
+  matchesQuery,
   exportPath,
   exportResources,
   following,
@@ -118,6 +120,12 @@ export const routes = [
     summary: 'Get a contribution; a hidden one only to its organisation, the leads and stewards',
     request: { params: contributionPath },
     replies: { 200: contributionView },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/contributions/{id}/matches', handler: 'list-matches', access: 'public', table: 'read', snapshot: true,
+    summary: 'The offers that could answer a request, or the requests an offer could answer, best first',
+    request: { params: contributionPath, query: matchesQuery },
+    replies: { 200: matchPage },
   },
   {
     method: 'PATCH', path: '/v1/actions/{slug}/contributions/{id}', handler: 'edit-contribution', access: 'signed-in', table: 'write',
@@ -374,13 +382,13 @@ export const routes = [
     replies: { 200: { 'application/atom+xml': atomText } },
   },
   {
-    method: 'GET', path: '/v1/exports/{file}', handler: 'get-export', access: 'public', table: 'snapshot',
+    method: 'GET', path: '/v1/exports/{file}', handler: 'get-export', access: 'public', table: 'none', snapshot: true,
     summary: 'Download open data: every public record of a kind as CSV or JSON, or the data package describing them',
     request: { params: exportPath },
     replies: { 200: { 'text/csv': csvText, 'application/json': exportDocument }, 302: null },
   },
   {
-    method: 'GET', path: '/v1/search', handler: 'search', access: 'public', table: 'snapshot',
+    method: 'GET', path: '/v1/search', handler: 'search', access: 'public', table: 'none', snapshot: true,
     summary: 'Search actions, contributions, organisations and agenda items, in English and French',
     request: { query: searchQuery },
     replies: { 200: searchResults },
@@ -398,6 +406,8 @@ export const routes = [
   handler: string;
   access: Access;
   table: TableAccess;
+  /** It reads the open-data snapshot built from the table (its exports and search index), through their public address. */
+  snapshot?: true;
   summary: string;
   /** How long an answer to anyone may be kept, when not `publicCacheSeconds`; 0: not at all. */
   cacheSeconds?: number;

@@ -325,6 +325,12 @@ const coalitionRows: CoalitionRow[] = [
     request: async ({ slug, hiddenContributionId }) => ({ path: `/v1/actions/${slug}/contributions/${hiddenContributionId}` }),
   },
   {
+    // Public: what could answer a public contribution, the same for everyone.
+    route: 'GET /v1/actions/{slug}/contributions/{id}/matches',
+    expect: all200,
+    request: async (world) => ({ path: `/v1/actions/${world.slug}/contributions/${await freshMemberContribution(world)}/matches` }),
+  },
+  {
     route: 'GET /v1/actions/{slug}/contributions',
     expect: [401, 403, 403, 403, 200, 200],
     request: async ({ slug }) => ({ path: `/v1/actions/${slug}/contributions?visibility=hidden` }),
@@ -346,8 +352,8 @@ describe('authorisation of the coalition routes, for every kind of caller', () =
     world = { ...partial, agendaId, hiddenContributionId };
   });
 
-  it('has a row for every coalition, agenda and moderation route, and for every route with optional sign-in', () => {
-    const coalitionPaths = /^\/v1\/actions\/.*\/(members|leads|history|agenda|hidden)\b|\/agenda/;
+  it('has a row for every coalition, agenda, moderation and matching route, and for every route with optional sign-in', () => {
+    const coalitionPaths = /^\/v1\/actions\/.*\/(members|leads|history|agenda|hidden|matches)\b|\/agenda/;
     const expected = routes.filter((route) => coalitionPaths.test(route.path) || route.access === 'optional').map(routeKey);
     expect(coalitionRows.map((row) => row.route).sort()).toEqual(expected.sort());
   });

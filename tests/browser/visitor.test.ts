@@ -56,8 +56,36 @@ describe.each([
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL('**organisationKind=local-government**');
     const titles = await page.locator('#contributions ~ ul h3, section[aria-labelledby="contributions"] h3').allTextContents();
-    expect(titles).toEqual(['Demo — Open data on municipal contracts']);
+    expect(titles).toEqual(['Demo — We seek help to publish our contracts in the Open Contracting Data Standard', 'Demo — Open data on municipal contracts']);
     expect(await page.getByRole('link', { name: 'Clear filters' }).count()).toBe(1);
+  });
+
+  it('finds the offers that could answer a request, and the requests an offer could answer, in English and French', async ({ task }) => {
+    const page = await newPage(browser(), `${task.name} ${label}`, { javaScript });
+    await page.goto('/actions/open-public-procurement');
+    await page.getByRole('link', { name: 'Demo — We seek help to publish our contracts in the Open Contracting Data Standard' }).click();
+    await page.waitForURL('**/contributions/**');
+    const matches = page.locator('section[aria-labelledby="matches"]');
+    await expect.poll(() => matches.getByRole('heading').textContent()).toBe('Offers that could answer this request');
+    // The two demo offers in the action that name expertise or tools, each with why it fits.
+    const toolkit = matches.getByRole('listitem').filter({ hasText: 'Demo — Contract-monitoring toolkit for journalists' });
+    expect(await toolkit.textContent()).toMatch(/Types of help in common:\s*Tools\s*Expertise\s*In this action · Anywhere · Same language/);
+    expect(await matches.getByRole('link', { name: 'Demo — Host the coalition’s implementation workshops' }).count()).toBe(1);
+    // axe runs in the page: with its scripts only.
+    if (javaScript) await expectAccessible(page);
+
+    const offer = (await toolkit.getByRole('link').getAttribute('href'))!;
+    await toolkit.getByRole('link').click();
+    await page.waitForURL(`**${offer}`);
+    expect(await page.locator('h1').textContent()).toBe('Demo — Contract-monitoring toolkit for journalists');
+    expect(await matches.getByRole('heading').textContent()).toBe('Requests this offer could answer');
+    expect(await matches.getByRole('link', { name: 'Demo — We seek help to publish our contracts in the Open Contracting Data Standard' }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Français' }).click();
+    await page.waitForURL(`**/fr${offer}`);
+    expect(await matches.getByRole('heading').textContent()).toBe('Demandes auxquelles cette offre pourrait répondre');
+    expect(await matches.getByRole('listitem').first().textContent()).toContain('Dans cette action · Europe · Même langue');
+    if (javaScript) await expectAccessible(page);
   });
 });
 

@@ -16,7 +16,7 @@ export interface Read {
 
 /** Records on a new coalition, then a read of each GET route (each export file among them). */
 export async function everyRead(): Promise<Read[]> {
-  const { slug, lead } = await newCoalition();
+  const { slug, lead, leadOrganisation } = await newCoalition();
   // With the address the lead signed in with, the request to join is e-mailed, with its unsubscribe link.
   await call('GET', '/v1/me', { as: lead });
   const author = unique('reader');
@@ -24,6 +24,8 @@ export async function everyRead(): Promise<Read[]> {
   const [mail] = await mailAfterDelivery(addressOf(lead), 1);
   const unsubscribe = new URL((await sentHeaders(mail))['list-unsubscribe'].slice(1, -1)).search;
   const contribution = await newContribution(author, slug, organisation.id, { text: 'Budget data, explained.\nA second line.' });
+  // A request the contribution (an offer) answers: each is the other's match.
+  const request = await newContribution(lead, slug, leadOrganisation.id, { kind: 'request', title: 'Help with budget data', region: 'europe', deadline: '2031-01-31' });
   const item = (
     await call<AgendaItem>('POST', `/v1/actions/${slug}/agenda`, {
       as: lead,
@@ -36,6 +38,10 @@ export async function everyRead(): Promise<Read[]> {
     'GET /v1/actions/{slug}': [{ path: `/v1/actions/${slug}` }],
     'GET /v1/actions/{slug}/contributions': [{ path: `/v1/actions/${slug}/contributions?limit=1` }, { path: `/v1/actions/${slug}/contributions?visibility=hidden`, as: lead }],
     'GET /v1/actions/{slug}/contributions/{id}': [{ path: `/v1/actions/${slug}/contributions/${contribution.id}` }, { path: `/v1/actions/${slug}/contributions/${contribution.id}`, as: author }],
+    'GET /v1/actions/{slug}/contributions/{id}/matches': [
+      { path: `/v1/actions/${slug}/contributions/${request.id}/matches` },
+      { path: `/v1/actions/${slug}/contributions/${contribution.id}/matches?limit=1` },
+    ],
     'GET /v1/actions/{slug}/members': [{ path: `/v1/actions/${slug}/members` }, { path: `/v1/actions/${slug}/members`, as: lead }],
     'GET /v1/actions/{slug}/history': [{ path: `/v1/actions/${slug}/history` }],
     'GET /v1/actions/{slug}/agenda': [{ path: `/v1/actions/${slug}/agenda?from=2027-01-01` }],

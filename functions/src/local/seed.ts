@@ -7,6 +7,7 @@ import catalogue from '../../data/collective-actions.json' with { type: 'json' }
 import * as agenda from '../data/agenda.ts';
 import * as coalitions from '../data/coalitions.ts';
 import * as actionRecords from '../data/actions.ts';
+import * as contributionRecords from '../data/contributions.ts';
 import * as organisationRecords from '../data/organisations.ts';
 import * as seedMarker from '../data/seed-marker.ts';
 import * as toolkit from '../data/toolkit.ts';
@@ -24,7 +25,7 @@ import { now } from '../services/clock.ts';
 import { accountFor, type Account } from './demo-accounts.ts';
 
 /** Raised when the seed gains data: a table seeded by an older version gets what it lacks on the next start. */
-const seedVersion = 5;
+const seedVersion = 6;
 
 const callerOf = (account: Account): Caller => ({
   id: account.login,
@@ -335,6 +336,24 @@ async function addDefaultFollows(): Promise<void> {
   }
 }
 
+/** Version 6 brought requests: the city seeks what two demo organisations offer, wanted within a year of the seeding. */
+async function addDemoRequests(time: string): Promise<void> {
+  const city = '01JDEM00000000000000000002';
+  const title = 'Demo — We seek help to publish our contracts in the Open Contracting Data Standard';
+  if ((await contributionRecords.listContributionsOf(city, { limit: 100 })).items.some((contribution) => contribution.title === title)) return;
+  await submitContribution(callerOf(accountFor('government')), 'open-public-procurement', {
+    organisationId: city,
+    kind: 'request',
+    offers: ['expertise', 'tools'],
+    title,
+    text: 'Demo request. Our purchasing team wants to publish every municipal contract in the Open Contracting Data Standard. We seek a partner who has done it: advice on the data model, and tools to check the files we publish.',
+    links: [],
+    language: 'en',
+    region: 'europe',
+    deadline: new Date(Date.parse(time) + 365 * 86_400_000).toISOString().slice(0, 10),
+  });
+}
+
 /** Loads the data on the first start; later starts find the marker and leave the table alone. */
 export async function seed(): Promise<'seeded' | 'present'> {
   if ((await seedMarker.getSeedVersion()) === seedVersion) return 'present';
@@ -368,6 +387,7 @@ export async function seed(): Promise<'seeded' | 'present'> {
   await addChangeFeedEntries();
   await addVerificationQueueAndHiddenListings();
   await addDefaultFollows();
+  await addDemoRequests(time);
   await seedMarker.putSeedVersion(seedVersion, time);
   return 'seeded';
 }

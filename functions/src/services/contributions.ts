@@ -24,11 +24,14 @@ import { now } from './clock.ts';
 import { withRetries } from './retries.ts';
 
 /** The earliest date that is still today somewhere (UTC−12): a deadline before it has passed everywhere. */
-const earliestToday = () => new Date(Date.parse(now()) - 12 * 3600_000).toISOString().slice(0, 10);
+export const earliestToday = () => new Date(Date.parse(now()) - 12 * 3600_000).toISOString().slice(0, 10);
+
+/** Whether a contribution's deadline, if it has one, has passed everywhere: it is wanted or available no more. */
+export const deadlinePassed = (deadline: string | null | undefined, today = earliestToday()): boolean => Boolean(deadline && deadline < today);
 
 /** A deadline given must not have passed already. */
 function requireComingDeadline(deadline: string | null | undefined): void {
-  if (deadline && deadline < earliestToday()) throw new ValidationFailed([{ pointer: '#/deadline', detail: 'must not be in the past' }]);
+  if (deadlinePassed(deadline)) throw new ValidationFailed([{ pointer: '#/deadline', detail: 'must not be in the past' }]);
 }
 
 export async function submitContribution(caller: Caller, slug: string, input: NewContribution): Promise<Contribution> {

@@ -1,26 +1,50 @@
 // Full-text search with MiniSearch: the snapshot builder indexes the public records, the search route loads that index.
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import { ServiceUnavailable, searchKinds, type SearchQuery, type SearchResults } from '@collective-actions/shared';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import { ServiceUnavailable, searchKinds, type Contribution, type SearchQuery, type SearchResults } from '@collective-actions/shared';
 import { readSnapshotFile } from '../data/snapshot-store.ts';
 import type { PublicRecords } from './public-records.ts';
+import { countTerms, foldTerm, type TermFrequencies } from './terms.ts';
 
 export const searchIndexFile = 'search-index.json';
 
-/** One indexed record: what is searched (title, text, by) and what a result shows (the rest). */
-type Document = { id: string; kind: (typeof searchKinds)[number]; title: string; text: string; by?: string; show: Record<string, unknown> };
+/** One indexed record: what is searched (title, text, by), what a result shows (show), and what matching reads (fit). */
+export type Document = {
+  id: string;
+  kind: (typeof searchKinds)[number];
+  title: string;
+  text: string;
+  by?: string;
+  show: Record<string, unknown>;
+  fit?: IndexedFit;
+};
 
-/** Case and accents do not count: "marches publics" finds "Marchés publics". */
-const foldTerm = (term: string) => term.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** What matching reads of a contribution, besides what a search result shows. */
+export type IndexedFit = Pick<Contribution, 'offers' | 'region' | 'deadline' | 'createdAt'> & {
+  theme: string;
+  organisation: Pick<Contribution['organisation'], 'kind' | 'country'>;
+};
 
 const options: Options<Document> = {
   fields: ['title', 'text', 'by'],
-  storeFields: ['kind', 'show'],
+  storeFields: ['kind', 'show', 'fit'],
   processTerm: foldTerm,
   searchOptions: { boost: { title: 3, by: 2 }, prefix: true, fuzzy: 0.2, combineWith: 'AND' },
 };
 
+/** The index file: MiniSearch's index, and how many contributions hold each term (what matching weighs terms by). */
+interface IndexFile {
+  index: AsPlainObject;
+  terms: TermFrequencies;
+}
+
+export interface SearchIndex {
+  index: MiniSearch<Document>;
+  terms: TermFrequencies;
+}
+
 export function buildSearchIndex(records: PublicRecords): string {
   const index = new MiniSearch<Document>(options);
+  const themeOf = new Map(records.actions.map((action) => [action.slug, action.theme]));
   index.addAll([
     ...records.actions.map((action) => ({
       id: `action:${action.slug}`,
@@ -42,6 +66,14 @@ export function buildSearchIndex(records: PublicRecords): string {
         title: contribution.title,
         organisation: { id: contribution.organisation.id, name: contribution.organisation.name },
         language: contribution.language,
+      },
+      fit: {
+        offers: contribution.offers,
+        region: contribution.region,
+        deadline: contribution.deadline,
+        createdAt: contribution.createdAt,
+        theme: themeOf.get(contribution.action)!,
+        organisation: { kind: contribution.organisation.kind, country: contribution.organisation.country },
       },
     })),
     ...records.organisations.map((organisation) => ({
@@ -70,21 +102,31 @@ export function buildSearchIndex(records: PublicRecords): string {
       },
     })),
   ]);
-  return JSON.stringify(index);
+  const terms = countTerms(records.contributions.map((contribution) => `${contribution.title} ${contribution.text}`));
+  return JSON.stringify({ index, terms } satisfies Record<keyof IndexFile, unknown>);
 }
 
 // The index of the latest snapshot this instance read, and the version it read.
-let loaded: { index: MiniSearch<Document>; tag: string } | undefined;
+let loaded: (SearchIndex & { tag: string }) | undefined;
 
-async function currentIndex(): Promise<MiniSearch<Document>> {
+/** The index of the latest snapshot, loaded once per instance and again when the snapshot changes. */
+export async function searchIndex(): Promise<SearchIndex> {
   const file = await readSnapshotFile(searchIndexFile, loaded?.tag);
   if (file === undefined) throw new ServiceUnavailable('The search index is being built: try again in a few seconds.', 5);
-  if (file !== 'unchanged') loaded = { index: MiniSearch.loadJSON<Document>(file.body, options), tag: file.tag };
-  return loaded!.index;
+  if (file !== 'unchanged') loaded = { ...loadSearchIndex(file.body), tag: file.tag };
+  return loaded!;
 }
 
-export async function search({ q, limit }: SearchQuery): Promise<SearchResults> {
-  const results = (await currentIndex()).search(q);
+export function loadSearchIndex(json: string): SearchIndex {
+  const { index, terms }: IndexFile = JSON.parse(json);
+  return { index: MiniSearch.loadJS<Document>(index, options), terms };
+}
+
+export const search = async (query: SearchQuery): Promise<SearchResults> => searchIn((await searchIndex()).index, query);
+
+/** What people find: each kind's best results, and how many there are. */
+export function searchIn(index: MiniSearch<Document>, { q, limit }: SearchQuery): SearchResults {
+  const results = index.search(q);
   const group = <Kind extends (typeof searchKinds)[number]>(kind: Kind) => {
     const matches = results.filter((result: SearchResult) => result.kind === kind);
     return {

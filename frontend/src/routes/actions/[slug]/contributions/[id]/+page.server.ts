@@ -1,14 +1,26 @@
+import { isHttpError } from '@sveltejs/kit';
 import { sharedPage } from '#lib/server/cache.ts';
 import { formAction } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+/** How many matches the page shows. */
+const matchesShown = '5';
+
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
   if (!locals.session) setHeaders(sharedPage);
-  const [action, contribution] = await Promise.all([
+  const [action, contribution, matches, actions] = await Promise.all([
     locals.api.read('GET /v1/actions/{slug}', { params }),
     locals.api.read('GET /v1/actions/{slug}/contributions/{id}', { params }),
+    locals.api.read('GET /v1/actions/{slug}/contributions/{id}/matches', { params, query: { limit: matchesShown } }).catch((failure: unknown) => {
+      // A hidden contribution has none (404); on a first start the index is still being built (503).
+      if (isHttpError(failure, 404)) return null;
+      if (isHttpError(failure, 503)) return 'later' as const;
+      throw failure;
+    }),
+    // The titles of the actions the matches are in.
+    locals.api.read('GET /v1/actions'),
   ]);
-  return { action, contribution };
+  return { action, contribution, matches, actionTitles: Object.fromEntries(actions.actions.map(({ slug, title }) => [slug, title])) };
 };
 
 export const actions: Actions = {
