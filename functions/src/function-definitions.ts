@@ -158,6 +158,20 @@ export function reminderWriterFunction(deployment: Pick<Deployment, 'tableName'>
   };
 }
 
+/** The match notice writer: every Monday, how many of the week's new contributions could answer each contribution. */
+export function matchNoticeWriterFunction(deployment: Pick<Deployment, 'tableName' | 'openDataUrl'>): FunctionDefinition {
+  return {
+    name: 'MatchNoticeWriter',
+    entry: 'functions/src/jobs/write-match-notices.ts',
+    description: 'Writes the weekly notices of new matches between offers and requests, for the notifier to deliver',
+    // It matches from the snapshot's index, as the matches route does.
+    memorySize: 2048,
+    timeoutSeconds: 300,
+    table: 'write',
+    environment: { POWERTOOLS_SERVICE_NAME: 'collective-actions-match-notices', TABLE_NAME: deployment.tableName, SNAPSHOT_URL: deployment.openDataUrl },
+  };
+}
+
 /** What comes of the e-mail sent, from SES: an address that bounced for good, or whose owner complained, is e-mailed no more. */
 export function mailFeedbackFunction(deployment: Pick<Deployment, 'tableName'>): FunctionDefinition {
   return {

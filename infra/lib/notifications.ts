@@ -1,6 +1,6 @@
 // Notifications: the notifier delivers each event a change wrote to the outbox, from the table's stream, to the inboxes
 // of the people concerned; a batch it cannot deliver after its retries goes to a dead-letter queue, and an alarm says so.
-// Every hour, EventBridge Scheduler runs the digest sender; every quarter of an hour, the reminder writer.
+// Every hour, EventBridge Scheduler runs the digest sender; every quarter of an hour, the reminder writer; every Monday, the match notice writer.
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -15,6 +15,7 @@ import {
   digestRunMinutes,
   digestSenderFunction,
   notifierFunction,
+  matchNoticeWriterFunction,
   reminderRunMinutes,
   reminderWriterFunction,
   type Deployment,
@@ -76,7 +77,16 @@ export class Notifications extends Construct {
       // A run that fails is caught up by the next one (services/reminders.ts).
       target: new LambdaInvoke(writer.function, { retryAttempts: 1, maxEventAge: Duration.minutes(reminderRunMinutes) }),
     });
-    for (const invoked of [sender, writer]) {
+    const matchNotices = matchNoticeWriterFunction(deployment);
+    const noticeWriter = new PlatformFunction(this, matchNotices.name, { ...matchNotices, alarms });
+    noticeWriter.bindTable(table, 'write');
+    new Schedule(this, 'MatchNoticeSchedule', {
+      description: 'Writes the notices of the week’s new matches',
+      // Monday, an hour after the week ends (services/match-notices.ts); a run that fails is caught up by the next.
+      schedule: ScheduleExpression.cron({ minute: '0', hour: '1', weekDay: 'MON' }),
+      target: new LambdaInvoke(noticeWriter.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) }),
+    });
+    for (const invoked of [sender, writer, noticeWriter]) {
       Validations.of(Stack.of(this)).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${nagArn(invoked.function)}:*]`,
         reason: "The scheduler's role invokes this function, any version of it: that one function only.",

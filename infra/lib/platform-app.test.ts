@@ -315,6 +315,20 @@ describe('notifications', () => {
     expect(actions).toContain('dynamodb:PutItem');
   });
 
+  it('runs the match notice writer every Monday, an hour after the week ends, with the table and the snapshot’s address, without the mail’s secrets', () => {
+    const [id, writer] = resources(application, 'AWS::Lambda::Function').find(([, fn]) => String(fn.Properties.Description).startsWith('Writes the weekly notices'))!;
+    application.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 1 ? * MON *)',
+      State: 'ENABLED',
+      Target: { Arn: { 'Fn::GetAtt': [id, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21_600 } },
+    });
+    expect(Object.keys(writer.Properties.Environment.Variables).sort()).toEqual(['POWERTOOLS_SERVICE_NAME', 'SNAPSHOT_URL', 'TABLE_NAME']);
+    expect(JSON.stringify(writer.Properties.Environment.Variables.SNAPSHOT_URL)).toMatch(/open-data\//);
+    const actions = actionsOf(writer);
+    expect(actions.filter((action: string) => !action.startsWith('dynamodb:'))).toEqual([]);
+    expect(actions).toContain('dynamodb:PutItem');
+  });
+
   it('lets the notifier write the table, and nothing else', () => {
     const actions = actionsOf(notifier()[1]);
     expect(actions.filter((action: string) => !action.startsWith('dynamodb:') && !action.startsWith('sqs:'))).toEqual([]);
@@ -380,8 +394,9 @@ describe('observability and checks', () => {
   it('alarms on API 5xx, every function’s errors and throttles, DynamoDB throttles and undelivered notifications', () => {
     const alarms = resources(application, 'AWS::CloudWatch::Alarm').map(([id]) => id);
     expect(alarms.some((id) => id.includes('Api5xx'))).toBe(true);
-    // One per route, the catch-all route's, the site server's, the snapshot builder's, the notifier's, the digest sender's and the reminder writer's.
-    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 6);
+    // One per route, the catch-all route's, the site server's, the snapshot builder's, the notifier's, the digest sender's,
+    // the reminder writer's and the match notice writer's.
+    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 7);
     expect(alarms.some((id) => id.includes('TableThrottles'))).toBe(true);
     expect(alarms.some((id) => id.includes('UndeliveredNotifications'))).toBe(true);
   });

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { agendaTime, timeZone } from './agenda.ts';
 import { id, slug, timestamp } from './common.ts';
+import { contributionKind } from './contributions.ts';
 import { organisationRole, organisationSummary } from './organisations.ts';
 import { agendaChanges, membershipNotificationKinds, notificationKinds } from './vocabulary.ts';
 
@@ -22,6 +23,8 @@ export const notification = z.discriminatedUnion('kind', [
   z.object({ ...concerning, kind: z.literal('contribution-added'), contribution: contributionReference }),
   z.object({ ...concerning, kind: z.literal('contribution-hidden'), contribution: contributionReference, reason: z.string() }),
   z.object({ ...concerning, kind: z.literal('contribution-shown'), contribution: contributionReference }),
+  /** Of the week's new contributions, how many could answer this one: offers for a request, requests for an offer. */
+  z.object({ ...concerning, kind: z.literal('matches-found'), contribution: contributionReference.extend({ kind: contributionKind }), matches: z.int().positive() }),
   z.object({ ...inAction, kind: z.enum(['agenda-item-added', 'agenda-item-cancelled', 'agenda-item-starting']), agendaItem: agendaReference }),
   z.object({ ...inAction, kind: z.literal('agenda-item-changed'), agendaItem: agendaReference, changes: z.array(z.enum(agendaChanges)).min(1) }),
   z.object({ ...about, kind: z.literal('added-to-organisation'), organisation: organisationSummary, role: organisationRole }),

@@ -51,10 +51,11 @@ export const membershipEvents = ['joined', 'left', 'removed', 'became-lead', 'be
  * What the platform tells people, each kind with who is told: a request to join (the coalition's leads); the request
  * approved or declined, the organisation removed or made lead (the organisation's admins); a contribution hidden by a
  * lead or shown again (its author and its organisation's admins); a contribution added, an agenda item added, changed
- * or cancelled (the action's followers); a person added to an organisation (that person).
+ * or cancelled (the action's followers); a person added to an organisation (that person); new matches of a contribution,
+ * once a week (its author and its organisation's admins).
  */
 export const membershipNotificationKinds = ['join-requested', 'request-approved', 'request-declined', 'member-removed', 'made-lead'] as const;
-export const contributionNotificationKinds = ['contribution-added', 'contribution-hidden', 'contribution-shown'] as const;
+export const contributionNotificationKinds = ['contribution-added', 'contribution-hidden', 'contribution-shown', 'matches-found'] as const;
 export const agendaNotificationKinds = ['agenda-item-added', 'agenda-item-changed', 'agenda-item-cancelled', 'agenda-item-starting'] as const;
 export const notificationKinds = [
   ...membershipNotificationKinds,

@@ -38,6 +38,10 @@ export interface NotificationMessages {
   notification_contribution_added: Sentence<About & { contribution: string }>;
   notification_contribution_hidden: Sentence<About & { contribution: string; reason: string }>;
   notification_contribution_shown: Sentence<About & { contribution: string }>;
+  notification_matches_found_offer: Sentence<{ action: string; contribution: string }>;
+  notification_matches_found_offers: Sentence<{ action: string; contribution: string; count: string }>;
+  notification_matches_found_request: Sentence<{ action: string; contribution: string }>;
+  notification_matches_found_requests: Sentence<{ action: string; contribution: string; count: string }>;
   notification_agenda_item_added: Sentence<AgendaAbout>;
   notification_agenda_item_changed: Sentence<AgendaAbout & { changes: string }>;
   notification_agenda_item_cancelled: Sentence<AgendaAbout>;
@@ -107,13 +111,20 @@ export function notificationSentence(notification: Notification, { messages: m, 
       return m.notification_contribution_hidden({ ...about, contribution: notification.contribution.title, reason: notification.reason });
     case 'contribution-shown':
       return m.notification_contribution_shown({ ...about, contribution: notification.contribution.title });
+    case 'matches-found': {
+      const inputs = { action, contribution: notification.contribution.title, count: new Intl.NumberFormat(locale).format(notification.matches) };
+      // A request is told of offers, an offer of requests.
+      if (notification.contribution.kind === 'request') return notification.matches === 1 ? m.notification_matches_found_offer(inputs) : m.notification_matches_found_offers(inputs);
+      return notification.matches === 1 ? m.notification_matches_found_request(inputs) : m.notification_matches_found_requests(inputs);
+    }
   }
 }
 
 /**
  * The site's page a notification leads to, in the site's base language (the reader's language prefixes it): a request
  * is answered on the coalition's console; a contribution, an agenda item, an organisation are seen on their pages (a
- * cancelled item may be gone: its action's agenda, then); anything else on the coalition's page.
+ * cancelled item may be gone: its action's agenda, then), a contribution's matches on its page; anything else on the
+ * coalition's page.
  */
 export function notificationPath(notification: Notification): string {
   if (notification.kind === 'added-to-organisation') return `/organisations/${notification.organisation.id}`;
@@ -121,6 +132,7 @@ export function notificationPath(notification: Notification): string {
   if (notification.kind === 'action-created') return `/actions/${notification.action}`;
   if (notification.kind === 'agenda-item-cancelled') return `/actions/${notification.action}#agenda`;
   if ('agendaItem' in notification) return `/actions/${notification.action}/agenda/${notification.agendaItem.id}`;
+  if (notification.kind === 'matches-found') return `/actions/${notification.action}/contributions/${notification.contribution.id}#matches`;
   if ('contribution' in notification) return `/actions/${notification.action}/contributions/${notification.contribution.id}`;
   return `/actions/${notification.action}/coalition`;
 }

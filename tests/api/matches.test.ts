@@ -6,16 +6,6 @@ import { snapshotAfter } from '../support/open-data.ts';
 // A word of random letters, which only this run's records contain.
 const word = `zorblax${crypto.randomUUID().slice(0, 6).replace(/\d/g, 'q')}`;
 
-async function climateAction(): Promise<string> {
-  const slug = unique('test-climate');
-  const reply = await call('POST', '/v1/actions', {
-    as: 'steward',
-    body: { slug, theme: 'climate', title: { en: `Climate ${slug}`, fr: `Climat ${slug}` }, summary: { en: 'A test action.', fr: 'Une action de test.' } },
-  });
-  expect(reply.status).toBe(201);
-  return slug;
-}
-
 const fixture = {} as {
   here: string;
   sameTheme: string;
@@ -26,13 +16,14 @@ const fixture = {} as {
   unmatched: Contribution[];
 };
 
-const matchesOf = (contribution: Contribution, query = '') =>
+const matchesOf = (contribution: Contribution, query = '?limit=100') =>
   call<MatchPage>('GET', `/v1/actions/${contribution.action}/contributions/${contribution.id}/matches${query}`);
 
 const offer = (fields: Partial<NewContribution>): Partial<NewContribution> => ({ kind: 'offer', title: 'Training for registry staff', text: 'Two days of training.', ...fields });
 
 beforeAll(async () => {
-  const [here, sameTheme, elsewhere] = await Promise.all([newAction(), newAction(), climateAction()]);
+  // Digital commons: where the other tests' many offers of expertise are not.
+  const [here, sameTheme, elsewhere] = await Promise.all([newAction('digital-commons'), newAction('digital-commons'), newAction('climate')]);
   const city = unique('city');
   const cso = unique('cso');
   const [cityOrganisation, csoOrganisation] = await Promise.all([

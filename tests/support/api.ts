@@ -51,14 +51,14 @@ export async function call<T = any>(method: string, path: string, options: CallO
 /** A name nobody used before: for login names, slugs, organisation names. */
 export const unique = (prefix: string) => `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 
-/** A new action made by the demo steward, so a test owns every count on it. */
-export async function newAction(): Promise<string> {
+/** A new action made by the demo steward, so a test owns every count on it; in the integrity theme unless told. */
+export async function newAction(theme = 'integrity'): Promise<string> {
   const slug = unique('test-action');
   const reply = await call('POST', '/v1/actions', {
     as: 'steward',
     body: {
       slug,
-      theme: 'integrity',
+      theme,
       title: { en: `Test action ${slug}`, fr: `Action de test ${slug}` },
       summary: { en: 'An action made by a test run.', fr: 'Une action créée par un test.' },
     },

@@ -99,6 +99,7 @@ export const notificationKindLabel: Record<NotificationKind, () => string> = {
   'contribution-added': m.settings_kind_contribution_added,
   'contribution-hidden': m.settings_kind_contribution_hidden,
   'contribution-shown': m.settings_kind_contribution_shown,
+  'matches-found': m.settings_kind_matches_found,
   'agenda-item-added': m.settings_kind_agenda_item_added,
   'agenda-item-changed': m.settings_kind_agenda_item_changed,
   'agenda-item-cancelled': m.settings_kind_agenda_item_cancelled,

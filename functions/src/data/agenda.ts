@@ -4,7 +4,7 @@ import { tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { outboxItem } from './notifications.ts';
 import { indexAttributes, itemIsNew } from './table.ts';
-import { getItem, queryAll, queryPage, setChanges, transactWrite, type TransactItem } from './toolkit.ts';
+import { getItem, queryAll, queryIndexBetween, queryPage, setChanges, transactWrite, type TransactItem } from './toolkit.ts';
 
 type Item = Record<string, any>;
 
@@ -126,15 +126,8 @@ export const agendaPositionAfter = (instant: string) => rangeOf(undefined, insta
 
 /** The items of every action after a place in the agenda (not the item at it), up to a place, in order. */
 export async function agendaBetween(after: string, until: string): Promise<AgendaItem[]> {
-  const { index, partition } = keys.agenda;
-  const { partitionKey, sortKey } = indexAttributes(index);
-  const items = await queryAll({
-    IndexName: index,
-    KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :after AND :until',
-    ExpressionAttributeNames: { '#pk': partitionKey, '#sk': sortKey },
-    ExpressionAttributeValues: { ':pk': partition, ':after': after, ':until': until },
-  });
-  return items.filter((item) => item[sortKey] !== after).map(toAgendaItem);
+  const { sortKey } = indexAttributes(keys.agenda.index);
+  return (await queryIndexBetween(keys.agenda, after, until)).filter((item) => item[sortKey] !== after).map(toAgendaItem);
 }
 
 /** Every item (from an instant on, if given), for a calendar feed. */

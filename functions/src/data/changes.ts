@@ -5,7 +5,7 @@ import { toEvent } from './coalitions.ts';
 import { keys } from './keys.ts';
 import { publicContribution, toContribution } from './contributions.ts';
 import { sortKeyOf } from './table.ts';
-import { queryPage } from './toolkit.ts';
+import { queryIndexBetween, queryPage } from './toolkit.ts';
 
 const changeOf = (item: Record<string, any>): Change =>
   sortKeyOf(item).startsWith(keys.contributionPrefix)
@@ -24,4 +24,12 @@ export async function listChanges(page: { cursor?: string; limit: number }): Pro
     newestFirst: true,
   });
   return { items: found.items.map(changeOf), next: found.next };
+}
+
+/** The contributions published from an instant until another (not included) and still public, oldest first. */
+export async function contributionsPublishedBetween(from: string, until: string): Promise<Array<{ action: string; id: string }>> {
+  // An entry's sort key begins with its instant: one at `until` sorts after `until` itself, and is left out.
+  return (await queryIndexBetween(keys.changes, from, until))
+    .filter((item) => sortKeyOf(item).startsWith(keys.contributionPrefix))
+    .map((item) => ({ action: item.action, id: item.id }));
 }

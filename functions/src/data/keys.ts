@@ -220,6 +220,9 @@ export const keys = {
   /** How far in the agenda of all actions the reminders have been written: the place after the last item reminded of. */
   remindersWritten: { PK: 'REMINDERS', SK: 'WRITTEN' },
 
+  /** How far the weekly notices of new matches have been written: the week, and the last contribution told in it. */
+  matchNoticesWritten: { PK: 'MATCH-NOTICES', SK: 'WRITTEN' },
+
   /**
    * The partitions whose writes may change what the open-data snapshot publishes (actions and what they hold, themes,
    * organisations), by the start of their key: the snapshot is rebuilt for no other (inboxes, follows, mail, digests,

@@ -26,6 +26,9 @@ const bookkeeping = new Set(['actor', 'people', 'deliveredAt', 'expiration', 're
 const contentOf = (item: Item) =>
   Object.fromEntries(Object.entries(item).filter(([name]) => !isKeyAttribute(name) && !bookkeeping.has(name))) as NotificationContent;
 
+/** Whose act an event of the platform's own is (a reminder, a notice of matches): nobody's, so nobody is left out of it. */
+export const platformActor = 'platform';
+
 const eventIds = monotonicFactory();
 
 /** How long a delivered event stays in the outbox, for a look after the fact: then DynamoDB deletes it. */

@@ -4,12 +4,9 @@ import type { AgendaItem } from '@collective-actions/shared';
 import { tableName } from './client.ts';
 import { agendaReference } from './agenda.ts';
 import { keys } from './keys.ts';
-import { outboxItem } from './notifications.ts';
+import { outboxItem, platformActor } from './notifications.ts';
 import { itemIsNew } from './table.ts';
 import { getItem, transactWrite, WriteRaced } from './toolkit.ts';
-
-/** Whose act a reminder is: nobody's (no person has this id, so nobody is left out of it). */
-const platform = 'platform';
 
 /** How far the reminders have been written: a place in the agenda of all actions (`agendaPosition`), if ever. */
 export async function remindersWrittenUntil(): Promise<string | undefined> {
@@ -35,7 +32,7 @@ export async function writeReminders(items: AgendaItem[], from: string | undefin
           ExpressionAttributeValues: from === undefined ? undefined : { ':from': from },
         },
       },
-      ...items.map((item) => outboxItem({ kind: 'agenda-item-starting', at, actor: platform, people: [], action: item.action, agendaItem: agendaReference(item) })),
+      ...items.map((item) => outboxItem({ kind: 'agenda-item-starting', at, actor: platformActor, people: [], action: item.action, agendaItem: agendaReference(item) })),
     ],
     [() => new WriteRaced('another run wrote these reminders')],
   );

@@ -110,6 +110,15 @@ export const queryIndex = (source: { index: IndexName; partition: string }) => q
 
 export const indexPages = (source: { index: IndexName; partition: string }) => queryPages(indexQuery(source));
 
+/** Every item of an index partition whose sort key is from `from` to `until`, both included. */
+export const queryIndexBetween = ({ index, partition }: { index: IndexName; partition: string }, from: string, until: string) =>
+  queryAll({
+    IndexName: index,
+    KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :until',
+    ExpressionAttributeNames: { '#pk': indexAttributes(index).partitionKey, '#sk': indexAttributes(index).sortKey },
+    ExpressionAttributeValues: { ':pk': partition, ':from': from, ':until': until },
+  });
+
 /** Every item of a table partition, or those whose sort key starts with `prefix`, that pass the filter if any. */
 export function queryPartition(
   partition: string,

@@ -1,11 +1,12 @@
 // On one machine, what the table's stream and the scheduler drive in AWS runs in the platform's own process, on timers:
-// the open-data snapshot's rebuild, the delivery of notifications from the outbox with their e-mail, the digests and
-// the reminders.
+// the open-data snapshot's rebuild, the delivery of notifications from the outbox with their e-mail, the digests, the
+// reminders and the weekly notices of new matches.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sendQueuedMail } from '../services/mail.ts';
 import { deliverPending } from '../services/delivery.ts';
 import { sendDueDigests } from '../services/digests.ts';
 import { now } from '../services/clock.ts';
+import { writeWeeklyMatchNotices } from '../services/match-notices.ts';
 import { writeDueReminders } from '../services/reminders.ts';
 import { buildSnapshot } from '../services/snapshot.ts';
 
@@ -55,3 +56,7 @@ export const startDigestSender = (intervalSeconds: number, log: (line: string) =
     },
     (error) => log(`Digests: stopped (${reason(error)}); trying again`),
   );
+
+/** Writes the notices of the week's new matches once the week is over, as the scheduler runs it every Monday in AWS. */
+export const startMatchNoticeWriter = (intervalSeconds: number, log: (line: string) => void) =>
+  runEvery(intervalSeconds, () => writeWeeklyMatchNotices(new Date(now())), (error) => log(`Match notices: stopped (${reason(error)}); trying again`));

@@ -20,7 +20,7 @@ import { startIdentityProvider } from './identity-provider.ts';
 import { startLambdaService, type LocalFunction } from './lambda-service.ts';
 import { startMailServer } from './mail-server.ts';
 import { seed } from './seed.ts';
-import { startDigestSender, startNotifier, startReminderWriter, startSnapshotBuilder } from './in-process-jobs.ts';
+import { startDigestSender, startMatchNoticeWriter, startNotifier, startReminderWriter, startSnapshotBuilder } from './in-process-jobs.ts';
 
 export interface PlatformOptions {
   ports: { dynamodb: number; api: number; identity: number; mailSmtp: number; mailWeb: number };
@@ -174,6 +174,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     // Reminders, every minute here (every quarter of an hour in AWS).
     const reminderWriter = await startReminderWriter(60, log);
     stops.push(reminderWriter.stop);
+    // The week's new matches, looked at every minute here (every Monday in AWS): a week is told once it is over.
+    const matchNoticeWriter = await startMatchNoticeWriter(60, log);
+    stops.push(matchNoticeWriter.stop);
     log(`E-mail: through MailDev's SMTP server; its inbox at ${mail.inboxUrl}`);
 
     const functions = bundles ? deployedFunctions(deployment, log) : functionsFromSources(deployment);

@@ -138,6 +138,7 @@ const kindHeading: Record<NotificationKind, keyof Messages> = {
   'contribution-added': 'digest_kind_contribution_added',
   'contribution-hidden': 'digest_kind_contribution_hidden',
   'contribution-shown': 'digest_kind_contribution_shown',
+  'matches-found': 'digest_kind_matches_found',
   'agenda-item-added': 'digest_kind_agenda_item_added',
   'agenda-item-changed': 'digest_kind_agenda_item_changed',
   'agenda-item-cancelled': 'digest_kind_agenda_item_cancelled',
