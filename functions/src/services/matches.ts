@@ -2,7 +2,7 @@
 // offer's requests. The contribution is read from the table (so a new one is matched at once); what it could match is
 // what the last snapshot holds (rebuilt within a minute of a change). Nothing reads the table per candidate.
 import MiniSearch from 'minisearch';
-import { NotFound, type ContributionMatch, type MatchPage, type MatchesQuery } from '@collective-actions/shared';
+import { NotFound, ServiceUnavailable, type ContributionMatch, type MatchPage, type MatchesQuery } from '@collective-actions/shared';
 import * as contributionRecords from '../data/contributions.ts';
 import { getAction } from './actions.ts';
 import { deadlinePassed, earliestToday } from './contributions.ts';
@@ -50,6 +50,7 @@ export async function matchesOf(slug: string, id: string, { limit }: MatchesQuer
   const [contribution, action] = await Promise.all([contributionRecords.getContribution(slug, id), getAction(slug)]);
   if (!contribution || contribution.status !== 'published' || contribution.hidden) throw new NotFound(`There is no public contribution ${id} on "${slug}".`);
   const { index, terms } = await searchIndex();
+  if (!terms) throw new ServiceUnavailable('Matching waits for the open-data snapshot to be rebuilt: it is, as soon as a record changes.', 60);
   const wanted = contribution.kind === 'request' ? 'offer' : 'request';
   const today = earliestToday();
   const shared = (fit: IndexedFit) => fit.offers.filter((offer) => contribution.offers.includes(offer));

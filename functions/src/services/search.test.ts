@@ -23,6 +23,13 @@ const { index } = loadSearchIndex(buildSearchIndex(records));
 const found = (q: string) => searchIn(index, { q, limit: 10 }).groups.contributions.items.map(({ id }) => id);
 
 describe('search', () => {
+  it('reads an index written before matching, which was MiniSearch’s alone, and has no terms for matching', () => {
+    const { index: current } = JSON.parse(buildSearchIndex(records));
+    const old = loadSearchIndex(JSON.stringify(current));
+    expect(old.terms).toBeUndefined();
+    expect(searchIn(old.index, { q: 'training', limit: 10 }).groups.contributions.items.map(({ id }) => id)).toEqual([contribution.id]);
+  });
+
   it('finds a contribution by its words, its title’s prefixes and its organisation, whatever the accents and case', () => {
     for (const q of ['training', 'regist', 'TRAINING', 'démo network']) expect(found(q), q).toEqual([contribution.id]);
   });

@@ -39,7 +39,8 @@ interface IndexFile {
 
 export interface SearchIndex {
   index: MiniSearch<Document>;
-  terms: TermFrequencies;
+  /** None in an index built before matching: search reads it as ever, matching waits for the next build. */
+  terms?: TermFrequencies;
 }
 
 export function buildSearchIndex(records: PublicRecords): string {
@@ -118,8 +119,10 @@ export async function searchIndex(): Promise<SearchIndex> {
 }
 
 export function loadSearchIndex(json: string): SearchIndex {
-  const { index, terms }: IndexFile = JSON.parse(json);
-  return { index: MiniSearch.loadJS<Document>(index, options), terms };
+  const file: IndexFile | AsPlainObject = JSON.parse(json);
+  // Written before matching, the file was MiniSearch's index alone.
+  if (!('terms' in file)) return { index: MiniSearch.loadJS<Document>(file, options) };
+  return { index: MiniSearch.loadJS<Document>(file.index, options), terms: file.terms };
 }
 
 export const search = async (query: SearchQuery): Promise<SearchResults> => searchIn((await searchIndex()).index, query);
