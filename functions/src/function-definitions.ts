@@ -158,15 +158,18 @@ export function reminderWriterFunction(deployment: Pick<Deployment, 'tableName'>
   };
 }
 
-/** The match notice writer: every Monday, how many of the week's new contributions could answer each contribution. */
+/** How often the match notices are looked at: a week is told from the first run after it ends, over as many as it takes. */
+export const matchNoticeRunMinutes = 60;
+
+/** The match notice writer: each week, how many of the week's new contributions could answer each contribution. */
 export function matchNoticeWriterFunction(deployment: Pick<Deployment, 'tableName' | 'openDataUrl'>): FunctionDefinition {
   return {
     name: 'MatchNoticeWriter',
     entry: 'functions/src/jobs/write-match-notices.ts',
     description: 'Writes the weekly notices of new matches between offers and requests, for the notifier to deliver',
-    // It matches from the snapshot's index, as the matches route does.
+    // It matches from the snapshot's index, as the matches route does; what a run cannot finish, the next takes up.
     memorySize: 2048,
-    timeoutSeconds: 300,
+    timeoutSeconds: 900,
     table: 'write',
     environment: { POWERTOOLS_SERVICE_NAME: 'collective-actions-match-notices', TABLE_NAME: deployment.tableName, SNAPSHOT_URL: deployment.openDataUrl },
   };

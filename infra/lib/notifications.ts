@@ -1,6 +1,6 @@
 // Notifications: the notifier delivers each event a change wrote to the outbox, from the table's stream, to the inboxes
 // of the people concerned; a batch it cannot deliver after its retries goes to a dead-letter queue, and an alarm says so.
-// Every hour, EventBridge Scheduler runs the digest sender; every quarter of an hour, the reminder writer; every Monday, the match notice writer.
+// Every hour, EventBridge Scheduler runs the digest sender; every quarter of an hour, the reminder writer; every hour, the match notice writer.
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -15,6 +15,7 @@ import {
   digestRunMinutes,
   digestSenderFunction,
   notifierFunction,
+  matchNoticeRunMinutes,
   matchNoticeWriterFunction,
   reminderRunMinutes,
   reminderWriterFunction,
@@ -81,10 +82,10 @@ export class Notifications extends Construct {
     const noticeWriter = new PlatformFunction(this, matchNotices.name, { ...matchNotices, alarms });
     noticeWriter.bindTable(table, 'write');
     new Schedule(this, 'MatchNoticeSchedule', {
-      description: 'Writes the notices of the week’s new matches',
-      // Monday, an hour after the week ends (services/match-notices.ts); a run that fails is caught up by the next.
-      schedule: ScheduleExpression.cron({ minute: '0', hour: '1', weekDay: 'MON' }),
-      target: new LambdaInvoke(noticeWriter.function, { retryAttempts: 2, maxEventAge: Duration.hours(6) }),
+      description: 'Writes the notices of the last week’s new matches, until all are written',
+      // A week is told from the first run after it ends, over as many runs as it takes (services/match-notices.ts).
+      schedule: ScheduleExpression.rate(Duration.minutes(matchNoticeRunMinutes)),
+      target: new LambdaInvoke(noticeWriter.function, { retryAttempts: 1, maxEventAge: Duration.minutes(matchNoticeRunMinutes) }),
     });
     for (const invoked of [sender, writer, noticeWriter]) {
       Validations.of(Stack.of(this)).acknowledge({

@@ -315,12 +315,12 @@ describe('notifications', () => {
     expect(actions).toContain('dynamodb:PutItem');
   });
 
-  it('runs the match notice writer every Monday, an hour after the week ends, with the table and the snapshot’s address, without the mail’s secrets', () => {
+  it('runs the match notice writer every hour, with the table and the snapshot’s address, without the mail’s secrets', () => {
     const [id, writer] = resources(application, 'AWS::Lambda::Function').find(([, fn]) => String(fn.Properties.Description).startsWith('Writes the weekly notices'))!;
     application.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 1 ? * MON *)',
+      ScheduleExpression: 'rate(1 hour)',
       State: 'ENABLED',
-      Target: { Arn: { 'Fn::GetAtt': [id, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21_600 } },
+      Target: { Arn: { 'Fn::GetAtt': [id, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 3600 } },
     });
     expect(Object.keys(writer.Properties.Environment.Variables).sort()).toEqual(['POWERTOOLS_SERVICE_NAME', 'SNAPSHOT_URL', 'TABLE_NAME']);
     expect(JSON.stringify(writer.Properties.Environment.Variables.SNAPSHOT_URL)).toMatch(/open-data\//);

@@ -3,6 +3,7 @@
 // notifier. The fixture seeks and offers data in the digital-commons theme, which no other test does, with words of its own.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contribution, MatchPage, NewContribution } from '@collective-actions/shared';
+import { matchNoticesWritten, noticePlace, weekTold, writeMatchNotices } from '@collective-actions/functions/data/match-notices.ts';
 import { WriteRaced } from '@collective-actions/functions/data/toolkit.ts';
 import { lastWeekEnd, writeWeeklyMatchNotices } from '@collective-actions/functions/services/match-notices.ts';
 import { afterDelivery, afterNotifier, call, inboxOf, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
@@ -87,5 +88,20 @@ describe('weekly notices of new matches', () => {
     await afterDelivery();
     expect(await notices(fixture.city)).toHaveLength(1);
     expect(await notices(fixture.cso)).toHaveLength(3);
+  });
+
+  it('take a week up where a run stopped: after the last contribution it looked at, and from no earlier', async () => {
+    const { week } = (await matchNoticesWritten())!;
+    const stoppedAt = async (after: string) => writeMatchNotices([], await matchNoticesWritten(), { week, after }, new Date().toISOString());
+    // Stopped just before the request (its action's place, without its id): it is told again.
+    await stoppedAt(`${fixture.request.action}/`);
+    await tellWeek();
+    await afterNotifier(() => notices(fixture.city), (told) => told.length >= 2);
+    // Stopped just after it: not again.
+    await stoppedAt(noticePlace(fixture.request));
+    await tellWeek();
+    await afterDelivery();
+    expect(await notices(fixture.city)).toHaveLength(2);
+    expect((await matchNoticesWritten())!).toEqual({ week, after: weekTold });
   });
 });

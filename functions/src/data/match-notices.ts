@@ -7,7 +7,7 @@ import { outboxItem, platformActor } from './notifications.ts';
 import { itemIsNew } from './table.ts';
 import { getItem, transactWrite, WriteRaced } from './toolkit.ts';
 
-/** How far the notices went: the end of the week being told, and the last contribution told in it (`weekTold` once all were). */
+/** How far the notices went: the end of the week being told, and the last contribution looked at in it (`weekTold` once all were). */
 export interface MatchNoticesMark {
   week: string;
   after: string;
@@ -24,9 +24,6 @@ export async function matchNoticesWritten(): Promise<MatchNoticesMark | undefine
   return item && { week: item.week, after: item.after };
 }
 
-/** How many notices one transaction writes (with the mark, within DynamoDB's 100). */
-export const noticesAtOnce = 99;
-
 /** A contribution to tell, and how many of the week's new contributions could answer it. */
 export interface MatchNotice {
   contribution: StoredContribution;
@@ -34,7 +31,7 @@ export interface MatchNotice {
 }
 
 /**
- * Writes these notices (at most `noticesAtOnce`) and moves the mark to `to`, if it still is `from` (never written, when
+ * Writes these notices (at most 99, with the mark within DynamoDB's 100) and moves the mark to `to`, if it still is `from` (never written, when
  * undefined): fails with WriteRaced when another run got there first.
  */
 export async function writeMatchNotices(notices: MatchNotice[], from: MatchNoticesMark | undefined, to: MatchNoticesMark, at: string): Promise<void> {

@@ -1,4 +1,4 @@
-// In AWS: run every Monday by EventBridge Scheduler, writes the notices of the week's new matches; the notifier delivers them.
+// In AWS: run every hour by EventBridge Scheduler, writes the notices of the last week's new matches not yet written; the notifier delivers them.
 import { logger } from '../http/logger.ts';
 import { now } from '../services/clock.ts';
 import { writeWeeklyMatchNotices } from '../services/match-notices.ts';

@@ -57,6 +57,6 @@ export const startDigestSender = (intervalSeconds: number, log: (line: string) =
     (error) => log(`Digests: stopped (${reason(error)}); trying again`),
   );
 
-/** Writes the notices of the week's new matches once the week is over, as the scheduler runs it every Monday in AWS. */
+/** Writes the notices of the week's new matches once the week is over, as the scheduler runs it every hour in AWS. */
 export const startMatchNoticeWriter = (intervalSeconds: number, log: (line: string) => void) =>
   runEvery(intervalSeconds, () => writeWeeklyMatchNotices(new Date(now())), (error) => log(`Match notices: stopped (${reason(error)}); trying again`));

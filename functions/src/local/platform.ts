@@ -174,7 +174,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     // Reminders, every minute here (every quarter of an hour in AWS).
     const reminderWriter = await startReminderWriter(60, log);
     stops.push(reminderWriter.stop);
-    // The week's new matches, looked at every minute here (every Monday in AWS): a week is told once it is over.
+    // The week's new matches, looked at every minute here (every hour in AWS): a week is told once it is over.
     const matchNoticeWriter = await startMatchNoticeWriter(60, log);
     stops.push(matchNoticeWriter.stop);
     log(`E-mail: through MailDev's SMTP server; its inbox at ${mail.inboxUrl}`);

@@ -1,11 +1,12 @@
 // Once a week, each public contribution that the week's new contributions could answer is told how many: "3 new offers
 // match your request", counted among its own matches as its page lists them (matches.ts, from the snapshot's index). The
-// week's new contributions come from the change feed. Run every Monday in AWS, every minute on one machine (a run
-// between two Mondays finds the week told already and does nothing).
+// week's new contributions come from the change feed. Run every hour in AWS, every minute on one machine: a week is told
+// from the first run after it ends (Monday, 00:00 UTC), over as many runs as it takes; a run with nothing left to tell
+// reads one item.
 import { NotFound } from '@collective-actions/shared';
 import { contributionsPublishedBetween } from '../data/changes.ts';
 import * as contributionRecords from '../data/contributions.ts';
-import { matchNoticesWritten, noticePlace, noticesAtOnce, weekTold, writeMatchNotices, type MatchNotice, type MatchNoticesMark } from '../data/match-notices.ts';
+import { matchNoticesWritten, noticePlace, weekTold, writeMatchNotices, type MatchNotice, type MatchNoticesMark } from '../data/match-notices.ts';
 import { matchesOf } from './matches.ts';
 
 const day = 86_400_000;
@@ -32,46 +33,53 @@ const matchesIfPublic = (contribution: { action: string; id: string }) =>
     },
   );
 
-/**
- * The notices of a week: each public contribution with how many of its own matches (as its page lists them) are new
- * that week, in place order. Those it could concern are found among the matches of the week's new contributions.
- */
-async function noticesOf(weekEnd: string): Promise<MatchNotice[]> {
-  const weekStart = new Date(Date.parse(weekEnd) - week).toISOString();
+/** The contributions a week's notices could concern, in place order: the matches of the week's new contributions. */
+async function concernedBy(weekStart: string, weekEnd: string): Promise<Array<{ action: string; id: string }>> {
   const concerned = new Map<string, { action: string; id: string }>();
   for (const fresh of await contributionsPublishedBetween(weekStart, weekEnd)) {
-    for (const { contribution } of await matchesIfPublic(fresh)) concerned.set(noticePlace(contribution), contribution);
+    for (const { contribution } of await matchesIfPublic(fresh)) concerned.set(noticePlace(contribution), { action: contribution.action, id: contribution.id });
   }
-  const notices: MatchNotice[] = [];
-  for (const { action, id } of concerned.values()) {
-    // Read from the table: its author is told too.
-    const contribution = await contributionRecords.getContribution(action, id);
-    const matches = (await matchesIfPublic({ action, id })).filter(({ contribution: match }) => match.createdAt >= weekStart && match.createdAt < weekEnd).length;
-    if (contribution && matches > 0) notices.push({ contribution, matches });
-  }
-  return notices.sort((a, b) => noticePlace(a.contribution).localeCompare(noticePlace(b.contribution)));
+  return [...concerned.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, contribution]) => contribution);
 }
 
+/** A contribution's notice of a week: how many of its own matches (as its page lists them) are new that week, if any. */
+async function noticeOf({ action, id }: { action: string; id: string }, weekStart: string, weekEnd: string): Promise<MatchNotice | undefined> {
+  // Read from the table: its author is told too.
+  const contribution = await contributionRecords.getContribution(action, id);
+  const matches = (await matchesIfPublic({ action, id })).filter(({ contribution: match }) => match.createdAt >= weekStart && match.createdAt < weekEnd).length;
+  return contribution && matches > 0 ? { contribution, matches } : undefined;
+}
+
+/** How many contributions are looked at between two writes of the mark: what a run stopped short (a timeout) loses. */
+const lookedAtOnce = 25;
+
 /**
- * Writes the notices of every week over since the last one told (only the last week over, on a first run), each once: a
- * run that stopped halfway through a week is taken up where it stopped. Answers how many notices were written.
+ * Writes the notices of every week over since the last one told (only the last week over, on a first run), each once,
+ * as they are found: a run stopped halfway through a week (a timeout, a failure) is taken up where it stopped by the
+ * next. Answers how many notices were written.
  */
 export async function writeWeeklyMatchNotices(at: Date): Promise<number> {
   const until = lastWeekEnd(at);
   let mark: MatchNoticesMark | undefined = await matchNoticesWritten();
   let written = 0;
   for (let weekEnd = mark ? (mark.after === weekTold ? weekAfter(mark.week) : mark.week) : until; weekEnd <= until; weekEnd = weekAfter(weekEnd)) {
+    const weekStart = new Date(Date.parse(weekEnd) - week).toISOString();
     const after = mark?.week === weekEnd ? mark.after : '';
-    const notices = (await noticesOf(weekEnd)).filter(({ contribution }) => noticePlace(contribution) > after);
+    const concerned = (await concernedBy(weekStart, weekEnd)).filter((contribution) => noticePlace(contribution) > after);
     let start = 0;
     do {
-      const some = notices.slice(start, start + noticesAtOnce);
-      start += noticesAtOnce;
-      const to = { week: weekEnd, after: start >= notices.length ? weekTold : noticePlace(some.at(-1)!.contribution) };
-      await writeMatchNotices(some, mark, to, at.toISOString());
+      const some = concerned.slice(start, start + lookedAtOnce);
+      start += lookedAtOnce;
+      const notices: MatchNotice[] = [];
+      for (const contribution of some) {
+        const notice = await noticeOf(contribution, weekStart, weekEnd);
+        if (notice) notices.push(notice);
+      }
+      const to = { week: weekEnd, after: start >= concerned.length ? weekTold : noticePlace(some.at(-1)!) };
+      await writeMatchNotices(notices, mark, to, at.toISOString());
       mark = to;
-      written += some.length;
-    } while (start < notices.length);
+      written += notices.length;
+    } while (start < concerned.length);
   }
   return written;
 }
