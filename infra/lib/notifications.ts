@@ -20,6 +20,7 @@ import {
   reminderRunMinutes,
   reminderWriterFunction,
   type Deployment,
+  type FunctionDefinition,
 } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
 import type { Mail } from './mail.ts';
@@ -59,40 +60,28 @@ export class Notifications extends Construct {
         ],
       }),
     );
-    const digests = digestSenderFunction(deployment);
-    const sender = new PlatformFunction(this, digests.name, { ...digests, alarms });
-    sender.bindTable(table, 'write');
-    mail?.grantSend(sender.function);
-    new Schedule(this, 'DigestSchedule', {
-      description: 'Sends the digests whose window has ended',
-      schedule: ScheduleExpression.rate(Duration.minutes(digestRunMinutes)),
-      // A run that fails is caught up by the next one (services/digest-windows.ts): one more try within the hour at most.
-      target: new LambdaInvoke(sender.function, { retryAttempts: 1, maxEventAge: Duration.minutes(digestRunMinutes) }),
-    });
-    const reminders = reminderWriterFunction(deployment);
-    const writer = new PlatformFunction(this, reminders.name, { ...reminders, alarms });
-    writer.bindTable(table, 'write');
-    new Schedule(this, 'ReminderSchedule', {
-      description: 'Writes the reminders of the agenda items that start within a day',
-      schedule: ScheduleExpression.rate(Duration.minutes(reminderRunMinutes)),
-      // A run that fails is caught up by the next one (services/reminders.ts).
-      target: new LambdaInvoke(writer.function, { retryAttempts: 1, maxEventAge: Duration.minutes(reminderRunMinutes) }),
-    });
-    const matchNotices = matchNoticeWriterFunction(deployment);
-    const noticeWriter = new PlatformFunction(this, matchNotices.name, { ...matchNotices, alarms });
-    noticeWriter.bindTable(table, 'write');
-    new Schedule(this, 'MatchNoticeSchedule', {
-      description: 'Writes the notices of the last week’s new matches, until all are written',
-      // A week is told from the first run after it ends, over as many runs as it takes (services/match-notices.ts).
-      schedule: ScheduleExpression.rate(Duration.minutes(matchNoticeRunMinutes)),
-      target: new LambdaInvoke(noticeWriter.function, { retryAttempts: 1, maxEventAge: Duration.minutes(matchNoticeRunMinutes) }),
-    });
-    for (const invoked of [sender, writer, noticeWriter]) {
+    // Each job on a schedule: a run that fails is caught up by the next, so one more try within its interval at most.
+    const scheduled = (scheduleId: string, definition: FunctionDefinition, minutes: number, description: string) => {
+      const job = new PlatformFunction(this, definition.name, { ...definition, alarms });
+      job.bindTable(table, 'write');
+      new Schedule(this, scheduleId, {
+        description,
+        schedule: ScheduleExpression.rate(Duration.minutes(minutes)),
+        target: new LambdaInvoke(job.function, { retryAttempts: 1, maxEventAge: Duration.minutes(minutes) }),
+      });
       Validations.of(Stack.of(this)).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::${nagArn(invoked.function)}:*]`,
+        id: `AwsSolutions-IAM5[Resource::${nagArn(job.function)}:*]`,
         reason: "The scheduler's role invokes this function, any version of it: that one function only.",
       });
-    }
+      return job;
+    };
+    // services/digest-windows.ts
+    const sender = scheduled('DigestSchedule', digestSenderFunction(deployment), digestRunMinutes, 'Sends the digests whose window has ended');
+    mail?.grantSend(sender.function);
+    // services/reminders.ts
+    scheduled('ReminderSchedule', reminderWriterFunction(deployment), reminderRunMinutes, 'Writes the reminders of the agenda items that start within a day');
+    // A week is told from the first run after it ends, over as many runs as it takes (services/match-notices.ts).
+    scheduled('MatchNoticeSchedule', matchNoticeWriterFunction(deployment), matchNoticeRunMinutes, 'Writes the notices of the last week’s new matches, until all are written');
     alarms.add('UndeliveredNotifications', undelivered.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }), 1, 'Notifications the notifier could not deliver');
   }
 }
