@@ -7,6 +7,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
+const functionsPerAlarm = 5;
+
 export class Alarms extends Construct {
   private readonly topic: Topic;
 
@@ -27,18 +29,32 @@ export class Alarms extends Construct {
     }).addAlarmAction(new SnsAction(this.topic));
   }
 
-  /** One alarm per function for its errors and throttles together. */
+  /** An alarm on a function's errors and throttles together. */
   addFunction(id: string, fn: IFunction): void {
+    this.addFunctions(id, [fn]);
+  }
+
+  /**
+   * Alarms on the errors and throttles of many functions, five to an alarm (an alarm reads at most ten metrics), which
+   * keeps the stack within CloudFormation's 500 resources; each alarm's description names its functions. A function
+   * not called in a period has no data point: it counts as none, so that another's errors still sound.
+   */
+  addFunctions(id: string, functions: IFunction[]): void {
     const period = Duration.minutes(5);
-    this.add(
-      `${id}Failures`,
-      new MathExpression({
-        expression: 'errors + throttles',
-        usingMetrics: { errors: fn.metricErrors({ period }), throttles: fn.metricThrottles({ period }) },
-        period,
-      }),
-      1,
-      `${fn.node.path}: errors or throttles`,
-    );
+    for (let start = 0; start < functions.length; start += functionsPerAlarm) {
+      const group = functions.slice(start, start + functionsPerAlarm);
+      const usingMetrics = Object.fromEntries(
+        group.flatMap((fn, index) => [
+          [`errors${index}`, fn.metricErrors({ period })],
+          [`throttles${index}`, fn.metricThrottles({ period })],
+        ]),
+      );
+      this.add(
+        functions.length > functionsPerAlarm ? `${id}Failures${start / functionsPerAlarm + 1}` : `${id}Failures`,
+        new MathExpression({ expression: Object.keys(usingMetrics).map((name) => `FILL(${name}, 0)`).join(' + '), usingMetrics, period }),
+        1,
+        `${group.map((fn) => fn.node.path).join(', ')}: errors or throttles`,
+      );
+    }
   }
 }

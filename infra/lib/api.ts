@@ -84,9 +84,9 @@ export class Api extends Construct {
     const roles = { none: sharedRole(this, 'NoTableRole', 'none', table), read: sharedRole(this, 'ReadRole', 'read', table), write: sharedRole(this, 'WriteRole', 'write', table) };
     this.addUnmatchedRoute(deployment, roles.none);
     const authorizer = new HttpJwtAuthorizer('Jwt', deployment.issuer, { jwtAudience: deployment.audience });
-    for (const route of routes) {
+    const handlers = routes.map((route) => {
       const definition = routeFunction(route, deployment);
-      const handler = new PlatformFunction(this, definition.name, { ...definition, alarms: this.alarms, role: roles[definition.table ?? 'none'] });
+      const handler = new PlatformFunction(this, definition.name, { ...definition, role: roles[definition.table ?? 'none'] });
       const open = route.access === 'public' || route.access === 'optional';
       // Every GET answers HEAD too (RFC 9110), from the same function, which leaves the body out.
       const apiRoutes = this.httpApi.addRoutes({
@@ -106,6 +106,8 @@ export class Api extends Construct {
               : 'Anyone may read it; its function checks a bearer token itself when one comes, to show its holder more.',
         });
       }
-    }
+      return handler.function;
+    });
+    this.alarms.addFunctions('Routes', handlers);
   }
 }

@@ -392,13 +392,28 @@ describe('observability and checks', () => {
   });
 
   it('alarms on API 5xx, every function’s errors and throttles, DynamoDB throttles and undelivered notifications', () => {
-    const alarms = resources(application, 'AWS::CloudWatch::Alarm').map(([id]) => id);
-    expect(alarms.some((id) => id.includes('Api5xx'))).toBe(true);
-    // One per route, the catch-all route's, the site server's, the snapshot builder's, the notifier's, the digest sender's,
-    // the reminder writer's and the match notice writer's.
-    expect(alarms.filter((id) => id.includes('Failures'))).toHaveLength(routes.length + 7);
-    expect(alarms.some((id) => id.includes('TableThrottles'))).toBe(true);
-    expect(alarms.some((id) => id.includes('UndeliveredNotifications'))).toBe(true);
+    const alarms = resources(application, 'AWS::CloudWatch::Alarm');
+    const ids = alarms.map(([id]) => id);
+    expect(ids.some((id) => id.includes('Api5xx'))).toBe(true);
+    // Each function's errors and throttles, counted as none when it is not called, in an alarm that names it.
+    const watched = (functionId: string, metric: string) =>
+      alarms.some(([, alarm]) =>
+        (alarm.Properties.Metrics ?? []).some(
+          (query: any) =>
+            query.MetricStat?.Metric.MetricName === metric &&
+            query.MetricStat.Metric.Dimensions.some((dimension: any) => dimension.Value.Ref === functionId) &&
+            alarm.Properties.Metrics.some((sum: any) => sum.ReturnData !== false && String(sum.Expression).includes(`FILL(${query.Id}, 0)`)),
+        ),
+      );
+    // Every function of the platform's (not the one CDK brings to copy the site's assets).
+    const functions = resources(application, 'AWS::Lambda::Function').map(([id]) => id).filter((id) => !id.startsWith('CustomCDKBucketDeployment'));
+    expect(functions.length).toBeGreaterThan(routes.length);
+    expect(functions.filter((id) => !watched(id, 'Errors') || !watched(id, 'Throttles'))).toEqual([]);
+    // Five route functions to an alarm, and one each for the catch-all route, the site server, the snapshot builder, the
+    // notifier, the digest sender, the reminder writer and the match notice writer.
+    expect(ids.filter((id) => id.includes('Failures'))).toHaveLength(Math.ceil(routes.length / 5) + 7);
+    expect(ids.some((id) => id.includes('TableThrottles'))).toBe(true);
+    expect(ids.some((id) => id.includes('UndeliveredNotifications'))).toBe(true);
   });
 
   it('passes cdk-nag’s AwsSolutions rules, every finding acknowledged with a reason', () => {

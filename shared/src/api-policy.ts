@@ -12,12 +12,27 @@ export type Access = 'public' | 'optional' | 'signed-in' | 'steward';
 /** What a route's function does with the table: nothing, read it (in AWS, no write permission), or write it. */
 export type TableAccess = 'none' | 'read' | 'write';
 
+/** A token bucket: changes at once, from a full bucket, then changes a second, refilled one at a time. */
+export interface Allowance {
+  ratePerSecond: number;
+  burst: number;
+}
+
 /**
  * How many changes a caller may send, and how many may be sent for one organisation whoever sends them: a token bucket
  * each, shared by every function instance (kept in the table), the burst at once and then the rate. Past it, 429 with
  * Retry-After. Locally and in AWS alike; reads are never throttled.
  */
-export const writeThrottle = { ratePerSecond: 50, burst: 100 } as const;
+export const writeThrottle = { ratePerSecond: 50, burst: 100 } as const satisfies Allowance;
+
+
+/**
+ * Changes that reach other people have a tighter allowance of their own, besides the write throttle's, per caller and
+ * per organisation as it counts them: proposals of cooperation, ten at once then one an hour; messages, thirty at once
+ * then one every six seconds.
+ */
+export const proposalThrottle = { ratePerSecond: 1 / 3600, burst: 10 } as const satisfies Allowance;
+export const messageThrottle = { ratePerSecond: 1 / 6, burst: 30 } as const satisfies Allowance;
 
 /** API Gateway also holds each write route to this, all callers together, before any function runs (locally too). */
 export const routeThrottle = { ratePerSecond: 250, burst: 500 } as const;

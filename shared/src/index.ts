@@ -5,6 +5,7 @@ export * from './common.ts';
 export * from './actions.ts';
 export * from './organisations.ts';
 export * from './contributions.ts';
+export * from './cooperations.ts';
 export * from './coalitions.ts';
 export * from './agenda.ts';
 export * from './me.ts';

@@ -4,7 +4,7 @@ import { agendaTime, timeZone } from './agenda.ts';
 import { id, slug, timestamp } from './common.ts';
 import { contributionKind } from './contributions.ts';
 import { organisationRole, organisationSummary } from './organisations.ts';
-import { agendaChanges, membershipNotificationKinds, notificationKinds } from './vocabulary.ts';
+import { agendaChanges, cooperationNotificationKinds, membershipNotificationKinds, notificationKinds } from './vocabulary.ts';
 
 export const notificationKind = z.enum(notificationKinds);
 
@@ -17,6 +17,9 @@ const contributionReference = z.object({ id, title: z.string() });
 /** An agenda item as it stood when the notification was sent: its start where it happens, and as an instant. */
 const agendaReference = z.object({ id, title: z.string(), start: agendaTime, timeZone, startsAt: timestamp });
 
+/** A cooperation, with the side told (the organisation that acted is the notification's `organisation`). */
+const cooperationReference = z.object({ id, told: id });
+
 /** A notification, by its kind. */
 export const notification = z.discriminatedUnion('kind', [
   z.object({ ...concerning, kind: z.enum(membershipNotificationKinds) }),
@@ -25,6 +28,12 @@ export const notification = z.discriminatedUnion('kind', [
   z.object({ ...concerning, kind: z.literal('contribution-shown'), contribution: contributionReference }),
   /** Of the week's new contributions, how many could answer this one: offers for a request, requests for an offer. */
   z.object({ ...concerning, kind: z.literal('matches-found'), contribution: contributionReference.extend({ kind: contributionKind }), matches: z.int().positive() }),
+  z.object({
+    ...concerning,
+    kind: z.enum(cooperationNotificationKinds),
+    cooperation: cooperationReference,
+    contribution: contributionReference.extend({ kind: contributionKind }),
+  }),
   z.object({ ...inAction, kind: z.enum(['agenda-item-added', 'agenda-item-cancelled', 'agenda-item-starting']), agendaItem: agendaReference }),
   z.object({ ...inAction, kind: z.literal('agenda-item-changed'), agendaItem: agendaReference, changes: z.array(z.enum(agendaChanges)).min(1) }),
   z.object({ ...about, kind: z.literal('added-to-organisation'), organisation: organisationSummary, role: organisationRole }),
@@ -54,6 +63,7 @@ export type Without<T, Keys extends PropertyKey> = T extends unknown ? Omit<T, K
 /** What a notification says, as its event records it and every copy of it (the inbox's, the mail's, the digest's) keeps it. */
 export type NotificationContent = Without<Notification, 'read'>;
 export type MembershipNotificationKind = (typeof membershipNotificationKinds)[number];
+export type CooperationNotificationKind = (typeof cooperationNotificationKinds)[number];
 export type AgendaChange = (typeof agendaChanges)[number];
 export type Notification = z.infer<typeof notification>;
 export type NotificationsRead = z.infer<typeof notificationsRead>;

@@ -1,7 +1,7 @@
 // The route table: the single source of the API's routes, with what each takes and answers, for the handlers, the
 // local gateway, the CDK stack, the OpenAPI description and the site's API client.
 import * as z from 'zod';
-import type { Access, ReplySchema, RequestSchemas, TableAccess } from './api-policy.ts';
+import { messageThrottle, proposalThrottle, type Access, type Allowance, type ReplySchema, type RequestSchemas, type TableAccess } from './api-policy.ts';
 import {
   action,
   actionChanges,
@@ -22,6 +22,16 @@ import {
   contributionPath,
   contributionView,
   contributionsQuery,
+  acceptancePath,
+  cooperationPage,
+  cooperationPath,
+  cooperationView,
+  message,
+  messagePage,
+  messagePath,
+  newCooperation,
+  newMessage,
+  statusChange,
   matchPage,
   matchesQuery,
   exportPath,
@@ -126,6 +136,50 @@ export const routes = [
     summary: 'The offers that could answer a request, or the requests an offer could answer, best first',
     request: { params: contributionPath, query: matchesQuery },
     replies: { 200: matchPage },
+  },
+  {
+    method: 'POST', path: '/v1/actions/{slug}/contributions/{id}/cooperations', handler: 'propose-cooperation', access: 'signed-in', table: 'write',
+    summary: "Propose to cooperate with a contribution's organisation, for one of yours, with a first message: this opens a private thread between the two",
+    throttle: proposalThrottle,
+    request: { params: contributionPath, body: newCooperation },
+    replies: { 201: cooperationView },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/cooperations/{id}', handler: 'get-cooperation', access: 'optional', table: 'read',
+    summary: 'Get a cooperation: anyone once both organisations agreed to it, their people only before',
+    request: { params: cooperationPath },
+    replies: { 200: cooperationView },
+  },
+  {
+    method: 'PUT', path: '/v1/actions/{slug}/cooperations/{id}/acceptances/{organisationId}', handler: 'accept-cooperation', access: 'signed-in', table: 'write',
+    summary: 'Accept a proposed cooperation for your organisation (its admins): once both organisations have, it is agreed and public',
+    request: { params: acceptancePath },
+    replies: { 200: cooperationView },
+  },
+  {
+    method: 'PUT', path: '/v1/actions/{slug}/cooperations/{id}/status', handler: 'change-cooperation-status', access: 'signed-in', table: 'write',
+    summary: 'Decline a proposed cooperation (the admins of either organisation), or say an agreed one is in progress, delivered or stopped (their people)',
+    request: { params: cooperationPath, body: statusChange },
+    replies: { 200: cooperationView },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/cooperations/{id}/messages', handler: 'list-messages', access: 'signed-in', table: 'read',
+    summary: "A cooperation's private thread, newest message first (the people of its two organisations)",
+    request: { params: cooperationPath, query: pageQuery },
+    replies: { 200: messagePage },
+  },
+  {
+    method: 'POST', path: '/v1/actions/{slug}/cooperations/{id}/messages', handler: 'post-message', access: 'signed-in', table: 'write',
+    summary: "Write in a cooperation's thread for your organisation (plain text; web addresses become links): the other organisation is told",
+    throttle: messageThrottle,
+    request: { params: cooperationPath, body: newMessage },
+    replies: { 201: message },
+  },
+  {
+    method: 'PATCH', path: '/v1/actions/{slug}/cooperations/{id}/messages/{messageId}', handler: 'edit-message', access: 'signed-in', table: 'write',
+    summary: 'Change the text of a message you wrote, within 15 minutes of posting it',
+    request: { params: messagePath, body: newMessage },
+    replies: { 200: message },
   },
   {
     method: 'PATCH', path: '/v1/actions/{slug}/contributions/{id}', handler: 'edit-contribution', access: 'signed-in', table: 'write',
@@ -335,6 +389,12 @@ export const routes = [
     replies: { 200: contributionPage },
   },
   {
+    method: 'GET', path: '/v1/organisations/{id}/cooperations', handler: 'list-organisation-cooperations', access: 'signed-in', table: 'read',
+    summary: "An organisation's cooperations, proposed by it or to it, whatever their status, newest first (its people)",
+    request: { params: organisationPath, query: pageQuery },
+    replies: { 200: cooperationPage },
+  },
+  {
     method: 'GET', path: '/v1/organisations/{id}/people', handler: 'list-people', access: 'signed-in', table: 'read',
     summary: "An organisation's people and invitations (its members)",
     request: { params: organisationPath },
@@ -409,6 +469,8 @@ export const routes = [
   /** It reads the open-data snapshot built from the table (its exports and search index), through their public address. */
   snapshot?: true;
   summary: string;
+  /** A tighter allowance of changes, besides the write throttle's (api-policy.ts). */
+  throttle?: Allowance;
   /** How long an answer to anyone may be kept, when not `publicCacheSeconds`; 0: not at all. */
   cacheSeconds?: number;
   request?: RequestSchemas;

@@ -35,6 +35,12 @@ export const contributionKinds = ['offer', 'request'] as const;
 /** The world's regions (the United Nations' M49 groups), where a contribution's help is offered or sought. */
 export const regions = ['africa', 'americas', 'asia', 'europe', 'oceania'] as const;
 
+/**
+ * Where a cooperation between two organisations stands: proposed (a private thread) until both accept it (agreed, and
+ * public from then on) or one declines it; then in progress, and delivered or stopped (with a reason).
+ */
+export const cooperationStatuses = ['proposed', 'declined', 'agreed', 'in-progress', 'delivered', 'stopped'] as const;
+
 /** An organisation's place in a coalition: leads run it, members take part. */
 export const coalitionRoles = ['lead', 'member'] as const;
 
@@ -52,15 +58,19 @@ export const membershipEvents = ['joined', 'left', 'removed', 'became-lead', 'be
  * approved or declined, the organisation removed or made lead (the organisation's admins); a contribution hidden by a
  * lead or shown again (its author and its organisation's admins); a contribution added, an agenda item added, changed
  * or cancelled (the action's followers); a person added to an organisation (that person); new matches of a contribution,
- * once a week (its author and its organisation's admins).
+ * once a week (its author and its organisation's admins); a cooperation proposed, written in, accepted by one side,
+ * agreed by both or declined (the other side's admins, and its person in the thread: the contribution's author, or
+ * the person who proposed).
  */
 export const membershipNotificationKinds = ['join-requested', 'request-approved', 'request-declined', 'member-removed', 'made-lead'] as const;
 export const contributionNotificationKinds = ['contribution-added', 'contribution-hidden', 'contribution-shown', 'matches-found'] as const;
+export const cooperationNotificationKinds = ['cooperation-proposed', 'cooperation-message', 'cooperation-accepted', 'cooperation-agreed', 'cooperation-declined'] as const;
 export const agendaNotificationKinds = ['agenda-item-added', 'agenda-item-changed', 'agenda-item-cancelled', 'agenda-item-starting'] as const;
 export const notificationKinds = [
   ...membershipNotificationKinds,
   ...contributionNotificationKinds,
   ...agendaNotificationKinds,
+  ...cooperationNotificationKinds,
   'added-to-organisation',
   'action-created',
 ] as const;

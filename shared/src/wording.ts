@@ -42,6 +42,11 @@ export interface NotificationMessages {
   notification_matches_found_offers: Sentence<{ action: string; contribution: string; count: string }>;
   notification_matches_found_request: Sentence<{ action: string; contribution: string }>;
   notification_matches_found_requests: Sentence<{ action: string; contribution: string; count: string }>;
+  notification_cooperation_proposed: Sentence<About & { contribution: string }>;
+  notification_cooperation_message: Sentence<About & { contribution: string }>;
+  notification_cooperation_accepted: Sentence<About & { contribution: string }>;
+  notification_cooperation_agreed: Sentence<About & { contribution: string }>;
+  notification_cooperation_declined: Sentence<About & { contribution: string }>;
   notification_agenda_item_added: Sentence<AgendaAbout>;
   notification_agenda_item_changed: Sentence<AgendaAbout & { changes: string }>;
   notification_agenda_item_cancelled: Sentence<AgendaAbout>;
@@ -78,6 +83,14 @@ const agendaMessage = {
   'agenda-item-starting': 'notification_agenda_item_starting',
 } as const satisfies Record<string, keyof NotificationMessages>;
 
+const cooperationMessage = {
+  'cooperation-proposed': 'notification_cooperation_proposed',
+  'cooperation-message': 'notification_cooperation_message',
+  'cooperation-accepted': 'notification_cooperation_accepted',
+  'cooperation-agreed': 'notification_cooperation_agreed',
+  'cooperation-declined': 'notification_cooperation_declined',
+} as const satisfies Record<string, keyof NotificationMessages>;
+
 const roleMessage = { admin: 'role_admin', member: 'role_org_member' } as const satisfies Record<OrganisationRole, keyof NotificationMessages>;
 
 /** What happened, in a sentence of the reader's language. */
@@ -94,6 +107,7 @@ export function notificationSentence(notification: Notification, { messages: m, 
     return m.notification_agenda_item_changed({ ...item, changes });
   }
   const about = { organisation: notification.organisation.name, action };
+  if ('cooperation' in notification) return m[cooperationMessage[notification.kind]]({ ...about, contribution: notification.contribution.title });
   switch (notification.kind) {
     case 'join-requested':
       return m.notification_join_requested(about);
@@ -132,6 +146,7 @@ export function notificationPath(notification: Notification): string {
   if (notification.kind === 'action-created') return `/actions/${notification.action}`;
   if (notification.kind === 'agenda-item-cancelled') return `/actions/${notification.action}#agenda`;
   if ('agendaItem' in notification) return `/actions/${notification.action}/agenda/${notification.agendaItem.id}`;
+  if ('cooperation' in notification) return `/actions/${notification.action}/cooperations/${notification.cooperation.id}`;
   if (notification.kind === 'matches-found') return `/actions/${notification.action}/contributions/${notification.contribution.id}#matches`;
   if ('contribution' in notification) return `/actions/${notification.action}/contributions/${notification.contribution.id}`;
   return `/actions/${notification.action}/coalition`;
@@ -139,7 +154,8 @@ export function notificationPath(notification: Notification): string {
 
 /** What a notification is about: a digest says each such thing once, as its newest notification left it. */
 function subjectOf(notification: object): string {
-  const about = notification as { action?: string; agendaItem?: { id: string }; contribution?: { id: string }; organisation?: { id: string } };
+  const about = notification as { action?: string; agendaItem?: { id: string }; cooperation?: { id: string }; contribution?: { id: string }; organisation?: { id: string } };
+  if (about.cooperation) return `cooperation ${about.cooperation.id}`;
   if (about.agendaItem) return `agenda ${about.agendaItem.id}`;
   if (about.contribution) return `contribution ${about.contribution.id}`;
   if (about.organisation) return `organisation ${about.organisation.id} in ${about.action ?? '-'}`;

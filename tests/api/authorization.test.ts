@@ -148,7 +148,7 @@ describe('authorisation of every route that needs a signed-in caller', () => {
   });
 
   it('has a row here or in the coalition matrix for each such route of the route table, and no other', () => {
-    const covered = new Set([...rows.map((row) => row.route), ...coalitionRows.map((row) => row.route)]);
+    const covered = new Set([...rows, ...coalitionRows, ...cooperationRows].map((row) => row.route));
     const protectedRoutes = routes.filter((route) => route.access !== 'public').map(routeKey);
     expect(protectedRoutes.filter((key) => !covered.has(key))).toEqual([]);
     expect(rows.map((row) => row.route).filter((key) => !protectedRoutes.includes(key as never))).toEqual([]);
@@ -352,9 +352,11 @@ describe('authorisation of the coalition routes, for every kind of caller', () =
     world = { ...partial, agendaId, hiddenContributionId };
   });
 
-  it('has a row for every coalition, agenda, moderation and matching route, and for every route with optional sign-in', () => {
+  it('has a row for every coalition, agenda, moderation and matching route, and for every other route with optional sign-in', () => {
     const coalitionPaths = /^\/v1\/actions\/.*\/(members|leads|history|agenda|hidden|matches)\b|\/agenda/;
-    const expected = routes.filter((route) => coalitionPaths.test(route.path) || route.access === 'optional').map(routeKey);
+    const expected = routes
+      .filter((route) => coalitionPaths.test(route.path) || (route.access === 'optional' && !route.path.includes('/cooperations')))
+      .map(routeKey);
     expect(coalitionRows.map((row) => row.route).sort()).toEqual(expected.sort());
   });
 
@@ -396,6 +398,170 @@ describe('authorisation of the coalition routes, for every kind of caller', () =
     const statuses = await Promise.all(
       callers.map(async (who) => {
         const { path, body } = await row.request(world, who);
+        return (await call(method, path, { as: who === 'anonymous' ? undefined : world.logins[who], body })).status;
+      }),
+    );
+    expect(statuses).toEqual(row.expect);
+  });
+});
+
+/** The callers of the cooperation matrix: nobody, a stranger, a steward, and a member and an admin of each side. */
+const parties = ['anonymous', 'outsider', 'steward', 'proposer member', 'proposer admin', 'partner member', 'partner admin'] as const;
+type Party = (typeof parties)[number];
+
+interface CooperationWorld {
+  slug: string;
+  logins: Record<Exclude<Party, 'anonymous'>, string>;
+  proposerId: string;
+  partnerId: string;
+}
+
+interface CooperationRow {
+  route: string;
+  /** Expected status for each caller, in the order of `parties`. */
+  expect: [number, number, number, number, number, number, number];
+  /** The records a row works on, made once for all its callers. */
+  prepare: (world: CooperationWorld) => Promise<(who: Party) => { path: string; body?: unknown }>;
+}
+
+/** A cooperation proposed by the proposer's member on a new offer of the partner's; agreed when told. */
+async function freshCooperation({ slug, logins, proposerId, partnerId }: CooperationWorld, agreed = false): Promise<string> {
+  const offer = await newContribution(logins['partner admin'], slug, partnerId);
+  const proposed = await call('POST', `/v1/actions/${slug}/contributions/${offer.id}/cooperations`, {
+    as: logins['proposer member'],
+    body: { organisationId: proposerId, message: 'Shall we?' },
+  });
+  const path = `/v1/actions/${slug}/cooperations/${proposed.body.id}`;
+  if (agreed) {
+    await call('PUT', `${path}/acceptances/${proposerId}`, { as: logins['proposer admin'] });
+    await call('PUT', `${path}/acceptances/${partnerId}`, { as: logins['partner admin'] });
+  }
+  return path;
+}
+
+const cooperationRows: CooperationRow[] = [
+  {
+    route: 'POST /v1/actions/{slug}/contributions/{id}/cooperations',
+    // A proposal is for an organisation of the caller's: here, the proposer's.
+    expect: [401, 403, 403, 201, 201, 403, 403],
+    prepare: async (world) => {
+      const offers = await Promise.all(parties.map(() => newContribution(world.logins['partner admin'], world.slug, world.partnerId)));
+      return (who) => ({
+        path: `/v1/actions/${world.slug}/contributions/${offers[parties.indexOf(who)].id}/cooperations`,
+        body: { organisationId: world.proposerId, message: 'Shall we?' },
+      });
+    },
+  },
+  {
+    // Proposed: nobody but the two organisations' people knows of it.
+    route: 'GET /v1/actions/{slug}/cooperations/{id}',
+    expect: [404, 404, 404, 200, 200, 200, 200],
+    prepare: async (world) => {
+      const path = await freshCooperation(world);
+      return () => ({ path });
+    },
+  },
+  {
+    // Only the partner's side is accepted here: the cooperation stays proposed, and private, whatever the order.
+    route: 'PUT /v1/actions/{slug}/cooperations/{id}/acceptances/{organisationId}',
+    expect: [401, 404, 404, 403, 403, 403, 200],
+    prepare: async (world) => {
+      const path = `${await freshCooperation(world)}/acceptances/${world.partnerId}`;
+      return () => ({ path });
+    },
+  },
+  {
+    // Declining is for either side's admins (twice is as once).
+    route: 'PUT /v1/actions/{slug}/cooperations/{id}/status',
+    expect: [401, 404, 404, 403, 200, 403, 200],
+    prepare: async (world) => {
+      const path = `${await freshCooperation(world)}/status`;
+      return () => ({ path, body: { status: 'declined' } });
+    },
+  },
+  {
+    route: 'GET /v1/actions/{slug}/cooperations/{id}/messages',
+    expect: [401, 404, 404, 200, 200, 200, 200],
+    prepare: async (world) => {
+      const path = `${await freshCooperation(world)}/messages`;
+      return () => ({ path });
+    },
+  },
+  {
+    route: 'POST /v1/actions/{slug}/cooperations/{id}/messages',
+    expect: [401, 404, 404, 201, 201, 201, 201],
+    prepare: async (world) => {
+      const path = `${await freshCooperation(world)}/messages`;
+      return () => ({ path, body: { text: 'Written by the matrix.' } });
+    },
+  },
+  {
+    // The first message is the proposer member's: theirs alone to change.
+    route: 'PATCH /v1/actions/{slug}/cooperations/{id}/messages/{messageId}',
+    expect: [401, 404, 404, 200, 403, 403, 403],
+    prepare: async (world) => {
+      const thread = `${await freshCooperation(world)}/messages`;
+      const [first] = (await call('GET', thread, { as: world.logins['proposer member'] })).body.items;
+      return () => ({ path: `${thread}/${first.id}`, body: { text: 'Changed by the matrix.' } });
+    },
+  },
+  {
+    route: 'GET /v1/organisations/{id}/cooperations',
+    expect: [401, 403, 403, 200, 200, 403, 403],
+    prepare: async ({ proposerId }) => () => ({ path: `/v1/organisations/${proposerId}/cooperations` }),
+  },
+];
+
+describe('authorisation of the cooperation routes, for every kind of caller', () => {
+  let world: CooperationWorld;
+
+  beforeAll(async () => {
+    const side = async (name: string) => {
+      const admin = unique(`${name}-admin`);
+      const member = `${unique(`${name}-member`)}@example.org`;
+      const { id } = await newOrganisation(admin);
+      await call('POST', `/v1/organisations/${id}/people`, { as: admin, body: { email: member } });
+      await call('GET', '/v1/me', { as: member });
+      return { id, admin, member };
+    };
+    const [proposer, partner] = await Promise.all([side('proposer'), side('partner')]);
+    const outsider = unique('outsider');
+    await newOrganisation(outsider);
+    world = {
+      slug: await newAction('digital-commons'),
+      proposerId: proposer.id,
+      partnerId: partner.id,
+      logins: {
+        outsider,
+        steward: 'steward',
+        'proposer member': proposer.member,
+        'proposer admin': proposer.admin,
+        'partner member': partner.member,
+        'partner admin': partner.admin,
+      },
+    };
+  });
+
+  it('has a row for every cooperation route', () => {
+    const expected = routes.filter((route) => route.path.includes('/cooperations')).map(routeKey);
+    expect(cooperationRows.map((row) => row.route).sort()).toEqual(expected.sort());
+  });
+
+  it('lets each side’s people change an agreed cooperation’s status, and tells the others it is not theirs', async () => {
+    const path = `${await freshCooperation(world, true)}/status`;
+    const statuses = await Promise.all(
+      parties.map(async (who) => (await call('PUT', path, { as: who === 'anonymous' ? undefined : world.logins[who], body: { status: 'in-progress' } })).status),
+    );
+    // Agreed, it is public: a stranger is refused rather than told there is nothing.
+    expect(statuses).toEqual([401, 403, 403, 200, 200, 200, 200]);
+  });
+
+  it.each(cooperationRows)('$route → $expect', async (row) => {
+    const method = row.route.split(' ')[0];
+    const requestOf = await row.prepare(world);
+    const statuses = await Promise.all(
+      parties.map(async (who) => {
+        const { path, body } = requestOf(who);
         return (await call(method, path, { as: who === 'anonymous' ? undefined : world.logins[who], body })).status;
       }),
     );

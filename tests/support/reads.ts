@@ -1,7 +1,7 @@
 // A real address for every GET route of the route table, on records made for the purpose, and who may read it: for
 // tests that call every read the API has (HTTP semantics, the OpenAPI conformance test).
 import { routeKey, routes, type RouteKey } from '@collective-actions/shared/routes';
-import type { AgendaItem } from '@collective-actions/shared';
+import type { AgendaItem, CooperationView } from '@collective-actions/shared';
 import { call, joinCoalition, newCoalition, newContribution, unique } from './api.ts';
 import { addressOf, mailAfterDelivery, sentHeaders } from './mail.ts';
 import { snapshotAfter } from './open-data.ts';
@@ -26,6 +26,17 @@ export async function everyRead(): Promise<Read[]> {
   const contribution = await newContribution(author, slug, organisation.id, { text: 'Budget data, explained.\nA second line.' });
   // A request the contribution (an offer) answers: each is the other's match.
   const request = await newContribution(lead, slug, leadOrganisation.id, { kind: 'request', title: 'Help with budget data', region: 'europe', deadline: '2031-01-31' });
+  // A cooperation the two organisations agreed to, after a message each.
+  const cooperation = (
+    await call<CooperationView>('POST', `/v1/actions/${slug}/contributions/${contribution.id}/cooperations`, {
+      as: lead,
+      body: { organisationId: leadOrganisation.id, message: 'Shall we work on it together?' },
+    })
+  ).body;
+  const cooperationPath = `/v1/actions/${slug}/cooperations/${cooperation.id}`;
+  await call('POST', `${cooperationPath}/messages`, { as: author, body: { text: 'Yes: see https://example.org/plan' } });
+  await call('PUT', `${cooperationPath}/acceptances/${organisation.id}`, { as: author });
+  await call('PUT', `${cooperationPath}/acceptances/${leadOrganisation.id}`, { as: lead });
   const item = (
     await call<AgendaItem>('POST', `/v1/actions/${slug}/agenda`, {
       as: lead,
@@ -42,6 +53,8 @@ export async function everyRead(): Promise<Read[]> {
       { path: `/v1/actions/${slug}/contributions/${request.id}/matches` },
       { path: `/v1/actions/${slug}/contributions/${contribution.id}/matches?limit=1` },
     ],
+    'GET /v1/actions/{slug}/cooperations/{id}': [{ path: cooperationPath }, { path: cooperationPath, as: lead }],
+    'GET /v1/actions/{slug}/cooperations/{id}/messages': [{ path: `${cooperationPath}/messages`, as: author }, { path: `${cooperationPath}/messages?limit=1`, as: lead }],
     'GET /v1/actions/{slug}/members': [{ path: `/v1/actions/${slug}/members` }, { path: `/v1/actions/${slug}/members`, as: lead }],
     'GET /v1/actions/{slug}/history': [{ path: `/v1/actions/${slug}/history` }],
     'GET /v1/actions/{slug}/agenda': [{ path: `/v1/actions/${slug}/agenda?from=2027-01-01` }],
@@ -57,6 +70,7 @@ export async function everyRead(): Promise<Read[]> {
     'GET /v1/organisations': [{ path: '/v1/organisations?limit=5' }, { path: '/v1/organisations?country=FR&kind=civil-society&limit=5' }],
     'GET /v1/organisations/{id}': [{ path: `/v1/organisations/${organisation.id}` }],
     'GET /v1/organisations/{id}/contributions': [{ path: `/v1/organisations/${organisation.id}/contributions` }],
+    'GET /v1/organisations/{id}/cooperations': [{ path: `/v1/organisations/${organisation.id}/cooperations`, as: author }],
     'GET /v1/organisations/{id}/people': [{ path: `/v1/organisations/${organisation.id}/people`, as: author }],
     'GET /v1/organisations/{id}/history': [{ path: `/v1/organisations/${organisation.id}/history` }],
     'GET /v1/verifications': [{ path: '/v1/verifications?limit=5', as: 'steward' }],

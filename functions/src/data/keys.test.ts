@@ -13,6 +13,7 @@ describe('the partitions of what is published', () => {
       keys.coalitionMember('a', 'o'),
       keys.membershipEvent('a', 'h'),
       keys.agendaItem('a', 'i'),
+      keys.cooperation('a', 'c'),
       keys.theme('t'),
       keys.organisation('o'),
     ];
@@ -30,6 +31,8 @@ describe('the partitions of what is published', () => {
       keys.digestItem('p', 'daily', 'at', 'e'),
       keys.digest('p', 'daily'),
       keys.outboxEvent('e'),
+      // A cooperation's thread is its two organisations' alone.
+      keys.threadMessage('c', 'm'),
       keys.remindersWritten,
       keys.suppressedAddress('someone@example.org'),
       keys.throttleBucket('p'),

@@ -162,6 +162,27 @@ export const keys = {
   invitationsOfEmail: (email: string) => inIndex('GSI4', `INVITATION#${email}`),
   invitationPrefix: 'INVITATION#',
 
+  /** A cooperation between two organisations on a contribution of the action, whatever its status. */
+  cooperation: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `COOPERATION#${id}` }),
+  /** Each side's entry of a cooperation, which lists it among its organisation's, newest first; the slug finds it from a cursor. */
+  cooperationParty: (slug: string, id: string, organisationId: string) => ({
+    PK: `ACTION#${slug}`,
+    SK: `COOPERATION-PARTY#${id}#${organisationId}`,
+    GSI4PK: `ORGANISATION#${organisationId}#COOPERATIONS`,
+    GSI4SK: `${id}#${slug}`,
+  }),
+  cooperationPartyAt: (organisationId: string, sortKey: string) => {
+    const [id, slug] = sortKey.split('#');
+    return { PK: `ACTION#${slug}`, SK: `COOPERATION-PARTY#${id}#${organisationId}` };
+  },
+  cooperationsOfOrganisation: (organisationId: string) => inIndex('GSI4', `ORGANISATION#${organisationId}#COOPERATIONS`),
+  /** The one cooperation an organisation may have proposed on a contribution until it is declined: it holds its id. */
+  openProposal: (slug: string, contributionId: string, organisationId: string) => ({ PK: `ACTION#${slug}`, SK: `COOPERATION-OPEN#${contributionId}#${organisationId}` }),
+  /** A message of a cooperation's thread, in a partition of its own, which nothing published reads; listed newest first. */
+  threadMessage: (cooperationId: string, id: string) => ({ PK: `THREAD#${cooperationId}`, SK: `MESSAGE#${id}` }),
+  threadMessageListing: (cooperationId: string, id: string) => ({ GSI1PK: `THREAD#${cooperationId}`, GSI1SK: id }),
+  thread: (cooperationId: string) => inIndex('GSI1', `THREAD#${cooperationId}`),
+
   /** A bucket of the write throttle (a caller's or an organisation's), in a partition the snapshot's stream leaves out. */
   throttleBucket: (subject: string) => ({ PK: tableDefinition.throttlePartition, SK: subject }),
   /** An access token signed out before it expired (by its id, `jti`). */

@@ -1,16 +1,11 @@
 // The write throttle's buckets: a token bucket per caller and per organisation, kept in the table so that every
 // function instance, locally and in AWS, spends from the same one. Each bucket is a GCRA (generic cell rate algorithm)
 // record, which is a token bucket written as one instant: when the bucket would be full again (`tat`, in milliseconds).
+import type { Allowance } from '@collective-actions/shared/api-policy';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { tableDefinition } from './table.ts';
 
-export interface Bucket {
-  /** Changes at once, from a full bucket. */
-  burst: number;
-  /** Changes a second, refilled one at a time. */
-  ratePerSecond: number;
-}
 
 /** One conditional update; the bucket as it was when the condition failed, or undefined when the update was made. */
 async function updateIf(subject: string, update: string, condition: string, values: Record<string, number>): Promise<number | undefined> {
@@ -36,7 +31,7 @@ async function updateIf(subject: string, update: string, condition: string, valu
  * A full bucket is set (one write); a bucket partly spent is moved on atomically (ADD), so that changes sent at once
  * never take the same token; a bucket that refilled between the two tries gets the first one again.
  */
-export async function takeToken(subject: string, { burst, ratePerSecond }: Bucket, now = Date.now()): Promise<number | undefined> {
+export async function takeToken(subject: string, { burst, ratePerSecond }: Allowance, now = Date.now()): Promise<number | undefined> {
   const interval = 1000 / ratePerSecond;
   // The bucket holds a token while its full instant is at most burst - 1 intervals away.
   const limit = now + (burst - 1) * interval;

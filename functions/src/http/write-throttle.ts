@@ -1,6 +1,7 @@
 // The write throttle: every change spends a token of its caller's bucket and, when its caller belongs to the
 // organisation it is made for, of that organisation's bucket, so that new accounts of one organisation share its
-// allowance rather than each getting a fresh one (and nobody outside it can spend it).
+// allowance rather than each getting a fresh one (and nobody outside it can spend it). A route with an allowance of its
+// own (proposals, messages) spends from that route's buckets too.
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { TooManyRequests, id } from '@collective-actions/shared';
@@ -31,9 +32,11 @@ export const throttleWrites = (route: Route): MiddlewareObj<Event> => ({
     if (route.method === 'GET' || !event.caller) return;
     const named = organisationOf(route, event);
     const organisation = named && (await getRole(named, event.caller.id)) ? named : undefined;
+    const subjects = [`caller#${event.caller.id}`, ...(organisation ? [`organisation#${organisation}`] : [])];
+    const allowance = 'throttle' in route ? route.throttle : undefined;
     const waits = await Promise.all([
-      takeToken(`caller#${event.caller.id}`, writeThrottle),
-      ...(organisation ? [takeToken(`organisation#${organisation}`, writeThrottle)] : []),
+      ...subjects.map((subject) => takeToken(subject, writeThrottle)),
+      ...(allowance ? subjects.map((subject) => takeToken(`${route.handler}#${subject}`, allowance)) : []),
     ]);
     const wait = Math.max(0, ...waits.map((millis) => millis ?? 0));
     if (wait > 0) throw new TooManyRequests(Math.ceil(wait / 1000));

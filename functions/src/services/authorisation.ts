@@ -8,8 +8,12 @@ import {
   type CoalitionCan,
   type CoalitionMember,
   type ContributionCan,
+  type Cooperation,
+  type CooperationCan,
+  type CooperationSide,
   type OrganisationCan,
   type OrganisationRole,
+  cooperationSides,
 } from '@collective-actions/shared';
 import * as coalitions from '../data/coalitions.ts';
 import * as organisationRecords from '../data/organisations.ts';
@@ -23,7 +27,7 @@ export interface Standing {
   role: OrganisationRole | undefined;
   /** Whether one of the caller's organisations leads the coalition concerned. */
   leads: boolean;
-  /** Whether the caller wrote the contribution concerned. */
+  /** Whether the caller wrote the contribution or the message concerned. */
   author: boolean;
 }
 
@@ -47,6 +51,7 @@ const rules = {
   steward: { allows: (s: Standing) => s.steward, refusal: () => 'Only platform stewards may do this.' },
   'organisation member': { allows: (s: Standing) => s.role !== undefined, refusal: (_: Standing, c: Concerning) => notOneOfItsPeople(c) },
   'organisation admin': { allows: (s: Standing) => s.role === 'admin', refusal: onlyAdmins },
+  author: { allows: (s: Standing) => s.author, refusal: () => 'Only its author may do this.' },
   'author or organisation admin': { allows: (s: Standing) => s.author || s.role === 'admin', refusal: onlyAdmins },
   lead: { allows: (s: Standing) => s.steward || s.leads, refusal: () => "Only the coalition's leads and platform stewards may do this." },
   'organisation member or lead': {
@@ -92,6 +97,16 @@ export const acts = {
   'see-own-membership': 'organisation member',
   'change-membership': 'lead',
   'see-join-requests': 'lead',
+  /** A cooperation, for one of the caller's organisations; the people of either side read its thread and write in it. */
+  'propose-cooperation': 'organisation member',
+  'list-cooperations': 'organisation member',
+  'read-cooperation-thread': 'organisation member',
+  'post-message': 'organisation member',
+  'edit-message': 'author',
+  /** Committing the organisation publicly (accepting), or turning another down, is for its admins. */
+  'accept-cooperation': 'organisation admin',
+  'decline-cooperation': 'organisation admin',
+  'change-cooperation-status': 'organisation member',
   'add-agenda-item': 'lead',
   'edit-agenda-item': 'lead',
   'delete-agenda-item': 'lead',
@@ -211,3 +226,38 @@ export function coalitionCan(view: CoalitionView, members: MemberRecord[], organ
     leave: [...present].filter((id) => allows('leave-coalition', towardOrganisation(view, id))),
   };
 }
+
+/** The caller's standing toward each side of a cooperation (undefined when not signed in). */
+export type CooperationStanding = Record<CooperationSide, Standing> | undefined;
+
+export async function cooperationStanding(caller: Caller | undefined, cooperation: Pick<Cooperation, CooperationSide>): Promise<CooperationStanding> {
+  if (!caller) return undefined;
+  const [proposer, partner] = await Promise.all(cooperationSides.map((side) => standingOf(caller, { organisationId: cooperation[side].id })));
+  return { proposer, partner };
+}
+
+/** Whether the caller may do the act for either side of the cooperation. */
+export const allowsEitherSide = (act: Act, standing: CooperationStanding): boolean =>
+  cooperationSides.some((side) => allows(act, standing?.[side]));
+
+/** The cooperation is public once both sides agreed to it; until then (or once declined), only their people know of it. */
+export const seesCooperation = (standing: CooperationStanding, { status }: Pick<Cooperation, 'status'>): boolean =>
+  !['proposed', 'declined'].includes(status) || allowsEitherSide('read-cooperation-thread', standing);
+
+/** Fails unless the caller may do the act for either side; a cooperation they may not see is not there at all. */
+export function authoriseEitherSide(act: Act, standing: CooperationStanding, cooperation: Pick<Cooperation, 'id' | 'status'>): void {
+  if (!seesCooperation(standing, cooperation)) throw new NotFound(`There is no cooperation ${cooperation.id}.`);
+  if (!allowsEitherSide(act, standing)) {
+    throw new Forbidden(`Only the ${acts[act] === 'organisation admin' ? 'admins' : 'people'} of the cooperation's two organisations may do this.`);
+  }
+}
+
+export const cooperationCan = (standing: CooperationStanding, cooperation: Cooperation): CooperationCan => ({
+  write: cooperation.status !== 'declined' && allowsEitherSide('post-message', standing),
+  accept:
+    cooperation.status === 'proposed'
+      ? cooperationSides.filter((side) => !cooperation.accepted[side] && allows('accept-cooperation', standing?.[side])).map((side) => cooperation[side].id)
+      : [],
+  decline: cooperation.status === 'proposed' && allowsEitherSide('decline-cooperation', standing),
+  changeStatus: ['agreed', 'in-progress'].includes(cooperation.status) && allowsEitherSide('change-cooperation-status', standing),
+});

@@ -16,7 +16,8 @@ const adminsOf = (organisationIds: string[]) => Promise.all(organisationIds.map(
  * The people an event is for, as its kind says, a page at a time: the admins of the coalition's active leads for a
  * request to join; the action's followers for its agenda and its new contributions, and those of them who asked for
  * reminders for a reminder; the theme's followers for a new action; the person added, for an addition to an
- * organisation; the organisation's admins for anything else; and the people the event names (a contribution's author).
+ * organisation; the admins of the side told, for what the other side of a cooperation did; the organisation's admins
+ * for anything else; and the people the event names (a contribution's author).
  */
 async function* recipientPages(event: notifications.NotificationEvent): AsyncGenerator<string[]> {
   switch (event.kind) {
@@ -38,6 +39,13 @@ async function* recipientPages(event: notifications.NotificationEvent): AsyncGen
       yield* follows.followerPages({ kind: 'theme', id: event.theme });
       break;
     case 'added-to-organisation':
+      break;
+    case 'cooperation-proposed':
+    case 'cooperation-message':
+    case 'cooperation-accepted':
+    case 'cooperation-agreed':
+    case 'cooperation-declined':
+      yield adminsOf([event.cooperation.told]);
       break;
     default:
       yield adminsOf([event.organisation.id]);

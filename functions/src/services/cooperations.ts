@@ -1,0 +1,213 @@
+// Cooperations: an organisation proposes to cooperate on another's contribution; their people talk in a private thread;
+// once both organisations accept, the cooperation is public, and its sides say how it goes.
+import { ulid } from 'ulid';
+import {
+  Conflict,
+  NotFound,
+  ValidationFailed,
+  messageEditMinutes,
+  type CooperationPage,
+  type CooperationView,
+  type Message,
+  type MessagePage,
+  type NewCooperation,
+  type StatusChange,
+} from '@collective-actions/shared';
+import * as contributionRecords from '../data/contributions.ts';
+import * as cooperations from '../data/cooperations.ts';
+import * as organisationRecords from '../data/organisations.ts';
+import type { Caller } from './caller.ts';
+import {
+  allows,
+  authorise,
+  authoriseEitherSide,
+  cooperationCan,
+  cooperationStanding,
+  seesCooperation,
+  type CooperationStanding,
+} from './authorisation.ts';
+import { now } from './clock.ts';
+import { withRetries } from './retries.ts';
+
+const viewOf = (cooperation: cooperations.StoredCooperation, standing: CooperationStanding): CooperationView => ({
+  ...cooperations.publicCooperation(cooperation),
+  can: cooperationCan(standing, cooperation),
+});
+
+/** The cooperation and the caller's standing toward its sides; one they may not see is not there. */
+async function cooperationFor(caller: Caller | undefined, slug: string, id: string, consistent = false) {
+  const cooperation = await cooperations.getCooperation(slug, id, consistent);
+  if (!cooperation) throw new NotFound(`There is no cooperation ${id} on "${slug}".`);
+  return { cooperation, standing: await cooperationStanding(caller, cooperation) };
+}
+
+/**
+ * Proposes a cooperation on a public contribution, for one of the caller's organisations (not the contribution's own),
+ * with a first message: the contribution's organisation is told. One proposal per organisation and contribution, until
+ * it is declined.
+ */
+export async function proposeCooperation(caller: Caller, slug: string, contributionId: string, { organisationId, message }: NewCooperation): Promise<CooperationView> {
+  const contribution = await contributionRecords.getContribution(slug, contributionId);
+  if (contribution?.status !== 'published' || contribution.hidden) throw new NotFound(`There is no contribution ${contributionId} on "${slug}".`);
+  await authorise(caller, 'propose-cooperation', { organisationId }, 'body');
+  if (organisationId === contribution.organisation.id) {
+    throw new ValidationFailed([{ pointer: '#/organisationId', detail: 'is the organisation of this contribution: propose for another of yours' }]);
+  }
+  const id = ulid();
+  return withRetries(async () => {
+    const open = await cooperations.openProposalOf(slug, contributionId, organisationId);
+    if (open) throw new Conflict(`Your organisation has already proposed a cooperation on this contribution: cooperation ${open}.`);
+    const organisation = await organisationRecords.getOrganisation(organisationId, true);
+    const time = now();
+    const cooperation: cooperations.StoredCooperation = {
+      id,
+      action: slug,
+      contribution: { id: contribution.id, title: contribution.title, kind: contribution.kind },
+      proposer: organisationRecords.summaryOf(organisation!),
+      partner: contribution.organisation,
+      status: 'proposed',
+      accepted: { proposer: null, partner: null },
+      agreedAt: null,
+      reason: null,
+      createdAt: time,
+      updatedAt: time,
+      proposedBy: caller.id,
+      contributionAuthorId: contribution.authorId,
+      revision: 1,
+    };
+    const first = cooperations.newMessage({ cooperation: id, organisation: cooperation.proposer, authorId: caller.id, authorName: caller.name, text: message, at: time });
+    await cooperations.createCooperation(cooperation, first);
+    return viewOf(cooperation, await cooperationStanding(caller, cooperation));
+  });
+}
+
+/** A cooperation: to anyone once agreed, to its two organisations' people before. */
+export async function getCooperation(caller: Caller | undefined, slug: string, id: string): Promise<CooperationView> {
+  const { cooperation, standing } = await cooperationFor(caller, slug, id);
+  if (!seesCooperation(standing, cooperation)) throw new NotFound(`There is no cooperation ${id} on "${slug}".`);
+  return viewOf(cooperation, standing);
+}
+
+/** The side named in the path, which must be one of the cooperation's. */
+function sideNamed(cooperation: cooperations.StoredCooperation, organisationId: string) {
+  if (cooperation.proposer.id !== organisationId && cooperation.partner.id !== organisationId) {
+    throw new NotFound(`Organisation ${organisationId} is not one of the two organisations of cooperation ${cooperation.id}.`);
+  }
+}
+
+/**
+ * An admin accepts the cooperation for their organisation: once both have, it is agreed and public. Accepting again
+ * changes nothing.
+ */
+export async function acceptCooperation(caller: Caller, slug: string, id: string, organisationId: string): Promise<CooperationView> {
+  return withRetries(async () => {
+    const { cooperation, standing } = await cooperationFor(caller, slug, id, true);
+    authoriseEitherSide('read-cooperation-thread', standing, cooperation);
+    sideNamed(cooperation, organisationId);
+    await authorise(caller, 'accept-cooperation', { organisationId });
+    const side = cooperation.proposer.id === organisationId ? 'proposer' : 'partner';
+    if (cooperation.accepted[side]) return viewOf(cooperation, standing);
+    if (cooperation.status !== 'proposed') throw new Conflict(`This cooperation was ${cooperation.status}: it can no longer be accepted.`);
+    return viewOf(await cooperations.accept(cooperation, organisationId, caller.id, now()), standing);
+  });
+}
+
+/** Which status may follow which: a proposal is declined; an agreed cooperation goes on, to delivered or stopped. */
+const nextStatuses: Record<string, readonly string[]> = {
+  proposed: ['declined'],
+  agreed: ['in-progress', 'delivered', 'stopped'],
+  'in-progress': ['delivered', 'stopped'],
+};
+
+/**
+ * A side moves the cooperation on: its admins decline a proposal, its people say an agreed one is in progress,
+ * delivered or stopped (with why). Asking for the status it has already changes nothing.
+ */
+export async function changeCooperationStatus(caller: Caller, slug: string, id: string, change: StatusChange): Promise<CooperationView> {
+  return withRetries(async () => {
+    const { cooperation, standing } = await cooperationFor(caller, slug, id, true);
+    const act = change.status === 'declined' ? 'decline-cooperation' : 'change-cooperation-status';
+    authoriseEitherSide(act, standing, cooperation);
+    if (cooperation.status === change.status) return viewOf(cooperation, standing);
+    if (!nextStatuses[cooperation.status]?.includes(change.status)) {
+      throw new Conflict(
+        cooperation.status === 'proposed'
+          ? 'This cooperation is only proposed: it can be declined, or agreed by both organisations, before anything else.'
+          : `This cooperation is ${cooperation.status}: it can no longer become ${change.status}.`,
+      );
+    }
+    // The caller's side: the one their standing allows (the proposer's, when they are of both).
+    const organisationId = allows(act, standing!.proposer) ? cooperation.proposer.id : cooperation.partner.id;
+    const reason = 'reason' in change ? (change.reason ?? null) : null;
+    return viewOf(await cooperations.changeStatus(cooperation, { status: change.status, reason, organisationId }, caller.id, now()), standing);
+  });
+}
+
+const editableUntil = (message: cooperations.StoredMessage) => new Date(Date.parse(message.at) + messageEditMinutes * 60_000).toISOString();
+
+function messageView(message: cooperations.StoredMessage, caller: Caller, writable: boolean): Message {
+  const yours = message.authorId === caller.id;
+  return {
+    id: message.id,
+    organisation: message.organisation,
+    author: { name: message.authorName, you: yours },
+    text: message.text,
+    at: message.at,
+    editedAt: message.editedAt,
+    can: { edit: writable && yours && now() < editableUntil(message) },
+  };
+}
+
+/** The thread, newest message first: its two organisations' people only. */
+export async function listMessages(caller: Caller, slug: string, id: string, page: { cursor?: string; limit: number }): Promise<MessagePage> {
+  const { cooperation, standing } = await cooperationFor(caller, slug, id);
+  authoriseEitherSide('read-cooperation-thread', standing, cooperation);
+  const { items, next } = await cooperations.listMessages(id, page);
+  const writable = cooperationCan(standing, cooperation).write;
+  return { items: items.map((message) => messageView(message, caller, writable)), next };
+}
+
+/** The caller's side in the thread: the organisation they write for (the proposer, when they are of both). */
+const writingSide = (cooperation: cooperations.StoredCooperation, standing: CooperationStanding) =>
+  allows('post-message', standing?.proposer) ? cooperation.proposer : cooperation.partner;
+
+/** A message in the thread, for the caller's side: the other side is told. */
+export async function postMessage(caller: Caller, slug: string, id: string, text: string): Promise<Message> {
+  const { cooperation, standing } = await cooperationFor(caller, slug, id);
+  authoriseEitherSide('post-message', standing, cooperation);
+  if (cooperation.status === 'declined') throw new Conflict('This cooperation was declined: its thread is closed.');
+  const message = cooperations.newMessage({
+    cooperation: id,
+    organisation: writingSide(cooperation, standing),
+    authorId: caller.id,
+    authorName: caller.name,
+    text,
+    at: now(),
+  });
+  await cooperations.postMessage(cooperation, message);
+  return messageView(message, caller, true);
+}
+
+/** Its author rewrites a message, within minutes of posting it. */
+export async function editMessage(caller: Caller, slug: string, id: string, messageId: string, text: string): Promise<Message> {
+  const { cooperation, standing } = await cooperationFor(caller, slug, id);
+  authoriseEitherSide('read-cooperation-thread', standing, cooperation);
+  const message = await cooperations.getMessage(id, messageId);
+  if (!message) throw new NotFound(`There is no message ${messageId} in this thread.`);
+  await authorise(caller, 'edit-message', { authorId: message.authorId });
+  if (cooperation.status === 'declined') throw new Conflict('This cooperation was declined: its thread is closed.');
+  const time = now();
+  const postedSince = new Date(Date.parse(time) - messageEditMinutes * 60_000).toISOString();
+  if (!(await cooperations.editMessage(message, text, postedSince, time))) {
+    throw new Conflict(`A message can be changed for ${messageEditMinutes} minutes after it is posted: write a new one.`);
+  }
+  return messageView({ ...message, text, editedAt: time }, caller, true);
+}
+
+/** An organisation's cooperations, proposed by it or to it, newest first: for its people. */
+export async function listOrganisationCooperations(caller: Caller, organisationId: string, page: { cursor?: string; limit: number }): Promise<CooperationPage> {
+  await authorise(caller, 'list-cooperations', { organisationId });
+  const { items, next } = await cooperations.listCooperationsOf(organisationId, page);
+  const standings = await Promise.all(items.map((cooperation) => cooperationStanding(caller, cooperation)));
+  return { items: items.map((cooperation, index) => viewOf(cooperation, standings[index])), next };
+}

@@ -1,0 +1,98 @@
+// Cooperations: one organisation proposes to another to cooperate on one of its contributions (an offer or a request).
+// The two talk in a private thread; once both accept, the cooperation is public, with its status.
+import * as z from 'zod';
+import { id, slug, text, timestamp } from './common.ts';
+import { contributionKind } from './contributions.ts';
+import { organisationSummary } from './organisations.ts';
+import { cooperationStatuses } from './vocabulary.ts';
+
+export const cooperationStatus = z.enum(cooperationStatuses, { error: `must be one of: ${cooperationStatuses.join(', ')}` });
+
+/** How long after it is posted its author may change a message. */
+export const messageEditMinutes = 15;
+
+/** A message of a thread: plain text, in which web addresses are links. */
+const messageText = text(1, 5000);
+
+/** Proposes a cooperation on a contribution, for one of the caller's organisations, with the thread's first message. */
+export const newCooperation = z.strictObject({ organisationId: id, message: messageText });
+
+/** The two sides of a cooperation: the organisation that proposed it, and the contribution's organisation. */
+export const cooperationSides = ['proposer', 'partner'] as const;
+
+export const cooperation = z.object({
+  id,
+  action: slug,
+  /** The contribution it is about, as it was titled when it was proposed. */
+  contribution: z.object({ id, title: z.string(), kind: contributionKind }),
+  proposer: organisationSummary,
+  /** The contribution's organisation. */
+  partner: organisationSummary,
+  status: cooperationStatus,
+  /** When each side accepted it: both, once agreed. */
+  accepted: z.object({ proposer: timestamp.nullable(), partner: timestamp.nullable() }),
+  agreedAt: timestamp.nullable(),
+  /** Why it was declined or stopped, when the side that did so said. */
+  reason: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+const may = (description: string) => z.boolean().meta({ description });
+
+export const cooperationCan = z.object({
+  write: may('Read and write in its thread (the people of both organisations)'),
+  accept: z.array(id).meta({ description: 'The sides the caller may accept it for (as one of their admins), until they have' }),
+  decline: may('Decline it, while it is proposed (the admins of both organisations)'),
+  changeStatus: may('Say it is in progress, delivered or stopped, once agreed (the people of both organisations)'),
+});
+
+/** A cooperation, to its two organisations' people while it is proposed or declined, and to anyone once agreed. */
+export const cooperationView = cooperation.extend({ can: cooperationCan });
+
+/** Where an agreed cooperation goes next: in progress, then delivered or stopped; a proposed one may be declined. */
+export const statusChange = z.discriminatedUnion(
+  'status',
+  [
+    z.strictObject({ status: z.literal('declined'), reason: text(3, 500).optional() }),
+    z.strictObject({ status: z.literal('in-progress') }),
+    z.strictObject({ status: z.literal('delivered') }),
+    z.strictObject({ status: z.literal('stopped'), reason: text(3, 500) }),
+  ],
+  { error: 'must be one of: declined, in-progress, delivered, stopped' },
+);
+
+export const newMessage = z.strictObject({ text: messageText });
+
+export const message = z.object({
+  id,
+  /** The side it was written for. */
+  organisation: organisationSummary,
+  author: z.object({ name: z.string().nullable(), you: z.boolean().meta({ description: 'Whether the caller wrote it' }) }),
+  text: z.string(),
+  at: timestamp,
+  editedAt: timestamp.nullable(),
+  can: z.object({ edit: may(`Change it (its author, for ${messageEditMinutes} minutes after posting it)`) }),
+});
+
+/** A thread's messages, newest first. */
+export const messagePage = z.object({ items: z.array(message), next: z.string().nullable() });
+
+/** An organisation's cooperations, proposed by it or to it, newest first. */
+export const cooperationPage = z.object({ items: z.array(cooperationView), next: z.string().nullable() });
+
+export const cooperationPath = z.strictObject({ slug, id });
+export const acceptancePath = z.strictObject({ slug, id, organisationId: id });
+export const messagePath = z.strictObject({ slug, id, messageId: id });
+
+export type CooperationStatus = z.infer<typeof cooperationStatus>;
+export type CooperationSide = (typeof cooperationSides)[number];
+export type NewCooperation = z.infer<typeof newCooperation>;
+export type Cooperation = z.infer<typeof cooperation>;
+export type CooperationCan = z.infer<typeof cooperationCan>;
+export type CooperationView = z.infer<typeof cooperationView>;
+export type StatusChange = z.infer<typeof statusChange>;
+export type NewMessage = z.infer<typeof newMessage>;
+export type Message = z.infer<typeof message>;
+export type MessagePage = z.infer<typeof messagePage>;
+export type CooperationPage = z.infer<typeof cooperationPage>;

@@ -1,0 +1,230 @@
+// Cooperations against DynamoDB Local: a proposal opens a private thread between two organisations, which nobody else
+// may read; both organisations' admins accept it (once, however many accept at once) and it is public.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Contribution, CooperationView, Message, Organisation } from '@collective-actions/shared';
+import { dynamo, tableName } from '@collective-actions/functions/data/client.ts';
+import { keys } from '@collective-actions/functions/data/keys.ts';
+import { afterNotifier, call, inboxOf, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
+
+interface Side {
+  organisation: Organisation;
+  admin: string;
+  /** One of its people who is not an admin. */
+  member: string;
+}
+
+async function newSide(name: string): Promise<Side> {
+  const admin = unique(`${name}-admin`);
+  const member = `${unique(`${name}-member`)}@example.org`;
+  const organisation = await newOrganisation(admin, { name: unique(name) });
+  await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email: member } });
+  await call('GET', '/v1/me', { as: member });
+  return { organisation, admin, member };
+}
+
+const fixture = {} as { slug: string; city: Side; cso: Side; outsider: Side; offer: Contribution };
+
+const propose = (as: string, offer: Contribution, organisationId: string, message = 'We would like to reuse your tooling for our contracts.') =>
+  call<CooperationView>('POST', `/v1/actions/${offer.action}/contributions/${offer.id}/cooperations`, { as, body: { organisationId, message } });
+
+const pathOf = (cooperation: { action: string; id: string }) => `/v1/actions/${cooperation.action}/cooperations/${cooperation.id}`;
+
+/** The notifications of a kind in someone's inbox, once the notifier delivered at least `expected` of them. */
+const told = async (who: string, kind: string, expected = 1) =>
+  (await afterNotifier(() => inboxOf(who), (inbox) => inbox.items.filter((item) => item.kind === kind).length >= expected)).items.filter(
+    (item) => item.kind === kind,
+  );
+
+beforeAll(async () => {
+  const slug = await newAction('digital-commons');
+  const [city, cso, outsider] = await Promise.all([newSide('City'), newSide('CSO'), newSide('Outsider')]);
+  const offer = await newContribution(cso.member, slug, cso.organisation.id, { title: 'Open contracting tooling', offers: ['tools', 'expertise'] });
+  Object.assign(fixture, { slug, city, cso, outsider, offer });
+});
+
+describe('a proposal', () => {
+  it('opens a thread the other organisation is told of, and that nobody else may read', async () => {
+    const { city, cso, outsider, offer } = fixture;
+    const proposed = await propose(city.member, offer, city.organisation.id, 'Could your team help us publish in OCDS? See https://example.org/plan');
+    expect(proposed.status).toBe(201);
+    expect(proposed.headers.get('location')).toBe(pathOf(proposed.body));
+    const cooperation = proposed.body;
+    expect(cooperation).toMatchObject({
+      action: fixture.slug,
+      contribution: { id: offer.id, title: offer.title, kind: 'offer' },
+      proposer: { id: city.organisation.id },
+      partner: { id: cso.organisation.id },
+      status: 'proposed',
+      accepted: { proposer: null, partner: null },
+      // A member writes; only admins accept.
+      can: { write: true, accept: [], decline: false, changeStatus: false },
+    });
+
+    const [notification] = await told(cso.admin, 'cooperation-proposed');
+    expect(notification).toMatchObject({ organisation: { id: city.organisation.id }, cooperation: { id: cooperation.id, told: cso.organisation.id }, contribution: { id: offer.id } });
+    // The contribution's author hears of it too; the proposer does not hear of their own act.
+    expect(await told(cso.member, 'cooperation-proposed')).toHaveLength(1);
+    expect((await inboxOf(city.member)).items.filter((item) => item.kind.startsWith('cooperation'))).toEqual([]);
+
+    const thread = await call('GET', `${pathOf(cooperation)}/messages`, { as: cso.admin });
+    expect(thread.status).toBe(200);
+    expect(thread.body.items).toMatchObject([{ organisation: { id: city.organisation.id }, text: 'Could your team help us publish in OCDS? See https://example.org/plan', author: { you: false } }]);
+
+    // A third organisation, a steward and the public: as if there were nothing.
+    for (const as of [outsider.admin, 'steward', undefined]) {
+      const attempts = await Promise.all([
+        call('GET', pathOf(cooperation), { as }),
+        call('GET', `${pathOf(cooperation)}/messages`, { as }),
+        call('POST', `${pathOf(cooperation)}/messages`, { as, body: { text: 'Let me in.' } }),
+        call('PUT', `${pathOf(cooperation)}/acceptances/${cso.organisation.id}`, { as }),
+        call('PUT', `${pathOf(cooperation)}/status`, { as, body: { status: 'declined' } }),
+      ]);
+      const statuses = attempts.map((reply) => reply.status);
+      expect(statuses).toEqual(as ? [404, 404, 404, 404, 404] : [404, 401, 401, 401, 401]);
+      for (const reply of attempts) expect(JSON.stringify(reply.body)).not.toContain('OCDS');
+      expect(JSON.stringify(attempts[0].body)).not.toContain(offer.title);
+    }
+    const theirs = await call('GET', `/v1/organisations/${cso.organisation.id}/cooperations`, { as: outsider.admin });
+    expect(theirs.status).toBe(403);
+  });
+
+  it('is one per organisation and contribution, from an organisation of the caller other than the contribution’s', async () => {
+    const { slug, city, cso, outsider } = fixture;
+    const offer = await newContribution(cso.admin, slug, cso.organisation.id, { title: 'Budget data coaching' });
+    expect((await propose(city.admin, offer, city.organisation.id)).status).toBe(201);
+    const again = await propose(city.member, offer, city.organisation.id);
+    expect(again.status).toBe(409);
+    const own = await propose(cso.admin, offer, cso.organisation.id);
+    expect(own.status).toBe(400);
+    expect((own.body as unknown as { errors: unknown }).errors).toEqual([{ pointer: '#/organisationId', detail: 'is the organisation of this contribution: propose for another of yours' }]);
+    expect((await propose(city.admin, offer, outsider.organisation.id)).status).toBe(403);
+
+    const hidden = await newContribution(cso.admin, slug, cso.organisation.id);
+    await call('PUT', `/v1/actions/${slug}/contributions/${hidden.id}/hidden`, { as: 'steward', body: { reason: 'Hidden by the test.' } });
+    const withdrawn = await newContribution(cso.admin, slug, cso.organisation.id);
+    await call('DELETE', `/v1/actions/${slug}/contributions/${withdrawn.id}`, { as: cso.admin });
+    expect((await propose(city.admin, hidden, city.organisation.id)).status).toBe(404);
+    expect((await propose(city.admin, withdrawn, city.organisation.id)).status).toBe(404);
+  });
+
+  it('is held to ten at once per organisation, then 429', async () => {
+    const { slug, cso } = fixture;
+    const proposer = await newSide('Eager');
+    const offers = await Promise.all(Array.from({ length: 11 }, () => newContribution(cso.admin, slug, cso.organisation.id)));
+    const statuses = [];
+    for (const offer of offers) statuses.push((await propose(proposer.admin, offer, proposer.organisation.id)).status);
+    expect(statuses).toEqual([...Array(10).fill(201), 429]);
+  });
+});
+
+describe('the thread', () => {
+  it('takes messages from both sides, each told of the other’s, and lets their authors change them for 15 minutes', async () => {
+    const { city, cso, outsider } = fixture;
+    const offerForThread = await newContribution(cso.member, fixture.slug, cso.organisation.id, { title: 'Procurement analytics' });
+    const cooperation = (await propose(city.admin, offerForThread, city.organisation.id)).body;
+    const reply = await call<Message>('POST', `${pathOf(cooperation)}/messages`, { as: cso.member, body: { text: '  Gladly: shall we talk on Monday?  ' } });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ organisation: { id: cso.organisation.id }, text: 'Gladly: shall we talk on Monday?', editedAt: null, author: { you: true }, can: { edit: true } });
+    expect(await told(city.admin, 'cooperation-message')).toHaveLength(1);
+
+    const edited = await call<Message>('PATCH', `${pathOf(cooperation)}/messages/${reply.body.id}`, { as: cso.member, body: { text: 'Gladly: shall we talk on Tuesday?' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.editedAt).not.toBeNull();
+    // Not someone else's, even on the same side; not an empty one.
+    expect((await call('PATCH', `${pathOf(cooperation)}/messages/${reply.body.id}`, { as: cso.admin, body: { text: 'Rewritten.' } })).status).toBe(403);
+    expect((await call('PATCH', `${pathOf(cooperation)}/messages/${reply.body.id}`, { as: cso.member, body: { text: '   ' } })).status).toBe(400);
+    expect((await call('PATCH', `${pathOf(cooperation)}/messages/${reply.body.id}`, { as: outsider.admin, body: { text: 'Mine now.' } })).status).toBe(404);
+
+    // Sixteen minutes later, as far as the record says.
+    const longAgo = new Date(Date.now() - 16 * 60_000).toISOString();
+    await dynamo.update({ TableName: tableName, Key: keys.threadMessage(cooperation.id, reply.body.id), UpdateExpression: 'SET #at = :at', ExpressionAttributeNames: { '#at': 'at' }, ExpressionAttributeValues: { ':at': longAgo } });
+    const late = await call('PATCH', `${pathOf(cooperation)}/messages/${reply.body.id}`, { as: cso.member, body: { text: 'Too late.' } });
+    expect(late.status).toBe(409);
+
+    const thread = await call('GET', `${pathOf(cooperation)}/messages`, { as: city.member });
+    expect(thread.body.items.map((message: Message) => [message.text, message.author.you, message.can.edit])).toEqual([
+      ['Gladly: shall we talk on Tuesday?', false, false],
+      ['We would like to reuse your tooling for our contracts.', false, false],
+    ]);
+    const page = await call('GET', `${pathOf(cooperation)}/messages?limit=1`, { as: city.admin });
+    expect(page.body.items).toHaveLength(1);
+    const rest = await call('GET', `${pathOf(cooperation)}/messages?limit=1&cursor=${page.body.next}`, { as: city.admin });
+    expect(rest.body.items[0].text).toBe('We would like to reuse your tooling for our contracts.');
+    expect(rest.body.next).toBeNull();
+  });
+
+  it('closes when a side’s admin declines, which lets the proposer propose again', async () => {
+    const { city, cso } = fixture;
+    const offer = await newContribution(cso.admin, fixture.slug, cso.organisation.id, { title: 'Data clinic' });
+    const cooperation = (await propose(city.member, offer, city.organisation.id)).body;
+    expect((await call('PUT', `${pathOf(cooperation)}/status`, { as: cso.member, body: { status: 'declined' } })).status).toBe(403);
+    expect((await call('PUT', `${pathOf(cooperation)}/status`, { as: cso.admin, body: { status: 'in-progress' } })).status).toBe(409);
+    const declined = await call<CooperationView>('PUT', `${pathOf(cooperation)}/status`, { as: cso.admin, body: { status: 'declined', reason: 'Our team is fully booked this year.' } });
+    expect(declined.status).toBe(200);
+    expect(declined.body).toMatchObject({ status: 'declined', reason: 'Our team is fully booked this year.', can: { write: false, accept: [], decline: false } });
+    expect(await told(city.member, 'cooperation-declined')).toHaveLength(1);
+    expect((await call('POST', `${pathOf(cooperation)}/messages`, { as: city.member, body: { text: 'Please reconsider.' } })).status).toBe(409);
+    expect((await call('PUT', `${pathOf(cooperation)}/acceptances/${city.organisation.id}`, { as: city.admin })).status).toBe(409);
+    // Still theirs alone, and a new proposal may follow.
+    expect((await call('GET', pathOf(cooperation))).status).toBe(404);
+    expect((await propose(city.member, offer, city.organisation.id)).status).toBe(201);
+  });
+});
+
+describe('acceptance', () => {
+  it('needs both organisations’ admins; then the cooperation is public, and goes on to delivered', async () => {
+    const { city, cso, offer } = fixture;
+    const mine = await call('GET', `/v1/organisations/${city.organisation.id}/cooperations`, { as: city.member });
+    const cooperation = (mine.body.items as CooperationView[]).find((item) => item.contribution.id === offer.id)!;
+    expect(cooperation).toBeDefined();
+    expect((await call('PUT', `${pathOf(cooperation)}/acceptances/${cso.organisation.id}`, { as: cso.member })).status).toBe(403);
+    expect((await call('PUT', `${pathOf(cooperation)}/acceptances/${cso.organisation.id}`, { as: city.admin })).status).toBe(403);
+    expect((await call('PUT', `${pathOf(cooperation)}/acceptances/${fixture.outsider.organisation.id}`, { as: cso.admin })).status).toBe(404);
+
+    const first = await call<CooperationView>('PUT', `${pathOf(cooperation)}/acceptances/${cso.organisation.id}`, { as: cso.admin });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ status: 'proposed', accepted: { proposer: null, partner: expect.any(String) } });
+    expect(await told(city.admin, 'cooperation-accepted')).toHaveLength(1);
+    expect((await call('GET', pathOf(cooperation))).status).toBe(404);
+
+    const second = await call<CooperationView>('PUT', `${pathOf(cooperation)}/acceptances/${city.organisation.id}`, { as: city.admin });
+    expect(second.body).toMatchObject({ status: 'agreed', agreedAt: second.body.accepted.proposer });
+    expect(await told(cso.admin, 'cooperation-agreed')).toHaveLength(1);
+
+    const seen = await call<CooperationView>('GET', pathOf(cooperation));
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ status: 'agreed', proposer: { id: city.organisation.id }, partner: { id: cso.organisation.id }, can: { write: false, accept: [], decline: false, changeStatus: false } });
+    // Public that it exists; its thread is still the two organisations' alone.
+    expect((await call('GET', `${pathOf(cooperation)}/messages`, { as: fixture.outsider.admin })).status).toBe(403);
+
+    const stopped = await call('PUT', `${pathOf(cooperation)}/status`, { as: cso.member, body: { status: 'stopped' } });
+    expect(stopped.status).toBe(400);
+    expect((await call('PUT', `${pathOf(cooperation)}/status`, { as: cso.member, body: { status: 'in-progress' } })).body.status).toBe('in-progress');
+    expect((await call('PUT', `${pathOf(cooperation)}/status`, { as: city.member, body: { status: 'delivered' } })).body.status).toBe('delivered');
+    const after = await call('PUT', `${pathOf(cooperation)}/status`, { as: city.member, body: { status: 'stopped', reason: 'Changed our minds.' } });
+    expect(after.status).toBe(409);
+  });
+
+  it('made twenty times at once, by both sides, gives one agreed cooperation, told once', async () => {
+    const { slug, cso } = fixture;
+    const city = await newSide('Racing city');
+    const offer = await newContribution(cso.admin, slug, cso.organisation.id, { title: 'Racing offer' });
+    const cooperation = (await propose(city.admin, offer, city.organisation.id)).body;
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        index % 2
+          ? call<CooperationView>('PUT', `${pathOf(cooperation)}/acceptances/${city.organisation.id}`, { as: city.admin })
+          : call<CooperationView>('PUT', `${pathOf(cooperation)}/acceptances/${cso.organisation.id}`, { as: cso.admin }),
+      ),
+    );
+    expect(replies.map((reply) => reply.status)).toEqual(Array(20).fill(200));
+    const seen = (await call<CooperationView>('GET', pathOf(cooperation))).body;
+    expect(seen.status).toBe('agreed');
+    // Besides the proposal, one acceptance (of the side that was first) and one agreement.
+    const events = async (who: string) =>
+      (await inboxOf(who)).items.filter((item) => 'cooperation' in item && item.cooperation.id === cooperation.id).map((item) => item.kind);
+    const all = [...(await afterNotifier(() => Promise.all([events(city.admin), events(cso.admin)]), ([a, b]) => a.length + b.length >= 3))].flat();
+    expect(all.filter((kind) => kind === 'cooperation-agreed')).toHaveLength(1);
+    expect(all.filter((kind) => kind === 'cooperation-accepted')).toHaveLength(1);
+  });
+});
