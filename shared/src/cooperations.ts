@@ -81,7 +81,12 @@ export const messagePage = z.object({ items: z.array(message), next: z.string().
 /** An organisation's cooperations, proposed by it or to it, newest first. */
 export const cooperationPage = z.object({ items: z.array(cooperationView), next: z.string().nullable() });
 
+/** An organisation another blocked: it may no longer propose cooperations to it, nor write in their threads. */
+export const block = z.object({ organisation: organisationSummary, since: timestamp });
+export const blockList = z.object({ items: z.array(block) });
+
 export const cooperationPath = z.strictObject({ slug, id });
+export const blockPath = z.strictObject({ id, organisationId: id });
 export const acceptancePath = z.strictObject({ slug, id, organisationId: id });
 export const messagePath = z.strictObject({ slug, id, messageId: id });
 
@@ -96,3 +101,4 @@ export type NewMessage = z.infer<typeof newMessage>;
 export type Message = z.infer<typeof message>;
 export type MessagePage = z.infer<typeof messagePage>;
 export type CooperationPage = z.infer<typeof cooperationPage>;
+export type Block = z.infer<typeof block>;

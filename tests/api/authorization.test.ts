@@ -102,6 +102,31 @@ const rows: Row[] = [
     }),
   },
   {
+    route: 'GET /v1/organisations/{id}/blocks',
+    forbidden: 'outsider',
+    allowed: 'member',
+    status: 200,
+    request: async ({ organisationId }) => ({ path: `/v1/organisations/${organisationId}/blocks` }),
+  },
+  {
+    route: 'PUT /v1/organisations/{id}/blocks/{organisationId}',
+    forbidden: 'member',
+    allowed: 'admin',
+    status: 200,
+    request: async ({ organisationId }) => ({ path: `/v1/organisations/${organisationId}/blocks/${(await newOrganisation(unique('blocked'))).id}` }),
+  },
+  {
+    route: 'DELETE /v1/organisations/{id}/blocks/{organisationId}',
+    forbidden: 'member',
+    allowed: 'admin',
+    status: 204,
+    request: async ({ organisationId, admin }) => {
+      const path = `/v1/organisations/${organisationId}/blocks/${(await newOrganisation(unique('blocked'))).id}`;
+      await call('PUT', path, { as: admin });
+      return { path };
+    },
+  },
+  {
     route: 'GET /v1/organisations/{id}/people',
     forbidden: 'outsider',
     allowed: 'member',

@@ -228,3 +228,36 @@ describe('acceptance', () => {
     expect(all.filter((kind) => kind === 'cooperation-accepted')).toHaveLength(1);
   });
 });
+
+describe('a block', () => {
+  it('stops the blocked organisation’s proposals and messages at once, with why, until it is lifted', async () => {
+    const { slug, city, cso } = fixture;
+    const offer = await newContribution(cso.admin, slug, cso.organisation.id, { title: 'Before the block' });
+    const cooperation = (await propose(city.member, offer, city.organisation.id)).body;
+    const blocks = `/v1/organisations/${cso.organisation.id}/blocks`;
+
+    expect((await call('PUT', `${blocks}/${city.organisation.id}`, { as: cso.member })).status).toBe(403);
+    const blocked = await call('PUT', `${blocks}/${city.organisation.id}`, { as: cso.admin });
+    expect(blocked.status).toBe(200);
+    expect(blocked.body).toEqual({ organisation: { id: city.organisation.id, name: city.organisation.name, kind: 'civil-society', country: 'FR' }, since: expect.any(String) });
+    expect((await call('PUT', `${blocks}/${city.organisation.id}`, { as: cso.admin })).body).toEqual(blocked.body);
+    expect((await call('GET', blocks, { as: cso.member })).body.items).toEqual([blocked.body]);
+
+    const reason = `${cso.organisation.name} has blocked ${city.organisation.name}: it takes no proposals or messages from it.`;
+    const refused = await propose(city.admin, await newContribution(cso.admin, slug, cso.organisation.id), city.organisation.id);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ type: '/problems/forbidden', detail: reason });
+    const silenced = await call('POST', `${pathOf(cooperation)}/messages`, { as: city.member, body: { text: 'Are you there?' } });
+    expect(silenced.status).toBe(403);
+    expect(silenced.body.detail).toBe(reason);
+    // The side that blocked may still say why, in the thread as it stands.
+    expect((await call('POST', `${pathOf(cooperation)}/messages`, { as: cso.admin, body: { text: 'We are closing this.' } })).status).toBe(201);
+
+    expect((await call('PUT', `${blocks}/${cso.organisation.id}`, { as: cso.admin })).status).toBe(400);
+    expect((await call('PUT', `${blocks}/01ARZ3NDEKTSV4RRFFQ69G5FAV`, { as: cso.admin })).status).toBe(404);
+
+    expect((await call('DELETE', `${blocks}/${city.organisation.id}`, { as: cso.admin })).status).toBe(204);
+    expect((await call('DELETE', `${blocks}/${city.organisation.id}`, { as: cso.admin })).status).toBe(404);
+    expect((await call('POST', `${pathOf(cooperation)}/messages`, { as: city.member, body: { text: 'Thank you for hearing us.' } })).status).toBe(201);
+  });
+});

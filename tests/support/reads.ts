@@ -70,6 +70,7 @@ export async function everyRead(): Promise<Read[]> {
     'GET /v1/organisations': [{ path: '/v1/organisations?limit=5' }, { path: '/v1/organisations?country=FR&kind=civil-society&limit=5' }],
     'GET /v1/organisations/{id}': [{ path: `/v1/organisations/${organisation.id}` }],
     'GET /v1/organisations/{id}/contributions': [{ path: `/v1/organisations/${organisation.id}/contributions` }],
+    'GET /v1/organisations/{id}/blocks': [{ path: `/v1/organisations/${organisation.id}/blocks`, as: author }],
     'GET /v1/organisations/{id}/cooperations': [{ path: `/v1/organisations/${organisation.id}/cooperations`, as: author }],
     'GET /v1/organisations/{id}/people': [{ path: `/v1/organisations/${organisation.id}/people`, as: author }],
     'GET /v1/organisations/{id}/history': [{ path: `/v1/organisations/${organisation.id}/history` }],

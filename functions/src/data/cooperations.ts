@@ -3,6 +3,7 @@
 import { monotonicFactory } from 'ulid';
 import {
   Conflict,
+  Forbidden,
   type Cooperation,
   type CooperationSide,
   type CooperationStatus,
@@ -10,6 +11,7 @@ import {
   type OrganisationSummary,
 } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
+import { blockedReason, notBlocked } from './blocks.ts';
 import { keys } from './keys.ts';
 import { outboxItem } from './notifications.ts';
 import { itemExists, itemIsNew } from './table.ts';
@@ -117,8 +119,9 @@ export const newMessage = (fields: Omit<StoredMessage, 'id' | 'editedAt'>): Stor
 
 /**
  * A proposal: the cooperation, each side's entry, the mark that the proposer has one open on this contribution, the
- * first message and the notification, at once; while the contribution is still public and the proposer still one of
- * its organisation's people. Fails with Conflict if the organisation proposed on it meanwhile.
+ * first message and the notification, at once; while the contribution is still public, the proposer still one of
+ * its organisation's people, and that organisation not blocked by the other. Fails with Conflict if the organisation
+ * proposed on it meanwhile, with Forbidden if it was blocked.
  */
 export async function createCooperation(cooperation: StoredCooperation, first: StoredMessage): Promise<void> {
   const { action: slug, id, proposer, partner, contribution } = cooperation;
@@ -136,6 +139,7 @@ export async function createCooperation(cooperation: StoredCooperation, first: S
         },
       },
       { ConditionCheck: { TableName: tableName, Key: keys.membership(proposer.id, cooperation.proposedBy), ConditionExpression: itemExists } },
+      notBlocked(partner.id, proposer.id),
       ...[proposer, partner].map((organisation): TransactItem => ({
         Put: { TableName: tableName, Item: { ...keys.cooperationParty(slug, id, organisation.id), cooperation: id, action: slug } },
       })),
@@ -147,6 +151,7 @@ export async function createCooperation(cooperation: StoredCooperation, first: S
       () => new Conflict(`${proposer.name} has already proposed a cooperation on this contribution.`),
       () => new WriteRaced('contribution no longer public'),
       () => new WriteRaced('proposer no longer a member'),
+      () => new Forbidden(blockedReason(partner, proposer)),
     ],
   );
 }
@@ -207,8 +212,9 @@ export async function changeStatus(
   return { ...next, revision: next.revision + 1 };
 }
 
-/** A message, with the notification of the other side, while the cooperation is not declined. */
+/** A message, with the notification of the other side, while the cooperation is not declined and the other side has not blocked the writer's. */
 export async function postMessage(cooperation: StoredCooperation, message: StoredMessage): Promise<void> {
+  const writing = side(cooperation, message.organisation.id);
   await transactWrite(
     [
       {
@@ -220,10 +226,11 @@ export async function postMessage(cooperation: StoredCooperation, message: Store
           ExpressionAttributeValues: { ':declined': 'declined' },
         },
       },
+      notBlocked(cooperation[otherSide(writing)].id, message.organisation.id),
       messageItem(message),
-      tellOtherSide(cooperation, side(cooperation, message.organisation.id), 'cooperation-message', message.authorId, message.at),
+      tellOtherSide(cooperation, writing, 'cooperation-message', message.authorId, message.at),
     ],
-    [() => new Conflict('This cooperation was declined: its thread is closed.')],
+    [() => new Conflict('This cooperation was declined: its thread is closed.'), () => new Forbidden(blockedReason(cooperation[otherSide(writing)], message.organisation))],
   );
 }
 

@@ -33,6 +33,7 @@ describe('the partitions of what is published', () => {
       keys.outboxEvent('e'),
       // A cooperation's thread is its two organisations' alone.
       keys.threadMessage('c', 'm'),
+      keys.block('o', 'p'),
       keys.remindersWritten,
       keys.suppressedAddress('someone@example.org'),
       keys.throttleBucket('p'),

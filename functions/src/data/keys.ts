@@ -178,6 +178,9 @@ export const keys = {
   cooperationsOfOrganisation: (organisationId: string) => inIndex('GSI4', `ORGANISATION#${organisationId}#COOPERATIONS`),
   /** The one cooperation an organisation may have proposed on a contribution until it is declined: it holds its id. */
   openProposal: (slug: string, contributionId: string, organisationId: string) => ({ PK: `ACTION#${slug}`, SK: `COOPERATION-OPEN#${contributionId}#${organisationId}` }),
+  /** An organisation blocked by another, in a partition of the blocker's that nothing published reads. */
+  block: (organisationId: string, blockedId: string) => ({ PK: `BLOCKS#${organisationId}`, SK: blockedId }),
+  blocksPartition: (organisationId: string) => `BLOCKS#${organisationId}`,
   /** A message of a cooperation's thread, in a partition of its own, which nothing published reads; listed newest first. */
   threadMessage: (cooperationId: string, id: string) => ({ PK: `THREAD#${cooperationId}`, SK: `MESSAGE#${id}` }),
   threadMessageListing: (cooperationId: string, id: string) => ({ GSI1PK: `THREAD#${cooperationId}`, GSI1SK: id }),

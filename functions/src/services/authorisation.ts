@@ -107,6 +107,10 @@ export const acts = {
   'accept-cooperation': 'organisation admin',
   'decline-cooperation': 'organisation admin',
   'change-cooperation-status': 'organisation member',
+  /** Whom an organisation blocked, its people see; its admins block and unblock. */
+  'list-blocks': 'organisation member',
+  'block-organisation': 'organisation admin',
+  'unblock-organisation': 'organisation admin',
   'add-agenda-item': 'lead',
   'edit-agenda-item': 'lead',
   'delete-agenda-item': 'lead',

@@ -3,9 +3,11 @@
 import { ulid } from 'ulid';
 import {
   Conflict,
+  Forbidden,
   NotFound,
   ValidationFailed,
   messageEditMinutes,
+  type Block,
   type CooperationPage,
   type CooperationView,
   type Message,
@@ -13,6 +15,7 @@ import {
   type NewCooperation,
   type StatusChange,
 } from '@collective-actions/shared';
+import * as blocks from '../data/blocks.ts';
 import * as contributionRecords from '../data/contributions.ts';
 import * as cooperations from '../data/cooperations.ts';
 import * as organisationRecords from '../data/organisations.ts';
@@ -55,9 +58,13 @@ export async function proposeCooperation(caller: Caller, slug: string, contribut
   }
   const id = ulid();
   return withRetries(async () => {
-    const open = await cooperations.openProposalOf(slug, contributionId, organisationId);
+    const [open, organisation, block] = await Promise.all([
+      cooperations.openProposalOf(slug, contributionId, organisationId),
+      organisationRecords.getOrganisation(organisationId, true),
+      blocks.getBlock(contribution.organisation.id, organisationId),
+    ]);
+    if (block) throw new Forbidden(blocks.blockedReason(contribution.organisation, block.organisation));
     if (open) throw new Conflict(`Your organisation has already proposed a cooperation on this contribution: cooperation ${open}.`);
-    const organisation = await organisationRecords.getOrganisation(organisationId, true);
     const time = now();
     const cooperation: cooperations.StoredCooperation = {
       id,
@@ -176,9 +183,12 @@ export async function postMessage(caller: Caller, slug: string, id: string, text
   const { cooperation, standing } = await cooperationFor(caller, slug, id);
   authoriseEitherSide('post-message', standing, cooperation);
   if (cooperation.status === 'declined') throw new Conflict('This cooperation was declined: its thread is closed.');
+  const writer = writingSide(cooperation, standing);
+  const other = writer.id === cooperation.proposer.id ? cooperation.partner : cooperation.proposer;
+  if (await blocks.getBlock(other.id, writer.id)) throw new Forbidden(blocks.blockedReason(other, writer));
   const message = cooperations.newMessage({
     cooperation: id,
-    organisation: writingSide(cooperation, standing),
+    organisation: writer,
     authorId: caller.id,
     authorName: caller.name,
     text,
@@ -210,4 +220,25 @@ export async function listOrganisationCooperations(caller: Caller, organisationI
   const { items, next } = await cooperations.listCooperationsOf(organisationId, page);
   const standings = await Promise.all(items.map((cooperation) => cooperationStanding(caller, cooperation)));
   return { items: items.map((cooperation, index) => viewOf(cooperation, standings[index])), next };
+}
+
+/** Whom an organisation blocked: for its people. */
+export async function listBlocks(caller: Caller, organisationId: string): Promise<{ items: Block[] }> {
+  await authorise(caller, 'list-blocks', { organisationId });
+  return { items: await blocks.listBlocks(organisationId) };
+}
+
+/** An admin blocks another organisation: from now on, it may not propose to theirs, nor write in their threads. */
+export async function blockOrganisation(caller: Caller, organisationId: string, blockedId: string): Promise<Block> {
+  await authorise(caller, 'block-organisation', { organisationId });
+  if (blockedId === organisationId) throw new ValidationFailed([{ parameter: 'organisationId', detail: 'is the blocking organisation itself' }]);
+  const blocked = await organisationRecords.getOrganisation(blockedId);
+  if (!blocked) throw new NotFound(`There is no organisation ${blockedId}.`);
+  return blocks.putBlock(organisationId, organisationRecords.summaryOf(blocked), caller.id, now());
+}
+
+export async function unblockOrganisation(caller: Caller, organisationId: string, blockedId: string): Promise<void> {
+  await authorise(caller, 'unblock-organisation', { organisationId });
+  if (!(await blocks.getBlock(organisationId, blockedId))) throw new NotFound(`Organisation ${blockedId} is not blocked.`);
+  await blocks.deleteBlock(organisationId, blockedId);
 }
