@@ -41,6 +41,7 @@ export const cooperation = z.object({
 const may = (description: string) => z.boolean().meta({ description });
 
 export const cooperationCan = z.object({
+  read: may('Read its thread (the people of both organisations)'),
   write: may('Read and write in its thread (the people of both organisations)'),
   accept: z.array(id).meta({ description: 'The sides the caller may accept it for (as one of their admins), until they have' }),
   decline: may('Decline it, while it is proposed (the admins of both organisations)'),

@@ -57,7 +57,7 @@ describe('a proposal', () => {
       status: 'proposed',
       accepted: { proposer: null, partner: null },
       // A member writes; only admins accept.
-      can: { write: true, accept: [], decline: false, changeStatus: false },
+      can: { read: true, write: true, accept: [], decline: false, changeStatus: false },
     });
 
     const [notification] = await told(cso.admin, 'cooperation-proposed');
@@ -161,7 +161,7 @@ describe('the thread', () => {
     expect((await call('PUT', `${pathOf(cooperation)}/status`, { as: cso.admin, body: { status: 'in-progress' } })).status).toBe(409);
     const declined = await call<CooperationView>('PUT', `${pathOf(cooperation)}/status`, { as: cso.admin, body: { status: 'declined', reason: 'Our team is fully booked this year.' } });
     expect(declined.status).toBe(200);
-    expect(declined.body).toMatchObject({ status: 'declined', reason: 'Our team is fully booked this year.', can: { write: false, accept: [], decline: false } });
+    expect(declined.body).toMatchObject({ status: 'declined', reason: 'Our team is fully booked this year.', can: { read: true, write: false, accept: [], decline: false } });
     expect(await told(city.member, 'cooperation-declined')).toHaveLength(1);
     expect((await call('POST', `${pathOf(cooperation)}/messages`, { as: city.member, body: { text: 'Please reconsider.' } })).status).toBe(409);
     expect((await call('PUT', `${pathOf(cooperation)}/acceptances/${city.organisation.id}`, { as: city.admin })).status).toBe(409);
@@ -193,7 +193,7 @@ describe('acceptance', () => {
 
     const seen = await call<CooperationView>('GET', pathOf(cooperation));
     expect(seen.status).toBe(200);
-    expect(seen.body).toMatchObject({ status: 'agreed', proposer: { id: city.organisation.id }, partner: { id: cso.organisation.id }, can: { write: false, accept: [], decline: false, changeStatus: false } });
+    expect(seen.body).toMatchObject({ status: 'agreed', proposer: { id: city.organisation.id }, partner: { id: cso.organisation.id }, can: { read: false, write: false, accept: [], decline: false, changeStatus: false } });
     // Public that it exists; its thread is still the two organisations' alone.
     expect((await call('GET', `${pathOf(cooperation)}/messages`, { as: fixture.outsider.admin })).status).toBe(403);
 

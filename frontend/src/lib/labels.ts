@@ -2,6 +2,7 @@
 import type {
   AgendaItem,
   ContributionKind,
+  CooperationStatus,
   EmailFrequency,
   IdentityField,
   MembershipEvent,
@@ -79,6 +80,10 @@ export const formatNumber = (value: number) => new Intl.NumberFormat(getLocale()
 export const formatInstant = (instant: string) =>
   new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' }).format(new Date(instant));
 
+/** An instant to the minute, in UTC, saying so: when a message was written. */
+export const formatMoment = (instant: string) =>
+  new Intl.DateTimeFormat(getLocale(), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(instant));
+
 export const formatDay = (instant: string) => new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(instant));
 
 /** When an agenda item happens, in its own time zone, in the page's language. */
@@ -118,6 +123,15 @@ export const frequencyLabel: Record<EmailFrequency, () => string> = {
   daily: m.settings_frequency_daily,
   weekly: m.settings_frequency_weekly,
   never: m.settings_frequency_never,
+};
+
+export const cooperationStatusLabel: Record<CooperationStatus, () => string> = {
+  proposed: m.cooperation_status_proposed,
+  declined: m.cooperation_status_declined,
+  agreed: m.cooperation_status_agreed,
+  'in-progress': m.cooperation_status_in_progress,
+  delivered: m.cooperation_status_delivered,
+  stopped: m.cooperation_status_stopped,
 };
 
 export const contributionKindLabel: Record<ContributionKind, () => string> = {

@@ -257,6 +257,7 @@ export function authoriseEitherSide(act: Act, standing: CooperationStanding, coo
 }
 
 export const cooperationCan = (standing: CooperationStanding, cooperation: Cooperation): CooperationCan => ({
+  read: allowsEitherSide('read-cooperation-thread', standing),
   write: cooperation.status !== 'declined' && allowsEitherSide('post-message', standing),
   accept:
     cooperation.status === 'proposed'

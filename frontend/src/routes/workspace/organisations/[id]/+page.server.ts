@@ -5,11 +5,25 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   requireSession(locals, url);
   // Only its people may see who they are (the API answers 403 to anyone else).
-  const [organisation, people] = await Promise.all([
+  const [organisation, people, cooperations, blocks] = await Promise.all([
     locals.api.read('GET /v1/organisations/{id}', { params }),
     locals.api.read('GET /v1/organisations/{id}/people', { params }),
+    locals.api.read('GET /v1/organisations/{id}/cooperations', { params, query: { limit: '100' } }),
+    locals.api.read('GET /v1/organisations/{id}/blocks', { params }),
   ]);
-  return { organisation, people: people.items, countryCodes: Object.keys(countries.getAlpha2Codes()), formKey: crypto.randomUUID() };
+  const blocked = new Set(blocks.items.map((block) => block.organisation.id));
+  return {
+    organisation,
+    people: people.items,
+    // Each with the other organisation, and whether it is blocked.
+    cooperations: cooperations.items.map((cooperation) => {
+      const other = cooperation.proposer.id === params.id ? cooperation.partner : cooperation.proposer;
+      return { cooperation, other, blocked: blocked.has(other.id) };
+    }),
+    blocks: blocks.items,
+    countryCodes: Object.keys(countries.getAlpha2Codes()),
+    formKey: crypto.randomUUID(),
+  };
 };
 
 const here = ({ params }: { params: Record<string, string> }) => `/workspace/organisations/${params.id}`;
@@ -19,6 +33,14 @@ export const actions: Actions = {
     fields: ['name', 'kind', 'country', 'website', 'version'],
     body: ({ values }) => ({ ...values, version: Number(values.version) }),
     done: here,
+  }),
+  block: formAction('PUT /v1/organisations/{id}/blocks/{organisationId}', {
+    params: ({ params, form }) => ({ id: params.id, organisationId: String(form.get('organisationId') ?? '') }),
+    done: (sending) => `${here(sending)}#blocks`,
+  }),
+  unblock: formAction('DELETE /v1/organisations/{id}/blocks/{organisationId}', {
+    params: ({ params, form }) => ({ id: params.id, organisationId: String(form.get('organisationId') ?? '') }),
+    done: (sending) => `${here(sending)}#blocks`,
   }),
   addPerson: formAction('POST /v1/organisations/{id}/people', {
     values: (form) => ({ email: String(form.get('email') ?? ''), role: String(form.get('role') ?? 'member') }),

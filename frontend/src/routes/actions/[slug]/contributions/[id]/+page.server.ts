@@ -8,7 +8,7 @@ const matchesShown = '5';
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
   if (!locals.session) setHeaders(sharedPage);
-  const [action, contribution, matches, actions] = await Promise.all([
+  const [action, contribution, matches, actions, me] = await Promise.all([
     locals.api.read('GET /v1/actions/{slug}', { params }),
     locals.api.read('GET /v1/actions/{slug}/contributions/{id}', { params }),
     locals.api.read('GET /v1/actions/{slug}/contributions/{id}/matches', { params, query: { limit: matchesShown } }).catch((failure: unknown) => {
@@ -19,11 +19,28 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
     }),
     // The titles of the actions the matches are in.
     locals.api.read('GET /v1/actions'),
+    // The caller's organisations, which may propose to cooperate on it.
+    locals.session ? locals.api.read('GET /v1/me') : null,
   ]);
-  return { action, contribution, matches, actionTitles: Object.fromEntries(actions.actions.map(({ slug, title }) => [slug, title])) };
+  const organisations = me?.organisations.map(({ organisation }) => ({ id: organisation.id, name: organisation.name })) ?? [];
+  return {
+    action,
+    contribution,
+    matches,
+    actionTitles: Object.fromEntries(actions.actions.map(({ slug, title }) => [slug, title])),
+    proposers: organisations.filter(({ id }) => id !== contribution.organisation.id),
+    ownOrganisation: organisations.some(({ id }) => id === contribution.organisation.id),
+    signedIn: me !== null,
+    formKey: crypto.randomUUID(),
+  };
 };
 
 export const actions: Actions = {
+  propose: formAction('POST /v1/actions/{slug}/contributions/{id}/cooperations', {
+    fields: ['organisationId', 'message'],
+    body: ({ values }) => values,
+    done: ({ params }, cooperation) => `/actions/${params.slug}/cooperations/${cooperation.id}`,
+  }),
   hide: formAction('PUT /v1/actions/{slug}/contributions/{id}/hidden', {
     fields: ['reason'],
     body: ({ values }) => values,
