@@ -1,7 +1,7 @@
 // Themes and collective actions: what organisations contribute to.
 import * as z from 'zod';
 import { bilingual, line, patchOf, slug, timestamp, version } from './common.ts';
-import { organisationKinds } from './vocabulary.ts';
+import { organisationKinds, publicCooperationStatuses } from './vocabulary.ts';
 
 export const theme = z.object({
   id: slug,
@@ -33,6 +33,11 @@ export const countsByKind = z.object(
   >,
 );
 
+/** How many cooperations of each public status. */
+export const cooperationCounts = z.object(
+  Object.fromEntries(publicCooperationStatuses.map((status) => [status, z.int()])) as Record<(typeof publicCooperationStatuses)[number], z.ZodInt>,
+);
+
 export const action = z.object({
   slug,
   position: z.int(),
@@ -55,6 +60,8 @@ export const action = z.object({
     members: countsByKind,
     /** Active members that lead the coalition. */
     leads: z.int(),
+    /** Cooperations on its contributions that both organisations agreed to, by status. */
+    cooperations: cooperationCounts,
   }),
   version,
   createdAt: timestamp,
@@ -76,6 +83,7 @@ export type NewAction = z.infer<typeof newAction>;
 export type ActionChanges = z.infer<typeof actionChanges>;
 export type Action = z.infer<typeof action>;
 export type CountsByKind = z.infer<typeof countsByKind>;
+export type CooperationCounts = z.infer<typeof cooperationCounts>;
 export type ActionList = z.infer<typeof actionList>;
 export type Following = z.infer<typeof following>;
 

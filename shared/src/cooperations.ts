@@ -1,12 +1,17 @@
 // Cooperations: one organisation proposes to another to cooperate on one of its contributions (an offer or a request).
 // The two talk in a private thread; once both accept, the cooperation is public, with its status.
 import * as z from 'zod';
-import { id, slug, text, timestamp } from './common.ts';
+import { cursor, id, limit, slug, text, timestamp } from './common.ts';
 import { contributionKind } from './contributions.ts';
 import { organisationSummary } from './organisations.ts';
-import { cooperationStatuses } from './vocabulary.ts';
+import { cooperationStatuses, publicCooperationStatuses } from './vocabulary.ts';
 
 export const cooperationStatus = z.enum(cooperationStatuses, { error: `must be one of: ${cooperationStatuses.join(', ')}` });
+export const publicCooperationStatus = z.enum(publicCooperationStatuses, { error: `must be one of: ${publicCooperationStatuses.join(', ')}` });
+
+/** Whether a cooperation of this status is public: both organisations agreed to it. */
+export const isPublicStatus = (status: (typeof cooperationStatuses)[number]): status is (typeof publicCooperationStatuses)[number] =>
+  (publicCooperationStatuses as readonly string[]).includes(status);
 
 /** How long after it is posted its author may change a message. */
 export const messageEditMinutes = 15;
@@ -79,6 +84,18 @@ export const message = z.object({
 /** A thread's messages, newest first. */
 export const messagePage = z.object({ items: z.array(message), next: z.string().nullable() });
 
+/** Cooperations both organisations agreed to: an action's (on one of its contributions, when told), or the platform's of a status. */
+export const cooperationsQuery = z.strictObject({
+  status: publicCooperationStatus.optional(),
+  contribution: id.optional(),
+  cursor: cursor.optional(),
+  limit,
+});
+export const latestCooperationsQuery = z.strictObject({ status: publicCooperationStatus.default('delivered'), cursor: cursor.optional(), limit });
+
+/** Public cooperations, newest first. */
+export const cooperationList = z.object({ items: z.array(cooperation), next: z.string().nullable() });
+
 /** An organisation's cooperations, proposed by it or to it, newest first. */
 export const cooperationPage = z.object({ items: z.array(cooperationView), next: z.string().nullable() });
 
@@ -92,6 +109,10 @@ export const acceptancePath = z.strictObject({ slug, id, organisationId: id });
 export const messagePath = z.strictObject({ slug, id, messageId: id });
 
 export type CooperationStatus = z.infer<typeof cooperationStatus>;
+export type PublicCooperationStatus = z.infer<typeof publicCooperationStatus>;
+export type CooperationsQuery = z.infer<typeof cooperationsQuery>;
+export type LatestCooperationsQuery = z.infer<typeof latestCooperationsQuery>;
+export type CooperationList = z.infer<typeof cooperationList>;
 export type CooperationSide = (typeof cooperationSides)[number];
 export type NewCooperation = z.infer<typeof newCooperation>;
 export type Cooperation = z.infer<typeof cooperation>;

@@ -23,6 +23,9 @@ import {
   contributionView,
   contributionsQuery,
   acceptancePath,
+  cooperationList,
+  cooperationsQuery,
+  latestCooperationsQuery,
   block,
   blockList,
   blockPath,
@@ -146,6 +149,12 @@ export const routes = [
     throttle: proposalThrottle,
     request: { params: contributionPath, body: newCooperation },
     replies: { 201: cooperationView },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/cooperations', handler: 'list-cooperations', access: 'public', table: 'read',
+    summary: "An action's cooperations that both organisations agreed to, newest proposed first; of one status, or on one contribution, when told",
+    request: { params: actionPath, query: cooperationsQuery },
+    replies: { 200: cooperationList },
   },
   {
     method: 'GET', path: '/v1/actions/{slug}/cooperations/{id}', handler: 'get-cooperation', access: 'optional', table: 'read',
@@ -444,6 +453,12 @@ export const routes = [
     summary: 'Organisations waiting for verification, oldest first: new ones, and verified ones whose identity changed',
     request: { query: pageQuery },
     replies: { 200: verificationQueue },
+  },
+  {
+    method: 'GET', path: '/v1/cooperations', handler: 'list-latest-cooperations', access: 'public', table: 'read',
+    summary: 'The cooperations of every action that last came to a status (delivered unless told), latest first',
+    request: { query: latestCooperationsQuery },
+    replies: { 200: cooperationList },
   },
   {
     method: 'GET', path: '/v1/stats', handler: 'get-stats', access: 'public', table: 'read',

@@ -1,6 +1,6 @@
 // Platform-wide figures.
 import * as z from 'zod';
-import { countsByKind } from './actions.ts';
+import { cooperationCounts, countsByKind } from './actions.ts';
 import { countryCode } from './common.ts';
 
 export const stats = z.object({
@@ -11,6 +11,8 @@ export const stats = z.object({
   countries: z.int(),
   /** Contributing organisations per country, most first. */
   byCountry: z.array(z.object({ country: countryCode, organisations: z.int() })),
+  /** Cooperations both organisations agreed to, by status, on every action. */
+  cooperations: cooperationCounts,
 });
 
 export type Stats = z.infer<typeof stats>;

@@ -41,6 +41,9 @@ export const regions = ['africa', 'americas', 'asia', 'europe', 'oceania'] as co
  */
 export const cooperationStatuses = ['proposed', 'declined', 'agreed', 'in-progress', 'delivered', 'stopped'] as const;
 
+/** The statuses of a cooperation both organisations agreed to: public, counted, listed. */
+export const publicCooperationStatuses = ['agreed', 'in-progress', 'delivered', 'stopped'] as const;
+
 /** An organisation's place in a coalition: leads run it, members take part. */
 export const coalitionRoles = ['lead', 'member'] as const;
 

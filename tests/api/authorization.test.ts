@@ -465,6 +465,9 @@ async function freshCooperation({ slug, logins, proposerId, partnerId }: Coopera
 }
 
 const cooperationRows: CooperationRow[] = [
+  // Public: what both organisations agreed to, the same for everyone.
+  { route: 'GET /v1/actions/{slug}/cooperations', expect: [200, 200, 200, 200, 200, 200, 200], prepare: async ({ slug }) => () => ({ path: `/v1/actions/${slug}/cooperations` }) },
+  { route: 'GET /v1/cooperations', expect: [200, 200, 200, 200, 200, 200, 200], prepare: async () => () => ({ path: '/v1/cooperations?limit=5' }) },
   {
     route: 'POST /v1/actions/{slug}/contributions/{id}/cooperations',
     // A proposal is for an organisation of the caller's: here, the proposer's.

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Contribution, CooperationView, Message, Organisation } from '@collective-actions/shared';
 import { dynamo, tableName } from '@collective-actions/functions/data/client.ts';
+import { checkConsistency } from '@collective-actions/functions/data/consistency.ts';
 import { keys } from '@collective-actions/functions/data/keys.ts';
 import { afterNotifier, call, inboxOf, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
 
@@ -17,7 +18,8 @@ async function newSide(name: string): Promise<Side> {
   const admin = unique(`${name}-admin`);
   const member = `${unique(`${name}-member`)}@example.org`;
   const organisation = await newOrganisation(admin, { name: unique(name) });
-  await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email: member } });
+  const invited = await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email: member } });
+  if (invited.status !== 201) throw new Error(`Could not add ${member}: ${JSON.stringify(invited.body)}`);
   await call('GET', '/v1/me', { as: member });
   return { organisation, admin, member };
 }
@@ -207,7 +209,7 @@ describe('acceptance', () => {
 
   it('made twenty times at once, by both sides, gives one agreed cooperation, told once', async () => {
     const { slug, cso } = fixture;
-    const city = await newSide('Racing city');
+    const city = await newSide('Racing-city');
     const offer = await newContribution(cso.admin, slug, cso.organisation.id, { title: 'Racing offer' });
     const cooperation = (await propose(city.admin, offer, city.organisation.id)).body;
     const replies = await Promise.all(
@@ -259,5 +261,57 @@ describe('a block', () => {
     expect((await call('DELETE', `${blocks}/${city.organisation.id}`, { as: cso.admin })).status).toBe(204);
     expect((await call('DELETE', `${blocks}/${city.organisation.id}`, { as: cso.admin })).status).toBe(404);
     expect((await call('POST', `${pathOf(cooperation)}/messages`, { as: city.member, body: { text: 'Thank you for hearing us.' } })).status).toBe(201);
+  });
+});
+
+describe('the public outcome', () => {
+  it('lists and counts an action’s agreed cooperations by status, never a proposed or declined one, and the checker agrees', async () => {
+    const { cso } = fixture;
+    const slug = await newAction('digital-commons');
+    const city = await newSide('Counting-city');
+    const offers = await Promise.all(['One', 'Two', 'Three', 'Four'].map((title) => newContribution(cso.admin, slug, cso.organisation.id, { title: `Offer ${title}` })));
+    const cooperations = [];
+    for (const offer of offers) cooperations.push((await propose(city.admin, offer, city.organisation.id)).body);
+    const [agreed, delivered, declined] = cooperations;
+    const agree = async (cooperation: CooperationView) => {
+      await call('PUT', `${pathOf(cooperation)}/acceptances/${city.organisation.id}`, { as: city.admin });
+      await call('PUT', `${pathOf(cooperation)}/acceptances/${cso.organisation.id}`, { as: cso.admin });
+    };
+    await agree(agreed);
+    await agree(delivered);
+    await call('PUT', `${pathOf(delivered)}/status`, { as: cso.member, body: { status: 'in-progress' } });
+    await call('PUT', `${pathOf(delivered)}/status`, { as: cso.member, body: { status: 'delivered' } });
+    await call('PUT', `${pathOf(declined)}/status`, { as: cso.admin, body: { status: 'declined' } });
+
+    expect((await call('GET', `/v1/actions/${slug}`)).body.counts.cooperations).toEqual({ agreed: 1, 'in-progress': 0, delivered: 1, stopped: 0 });
+    const listed = await call('GET', `/v1/actions/${slug}/cooperations`);
+    expect(listed.body.items.map((item: CooperationView) => [item.contribution.title, item.status])).toEqual([
+      ['Offer Two', 'delivered'],
+      ['Offer One', 'agreed'],
+    ]);
+    expect(listed.body.items[0]).not.toHaveProperty('can');
+    expect((await call('GET', `/v1/actions/${slug}/cooperations?status=agreed`)).body.items.map((item: CooperationView) => item.id)).toEqual([agreed.id]);
+    expect((await call('GET', `/v1/actions/${slug}/cooperations?contribution=${offers[1].id}`)).body.items.map((item: CooperationView) => item.id)).toEqual([delivered.id]);
+    expect((await call('GET', `/v1/actions/${slug}/cooperations?status=proposed`)).status).toBe(400);
+    expect((await call('GET', '/v1/actions/no-such-action/cooperations')).status).toBe(404);
+    const latest = await call('GET', '/v1/cooperations?limit=100');
+    expect(latest.body.items.map((item: CooperationView) => item.id)).toContain(delivered.id);
+    expect(latest.body.items.every((item: CooperationView) => item.status === 'delivered')).toBe(true);
+    const stats = (await call('GET', '/v1/stats')).body.cooperations;
+    expect(stats.delivered).toBeGreaterThanOrEqual(1);
+
+    expect(await checkConsistency([slug])).toEqual([]);
+    // A count moved without its record, and a cooperation that lost its place in its status's list.
+    await dynamo.update({ TableName: tableName, Key: keys.action(slug), UpdateExpression: 'ADD cooperations_stopped :one', ExpressionAttributeValues: { ':one': 1 } });
+    await dynamo.update({ TableName: tableName, Key: keys.cooperation(slug, agreed.id), UpdateExpression: 'REMOVE GSI2PK, GSI2SK' });
+    expect(await checkConsistency([slug])).toEqual([
+      { what: `counts of ${slug}`, stored: expect.objectContaining({ cooperations: { agreed: 1, 'in-progress': 0, delivered: 1, stopped: 1 } }), recomputed: expect.objectContaining({ cooperations: { agreed: 1, 'in-progress': 0, delivered: 1, stopped: 0 } }) },
+      { what: `index entries of cooperation ${agreed.id} (agreed)`, stored: { action: true, status: false }, recomputed: { action: true, status: true } },
+    ]);
+    // Put back, so that the check of the whole table after the suite finds nothing.
+    await dynamo.update({ TableName: tableName, Key: keys.action(slug), UpdateExpression: 'ADD cooperations_stopped :one', ExpressionAttributeValues: { ':one': -1 } });
+    const moved = await call('PUT', `${pathOf(agreed)}/status`, { as: city.member, body: { status: 'in-progress' } });
+    expect(moved.body).toMatchObject({ status: 'in-progress' });
+    expect(await checkConsistency([slug])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // A cooperation as its two organisations and the public live it, in a real browser: a city finds an offer among its
 // request's matches and proposes (in French), the organisation that offers is told and answers in the thread (in
-// English), both accept, and the public sees the cooperation and how it goes. With and without JavaScript.
+// English), both accept, and the public sees the cooperation and how it goes, counted on its action. With and without
+// JavaScript.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
@@ -81,5 +82,16 @@ describe.each([
     await submit(csoPage, 'It is delivered', 'Delivered');
     await visitor.goto(`/fr${thread}`);
     expect(await visitor.getByText('Réalisée', { exact: true }).count()).toBe(1);
+
+    // The action's counts move, and the cooperation is listed on the action and on the offer.
+    const counts = async (path: string) => {
+      await visitor.goto(path);
+      const section = visitor.locator('section[aria-labelledby="cooperations"], section[aria-labelledby="cooperate"]');
+      const figures = await section.locator('dl.counts > div').allInnerTexts();
+      return { figures: figures.map((text) => text.replace(/\s+/g, ' ').trim()), listed: await section.getByRole('link', { name: `Cooperation on “${offer.title}”` }).count() };
+    };
+    expect(await counts(`/actions/${slug}`)).toEqual({ figures: ['Agreed 0', 'In progress 0', 'Delivered 1', 'Stopped 0'], listed: 1 });
+    expect(await counts(`/actions/${slug}/contributions/${offer.id}`)).toEqual({ figures: [], listed: 1 });
+    if (javaScript) await expectAccessible(visitor);
   });
 });

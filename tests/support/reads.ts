@@ -53,6 +53,8 @@ export async function everyRead(): Promise<Read[]> {
       { path: `/v1/actions/${slug}/contributions/${request.id}/matches` },
       { path: `/v1/actions/${slug}/contributions/${contribution.id}/matches?limit=1` },
     ],
+    'GET /v1/actions/{slug}/cooperations': [{ path: `/v1/actions/${slug}/cooperations` }, { path: `/v1/actions/${slug}/cooperations?status=agreed&contribution=${contribution.id}` }],
+    'GET /v1/cooperations': [{ path: '/v1/cooperations?status=agreed&limit=5' }],
     'GET /v1/actions/{slug}/cooperations/{id}': [{ path: cooperationPath }, { path: cooperationPath, as: lead }],
     'GET /v1/actions/{slug}/cooperations/{id}/messages': [{ path: `${cooperationPath}/messages`, as: author }, { path: `${cooperationPath}/messages?limit=1`, as: lead }],
     'GET /v1/actions/{slug}/members': [{ path: `/v1/actions/${slug}/members` }, { path: `/v1/actions/${slug}/members`, as: lead }],

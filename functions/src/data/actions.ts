@@ -4,12 +4,15 @@ import {
   NotFound,
   StaleVersion,
   organisationKinds,
+  publicCooperationStatuses,
   type Action,
   type ActionChanges,
   type BilingualText,
+  type CooperationCounts,
   type CountsByKind,
   type NewAction,
   type OrganisationKind,
+  type PublicCooperationStatus,
   type Theme,
 } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
@@ -26,6 +29,12 @@ const toTheme = (item: Item): Theme => ({ id: item.id, position: item.position, 
 /** The attribute counting contributing organisations of a kind (on an action, and platform-wide). */
 export const kindCountAttribute = (kind: OrganisationKind) => `organisations_${kind}`;
 export const memberCountAttribute = (kind: OrganisationKind) => `members_${kind}`;
+
+/** The attribute counting an action's cooperations of a public status. */
+export const cooperationCountAttribute = (status: PublicCooperationStatus) => `cooperations_${status}`;
+
+export const cooperationCountsOf = (item: Item): CooperationCounts =>
+  Object.fromEntries(publicCooperationStatuses.map((status) => [status, item[cooperationCountAttribute(status)] ?? 0])) as CooperationCounts;
 
 export function countsByKind(item: Item, attribute = kindCountAttribute): CountsByKind {
   return Object.fromEntries(organisationKinds.map((kind) => [kind, item[attribute(kind)] ?? 0])) as CountsByKind;
@@ -45,6 +54,7 @@ function toAction(item: Item): Action {
       organisations: countsByKind(item),
       members: countsByKind(item, memberCountAttribute),
       leads: item.leadCount ?? 0,
+      cooperations: cooperationCountsOf(item),
     },
     version: item.version,
     createdAt: item.createdAt,

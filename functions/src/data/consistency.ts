@@ -1,7 +1,7 @@
-// Recomputes every stored count from the records (contributions, followers, what waits for a digest), and checks each
-// contribution's index entries against its state: what a fault or a half-applied change would leave behind. Reads
+// Recomputes every stored count from the records (contributions, cooperations by status, followers, what waits for a
+// digest), and checks each contribution's and cooperation's index entries against its state: what a fault or a half-applied change would leave behind. Reads
 // with Queries per action, theme and digest; for checks and scripts.
-import { digestFrequencies, organisationKinds, type DigestFrequency } from '@collective-actions/shared';
+import { digestFrequencies, isPublicStatus, organisationKinds, type DigestFrequency } from '@collective-actions/shared';
 import { keys } from './keys.ts';
 import { getAction, listActions, listThemes } from './actions.ts';
 import { getStats, recountAction } from './counts.ts';
@@ -89,6 +89,15 @@ export async function checkConsistency(only?: string[]): Promise<Difference[]> {
       const organisation = perOrganisation.get(item.organisation.id) ?? { kind: item.organisation.kind, country: item.organisation.country, count: 0 };
       organisation.count += 1;
       perOrganisation.set(item.organisation.id, organisation);
+    }
+    // A cooperation is in its action's list, and its status's, exactly while public (the counts were recounted above).
+    for (const item of await queryPartition(keys.actionPartition(slug), keys.cooperationPrefix)) {
+      const listed = isPublicStatus(item.status);
+      note(
+        `index entries of cooperation ${item.id} (${item.status})`,
+        { action: isListedIn(item, keys.cooperationsOfAction(slug)), status: isListedIn(item, keys.cooperationsOfStatus(item.status)) },
+        { action: listed, status: listed },
+      );
     }
     const storedTallies = await queryPartition(keys.actionPartition(slug), keys.contributorTallyPrefix);
     for (const tally of storedTallies) {

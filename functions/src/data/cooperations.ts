@@ -4,13 +4,17 @@ import { monotonicFactory } from 'ulid';
 import {
   Conflict,
   Forbidden,
+  isPublicStatus,
   type Cooperation,
   type CooperationSide,
   type CooperationStatus,
   type CooperationNotificationKind,
+  type CooperationsQuery,
+  type PublicCooperationStatus,
   type OrganisationSummary,
 } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
+import { cooperationCountAttribute } from './actions.ts';
 import { blockedReason, notBlocked } from './blocks.ts';
 import { keys } from './keys.ts';
 import { outboxItem } from './notifications.ts';
@@ -70,6 +74,31 @@ const toMessage = (item: Item): StoredMessage => ({
   editedAt: item.editedAt ?? null,
 });
 
+/** The cooperation's item: its record and, once both organisations agreed to it, its index entries. */
+const itemOf = (cooperation: StoredCooperation) => ({
+  ...keys.cooperation(cooperation.action, cooperation.id),
+  ...(isPublicStatus(cooperation.status) ? keys.cooperationListing(cooperation.action, cooperation.id, cooperation.status, cooperation.updatedAt) : {}),
+  ...cooperation,
+});
+
+/** Moves its action's counts from the cooperation's status to the next one, each counted only while public. */
+function countMove(slug: string, from: CooperationStatus, to: CooperationStatus): TransactItem[] {
+  const moves = [...(isPublicStatus(from) ? [[from, -1] as const] : []), ...(isPublicStatus(to) ? [[to, 1] as const] : [])];
+  if (!moves.length) return [];
+  return [
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.action(slug),
+        UpdateExpression: `ADD ${moves.map((_, index) => `#count${index} :delta${index}`).join(', ')}`,
+        ConditionExpression: itemExists,
+        ExpressionAttributeNames: Object.fromEntries(moves.map(([status], index) => [`#count${index}`, cooperationCountAttribute(status)])),
+        ExpressionAttributeValues: Object.fromEntries(moves.map(([, delta], index) => [`:delta${index}`, delta])),
+      },
+    },
+  ];
+}
+
 export const publicCooperation = ({ proposedBy: _, contributionAuthorId: __, revision: ___, ...cooperation }: StoredCooperation): Cooperation => cooperation;
 
 export async function getCooperation(slug: string, id: string, consistent = false): Promise<StoredCooperation | undefined> {
@@ -127,7 +156,7 @@ export async function createCooperation(cooperation: StoredCooperation, first: S
   const { action: slug, id, proposer, partner, contribution } = cooperation;
   await transactWrite(
     [
-      { Put: { TableName: tableName, Item: { ...keys.cooperation(slug, id), ...cooperation }, ConditionExpression: itemIsNew } },
+      { Put: { TableName: tableName, Item: itemOf(cooperation), ConditionExpression: itemIsNew } },
       { Put: { TableName: tableName, Item: { ...keys.openProposal(slug, contribution.id, proposer.id), cooperation: id }, ConditionExpression: itemIsNew } },
       {
         ConditionCheck: {
@@ -157,12 +186,12 @@ export async function createCooperation(cooperation: StoredCooperation, first: S
 }
 
 /** Writes the cooperation as it now is, on condition that it is still at the revision it was read at. */
-const rewrite = ({ revision, ...next }: StoredCooperation): TransactItem => ({
+const rewrite = (next: StoredCooperation): TransactItem => ({
   Put: {
     TableName: tableName,
-    Item: { ...keys.cooperation(next.action, next.id), ...next, revision: revision + 1 },
+    Item: itemOf({ ...next, revision: next.revision + 1 }),
     ConditionExpression: 'revision = :read',
-    ExpressionAttributeValues: { ':read': revision },
+    ExpressionAttributeValues: { ':read': next.revision },
   },
 });
 
@@ -179,6 +208,7 @@ export async function accept(cooperation: StoredCooperation, organisationId: str
     [
       rewrite(next),
       tellOtherSide(next, accepting, agreed ? 'cooperation-agreed' : 'cooperation-accepted', by, now),
+      ...countMove(cooperation.action, cooperation.status, next.status),
     ],
     [() => new WriteRaced('cooperation changed since it was read')],
   );
@@ -206,6 +236,7 @@ export async function changeStatus(
             tellOtherSide(next, side(cooperation, change.organisationId), 'cooperation-declined', by, now),
           ]
         : []),
+      ...countMove(cooperation.action, cooperation.status, next.status),
     ],
     [() => new WriteRaced('cooperation changed since it was read')],
   );
@@ -282,4 +313,41 @@ export async function listCooperationsOf(organisationId: string, page: { cursor?
   });
   const cooperations = await Promise.all(items.map((item) => getCooperation(item.action, item.cooperation)));
   return { items: cooperations.filter((cooperation) => cooperation !== undefined), next };
+}
+
+/** A page of an action's public cooperations (on one contribution, or of one status, when told), the newest proposed first. */
+export async function listCooperations(slug: string, query: CooperationsQuery) {
+  const conditions = [
+    ...(query.status ? [{ expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': query.status } }] : []),
+    ...(query.contribution ? [{ expression: 'contribution.id = :contribution', names: {}, values: { ':contribution': query.contribution } }] : []),
+  ];
+  const { items, next } = await queryPage({
+    ...keys.cooperationsOfAction(slug),
+    filter: conditions.length
+      ? {
+          expression: conditions.map((condition) => condition.expression).join(' AND '),
+          names: Object.assign({}, ...conditions.map((condition) => condition.names)),
+          values: Object.assign({}, ...conditions.map((condition) => condition.values)),
+        }
+      : undefined,
+    limit: query.limit,
+    cursor: query.cursor,
+    cursorPattern: ulidPattern,
+    tableKeyAt: (id) => keys.cooperation(slug, id),
+    newestFirst: true,
+  });
+  return { items: items.map((item) => publicCooperation(toCooperation(item))), next };
+}
+
+/** A page of the platform's public cooperations of one status, those that came to it last first. */
+export async function latestCooperations(status: PublicCooperationStatus, page: { cursor?: string; limit: number }) {
+  const { items, next } = await queryPage({
+    ...keys.cooperationsOfStatus(status),
+    limit: page.limit,
+    cursor: page.cursor,
+    cursorPattern: /^[\d:.TZ-]+#[0-9A-HJKMNP-TV-Z]{26}#[a-z0-9-]+$/,
+    tableKeyAt: keys.cooperationAtStatusPosition,
+    newestFirst: true,
+  });
+  return { items: items.map((item) => publicCooperation(toCooperation(item))), next };
 }

@@ -2,8 +2,10 @@
 // same transaction as the change they count, and recomputed from the records for consistency checks.
 import {
   organisationKinds,
+  publicCooperationStatuses,
   type Action,
   type Contribution,
+  type CooperationCounts,
   type CountsByKind,
   type OrganisationKind,
   type Stats,
@@ -107,9 +109,10 @@ export async function recountAction(slug: string): Promise<Action['counts']> {
       names: { '#status': 'status' },
       values: { ':status': status },
     });
-  const [contributions, members] = await Promise.all([
+  const [contributions, members, cooperations] = await Promise.all([
     recordsWith(keys.contributionPrefix, 'published'),
     recordsWith(keys.coalitionMemberPrefix, 'active'),
+    queryPartition(keys.actionPartition(slug), keys.cooperationPrefix),
   ]);
   const byKind = (kinds: Iterable<OrganisationKind>) => {
     const counts = Object.fromEntries(organisationKinds.map((kind) => [kind, 0])) as CountsByKind;
@@ -122,6 +125,9 @@ export async function recountAction(slug: string): Promise<Action['counts']> {
     organisations: byKind(contributors.values()),
     members: byKind(members.map((item) => item.organisation.kind)),
     leads: members.filter((item) => item.role === 'lead').length,
+    cooperations: Object.fromEntries(
+      publicCooperationStatuses.map((status) => [status, cooperations.filter((item) => item.status === status).length]),
+    ) as CooperationCounts,
   };
 }
 
@@ -140,5 +146,8 @@ export async function getStats(): Promise<Stats> {
     organisations: countsByKind(platform),
     countries: byCountry.length,
     byCountry,
+    cooperations: Object.fromEntries(
+      publicCooperationStatuses.map((status) => [status, actions.reduce((sum, action) => sum + action.counts.cooperations[status], 0)]),
+    ) as CooperationCounts,
   };
 }

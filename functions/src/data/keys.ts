@@ -164,6 +164,23 @@ export const keys = {
 
   /** A cooperation between two organisations on a contribution of the action, whatever its status. */
   cooperation: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `COOPERATION#${id}` }),
+  cooperationPrefix: 'COOPERATION#',
+  /**
+   * Index entries of a cooperation both organisations agreed to: its action's list (by proposal, newest first), and the
+   * platform's list of its status (by when it came to it); a cooperation proposed or declined has none.
+   */
+  cooperationListing: (slug: string, id: string, status: string, since: string) => ({
+    GSI1PK: `ACTION#${slug}#COOPERATIONS`,
+    GSI1SK: id,
+    GSI2PK: `COOPERATIONS#${status}`,
+    GSI2SK: `${since}#${id}#${slug}`,
+  }),
+  cooperationsOfAction: (slug: string) => inIndex('GSI1', `ACTION#${slug}#COOPERATIONS`),
+  cooperationsOfStatus: (status: string) => inIndex('GSI2', `COOPERATIONS#${status}`),
+  cooperationAtStatusPosition: (sortKey: string) => {
+    const [, id, slug] = sortKey.split('#');
+    return { PK: `ACTION#${slug}`, SK: `COOPERATION#${id}` };
+  },
   /** Each side's entry of a cooperation, which lists it among its organisation's, newest first; the slug finds it from a cursor. */
   cooperationParty: (slug: string, id: string, organisationId: string) => ({
     PK: `ACTION#${slug}`,

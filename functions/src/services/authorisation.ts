@@ -14,6 +14,7 @@ import {
   type OrganisationCan,
   type OrganisationRole,
   cooperationSides,
+  isPublicStatus,
 } from '@collective-actions/shared';
 import * as coalitions from '../data/coalitions.ts';
 import * as organisationRecords from '../data/organisations.ts';
@@ -246,7 +247,7 @@ export const allowsEitherSide = (act: Act, standing: CooperationStanding): boole
 
 /** The cooperation is public once both sides agreed to it; until then (or once declined), only their people know of it. */
 export const seesCooperation = (standing: CooperationStanding, { status }: Pick<Cooperation, 'status'>): boolean =>
-  !['proposed', 'declined'].includes(status) || allowsEitherSide('read-cooperation-thread', standing);
+  isPublicStatus(status) || allowsEitherSide('read-cooperation-thread', standing);
 
 /** Fails unless the caller may do the act for either side; a cooperation they may not see is not there at all. */
 export function authoriseEitherSide(act: Act, standing: CooperationStanding, cooperation: Pick<Cooperation, 'id' | 'status'>): void {

@@ -8,7 +8,10 @@ import {
   ValidationFailed,
   messageEditMinutes,
   type Block,
+  type CooperationList,
   type CooperationPage,
+  type CooperationsQuery,
+  type LatestCooperationsQuery,
   type CooperationView,
   type Message,
   type MessagePage,
@@ -20,6 +23,7 @@ import * as contributionRecords from '../data/contributions.ts';
 import * as cooperations from '../data/cooperations.ts';
 import * as organisationRecords from '../data/organisations.ts';
 import type { Caller } from './caller.ts';
+import { getAction } from './actions.ts';
 import {
   allows,
   authorise,
@@ -87,6 +91,15 @@ export async function proposeCooperation(caller: Caller, slug: string, contribut
     return viewOf(cooperation, await cooperationStanding(caller, cooperation));
   });
 }
+
+/** An action's cooperations that both organisations agreed to, newest proposed first. */
+export async function listCooperations(slug: string, query: CooperationsQuery): Promise<CooperationList> {
+  await getAction(slug);
+  return cooperations.listCooperations(slug, query);
+}
+
+/** The platform's cooperations that last came to a status: the latest delivered, say. */
+export const latestCooperations = ({ status, ...page }: LatestCooperationsQuery): Promise<CooperationList> => cooperations.latestCooperations(status, page);
 
 /** A cooperation: to anyone once agreed, to its two organisations' people before. */
 export async function getCooperation(caller: Caller | undefined, slug: string, id: string): Promise<CooperationView> {

@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) => {
   if (!locals.session) setHeaders(sharedPage);
-  const [action, members, agenda, contributions, history, stats] = await Promise.all([
+  const [action, members, agenda, contributions, history, stats, cooperations] = await Promise.all([
     locals.api.read('GET /v1/actions/{slug}', { params }),
     locals.api.read('GET /v1/actions/{slug}/members', { params }),
     locals.api.read('GET /v1/actions/{slug}/agenda', { params, query: { limit: '100' } }),
@@ -12,6 +12,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
     locals.api.read('GET /v1/actions/{slug}/contributions', { params, query: pick(url.searchParams, ['kind', 'type', 'organisationKind', 'country', 'cursor']) }),
     locals.api.read('GET /v1/actions/{slug}/history', { params }),
     locals.api.read('GET /v1/stats'),
+    locals.api.read('GET /v1/actions/{slug}/cooperations', { params, query: { limit: '5' } }),
   ]);
   return {
     action,
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
     agenda: agenda.items,
     contributions,
     history: history.items,
+    cooperations: cooperations.items,
     countries: stats.byCountry.map((entry) => entry.country),
     paged: url.searchParams.has('cursor'),
     filters: Object.fromEntries(['kind', 'type', 'organisationKind', 'country'].map((name) => [name, url.searchParams.get(name) ?? ''])),

@@ -8,7 +8,7 @@ const matchesShown = '5';
 
 export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
   if (!locals.session) setHeaders(sharedPage);
-  const [action, contribution, matches, actions, me] = await Promise.all([
+  const [action, contribution, matches, actions, me, cooperations] = await Promise.all([
     locals.api.read('GET /v1/actions/{slug}', { params }),
     locals.api.read('GET /v1/actions/{slug}/contributions/{id}', { params }),
     locals.api.read('GET /v1/actions/{slug}/contributions/{id}/matches', { params, query: { limit: matchesShown } }).catch((failure: unknown) => {
@@ -21,6 +21,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
     locals.api.read('GET /v1/actions'),
     // The caller's organisations, which may propose to cooperate on it.
     locals.session ? locals.api.read('GET /v1/me') : null,
+    locals.api.read('GET /v1/actions/{slug}/cooperations', { params: { slug: params.slug }, query: { contribution: params.id, limit: '20' } }),
   ]);
   const organisations = me?.organisations.map(({ organisation }) => ({ id: organisation.id, name: organisation.name })) ?? [];
   return {
@@ -31,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
     proposers: organisations.filter(({ id }) => id !== contribution.organisation.id),
     ownOrganisation: organisations.some(({ id }) => id === contribution.organisation.id),
     signedIn: me !== null,
+    cooperations: cooperations.items,
     formKey: crypto.randomUUID(),
   };
 };
