@@ -1,7 +1,7 @@
 // Cooperations: one organisation proposes to another to cooperate on one of its contributions (an offer or a request).
 // The two talk in a private thread; once both accept, the cooperation is public, with its status.
 import * as z from 'zod';
-import { cursor, id, limit, slug, text, timestamp } from './common.ts';
+import { cursor, httpsUrl, id, limit, slug, text, timestamp } from './common.ts';
 import { contributionKind } from './contributions.ts';
 import { organisationSummary } from './organisations.ts';
 import { cooperationStatuses, publicCooperationStatuses } from './vocabulary.ts';
@@ -51,6 +51,7 @@ export const cooperationCan = z.object({
   accept: z.array(id).meta({ description: 'The sides the caller may accept it for (as one of their admins), until they have' }),
   decline: may('Decline it, while it is proposed (the admins of both organisations)'),
   changeStatus: may('Say it is in progress, delivered or stopped, once agreed (the people of both organisations)'),
+  postUpdate: may('Post a public progress update, once agreed (the people of both organisations)'),
 });
 
 /** A cooperation, to its two organisations' people while it is proposed or declined, and to anyone once agreed. */
@@ -69,6 +70,21 @@ export const statusChange = z.discriminatedUnion(
 );
 
 export const newMessage = z.strictObject({ text: messageText });
+
+/** A dated public note of how a cooperation goes, with a link to what it produced, say. */
+export const newProgressUpdate = z.strictObject({ text: text(3, 1000), link: httpsUrl.nullable().default(null) });
+
+export const progressUpdate = z.object({
+  id,
+  /** The organisation it was posted for. */
+  organisation: organisationSummary,
+  text: z.string(),
+  link: z.string().nullable(),
+  at: timestamp,
+});
+
+/** Progress updates, newest first. */
+export const progressUpdatePage = z.object({ items: z.array(progressUpdate), next: z.string().nullable() });
 
 export const message = z.object({
   id,
@@ -120,6 +136,9 @@ export type CooperationCan = z.infer<typeof cooperationCan>;
 export type CooperationView = z.infer<typeof cooperationView>;
 export type StatusChange = z.infer<typeof statusChange>;
 export type NewMessage = z.infer<typeof newMessage>;
+export type NewProgressUpdate = z.infer<typeof newProgressUpdate>;
+export type ProgressUpdate = z.infer<typeof progressUpdate>;
+export type ProgressUpdatePage = z.infer<typeof progressUpdatePage>;
 export type Message = z.infer<typeof message>;
 export type MessagePage = z.infer<typeof messagePage>;
 export type CooperationPage = z.infer<typeof cooperationPage>;

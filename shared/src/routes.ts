@@ -23,6 +23,9 @@ import {
   contributionView,
   contributionsQuery,
   acceptancePath,
+  newProgressUpdate,
+  progressUpdate,
+  progressUpdatePage,
   cooperationList,
   cooperationsQuery,
   latestCooperationsQuery,
@@ -173,6 +176,18 @@ export const routes = [
     summary: 'Decline a proposed cooperation (the admins of either organisation), or say an agreed one is in progress, delivered or stopped (their people)',
     request: { params: cooperationPath, body: statusChange },
     replies: { 200: cooperationView },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/cooperations/{id}/updates', handler: 'list-cooperation-updates', access: 'public', table: 'read',
+    summary: "A cooperation's public progress updates, newest first, once both organisations agreed to it",
+    request: { params: cooperationPath, query: pageQuery },
+    replies: { 200: progressUpdatePage },
+  },
+  {
+    method: 'POST', path: '/v1/actions/{slug}/cooperations/{id}/updates', handler: 'post-cooperation-update', access: 'signed-in', table: 'write',
+    summary: 'Post a public progress update on an agreed cooperation, for your organisation (the people of its two organisations)',
+    request: { params: cooperationPath, body: newProgressUpdate },
+    replies: { 201: progressUpdate },
   },
   {
     method: 'GET', path: '/v1/actions/{slug}/cooperations/{id}/messages', handler: 'list-messages', access: 'signed-in', table: 'read',

@@ -439,6 +439,12 @@ interface CooperationWorld {
   logins: Record<Exclude<Party, 'anonymous'>, string>;
   proposerId: string;
   partnerId: string;
+  /**
+   * A proposed cooperation and an agreed one, which the rows that leave them as they are share: the proposer may send
+   * only ten proposals at once.
+   */
+  proposed: string;
+  agreed: string;
 }
 
 interface CooperationRow {
@@ -450,7 +456,7 @@ interface CooperationRow {
 }
 
 /** A cooperation proposed by the proposer's member on a new offer of the partner's; agreed when told. */
-async function freshCooperation({ slug, logins, proposerId, partnerId }: CooperationWorld, agreed = false): Promise<string> {
+async function freshCooperation({ slug, logins, proposerId, partnerId }: Omit<CooperationWorld, 'proposed' | 'agreed'>, agreed = false): Promise<string> {
   const offer = await newContribution(logins['partner admin'], slug, partnerId);
   const proposed = await call('POST', `/v1/actions/${slug}/contributions/${offer.id}/cooperations`, {
     as: logins['proposer member'],
@@ -484,10 +490,7 @@ const cooperationRows: CooperationRow[] = [
     // Proposed: nobody but the two organisations' people knows of it.
     route: 'GET /v1/actions/{slug}/cooperations/{id}',
     expect: [404, 404, 404, 200, 200, 200, 200],
-    prepare: async (world) => {
-      const path = await freshCooperation(world);
-      return () => ({ path });
-    },
+    prepare: async ({ proposed }) => () => ({ path: proposed }),
   },
   {
     // Only the partner's side is accepted here: the cooperation stays proposed, and private, whatever the order.
@@ -508,28 +511,34 @@ const cooperationRows: CooperationRow[] = [
     },
   },
   {
+    // Public once agreed: a stranger may read its updates, not post one.
+    route: 'GET /v1/actions/{slug}/cooperations/{id}/updates',
+    expect: [200, 200, 200, 200, 200, 200, 200],
+    prepare: async ({ agreed }) => () => ({ path: `${agreed}/updates` }),
+  },
+  {
+    route: 'POST /v1/actions/{slug}/cooperations/{id}/updates',
+    expect: [401, 403, 403, 201, 201, 201, 201],
+    prepare: async ({ agreed }) => () => ({ path: `${agreed}/updates`, body: { text: 'Posted by the matrix.' } }),
+  },
+  {
     route: 'GET /v1/actions/{slug}/cooperations/{id}/messages',
     expect: [401, 404, 404, 200, 200, 200, 200],
-    prepare: async (world) => {
-      const path = `${await freshCooperation(world)}/messages`;
-      return () => ({ path });
-    },
+    prepare: async ({ proposed }) => () => ({ path: `${proposed}/messages` }),
   },
   {
     route: 'POST /v1/actions/{slug}/cooperations/{id}/messages',
     expect: [401, 404, 404, 201, 201, 201, 201],
-    prepare: async (world) => {
-      const path = `${await freshCooperation(world)}/messages`;
-      return () => ({ path, body: { text: 'Written by the matrix.' } });
-    },
+    prepare: async ({ proposed }) => () => ({ path: `${proposed}/messages`, body: { text: 'Written by the matrix.' } }),
   },
   {
     // The first message is the proposer member's: theirs alone to change.
     route: 'PATCH /v1/actions/{slug}/cooperations/{id}/messages/{messageId}',
     expect: [401, 404, 404, 200, 403, 403, 403],
-    prepare: async (world) => {
-      const thread = `${await freshCooperation(world)}/messages`;
-      const [first] = (await call('GET', thread, { as: world.logins['proposer member'] })).body.items;
+    prepare: async ({ proposed, logins }) => {
+      const thread = `${proposed}/messages`;
+      const { items } = (await call('GET', thread, { as: logins['proposer member'] })).body;
+      const first = items.at(-1);
       return () => ({ path: `${thread}/${first.id}`, body: { text: 'Changed by the matrix.' } });
     },
   },
@@ -555,7 +564,7 @@ describe('authorisation of the cooperation routes, for every kind of caller', ()
     const [proposer, partner] = await Promise.all([side('proposer'), side('partner')]);
     const outsider = unique('outsider');
     await newOrganisation(outsider);
-    world = {
+    const made = {
       slug: await newAction('digital-commons'),
       proposerId: proposer.id,
       partnerId: partner.id,
@@ -568,6 +577,7 @@ describe('authorisation of the cooperation routes, for every kind of caller', ()
         'partner admin': partner.admin,
       },
     };
+    world = { ...made, proposed: await freshCooperation(made), agreed: await freshCooperation(made, true) };
   });
 
   it('has a row for every cooperation route', () => {
@@ -576,7 +586,7 @@ describe('authorisation of the cooperation routes, for every kind of caller', ()
   });
 
   it('lets each side’s people change an agreed cooperation’s status, and tells the others it is not theirs', async () => {
-    const path = `${await freshCooperation(world, true)}/status`;
+    const path = `${world.agreed}/status`;
     const statuses = await Promise.all(
       parties.map(async (who) => (await call('PUT', path, { as: who === 'anonymous' ? undefined : world.logins[who], body: { status: 'in-progress' } })).status),
     );

@@ -59,7 +59,7 @@ describe('a proposal', () => {
       status: 'proposed',
       accepted: { proposer: null, partner: null },
       // A member writes; only admins accept.
-      can: { read: true, write: true, accept: [], decline: false, changeStatus: false },
+      can: { read: true, write: true, accept: [], decline: false, changeStatus: false, postUpdate: false },
     });
 
     const [notification] = await told(cso.admin, 'cooperation-proposed');
@@ -186,6 +186,9 @@ describe('acceptance', () => {
     const first = await call<CooperationView>('PUT', `${pathOf(cooperation)}/acceptances/${cso.organisation.id}`, { as: cso.admin });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ status: 'proposed', accepted: { proposer: null, partner: expect.any(String) } });
+    // No progress before both agree: nothing to read, nothing to post.
+    expect((await call('GET', `${pathOf(cooperation)}/updates`)).status).toBe(404);
+    expect((await call('POST', `${pathOf(cooperation)}/updates`, { as: cso.member, body: { text: 'Too early.' } })).status).toBe(409);
     expect(await told(city.admin, 'cooperation-accepted')).toHaveLength(1);
     expect((await call('GET', pathOf(cooperation))).status).toBe(404);
 
@@ -195,9 +198,19 @@ describe('acceptance', () => {
 
     const seen = await call<CooperationView>('GET', pathOf(cooperation));
     expect(seen.status).toBe(200);
-    expect(seen.body).toMatchObject({ status: 'agreed', proposer: { id: city.organisation.id }, partner: { id: cso.organisation.id }, can: { read: false, write: false, accept: [], decline: false, changeStatus: false } });
+    expect(seen.body).toMatchObject({ status: 'agreed', proposer: { id: city.organisation.id }, partner: { id: cso.organisation.id }, can: { read: false, write: false, accept: [], decline: false, changeStatus: false, postUpdate: false } });
     // Public that it exists; its thread is still the two organisations' alone.
     expect((await call('GET', `${pathOf(cooperation)}/messages`, { as: fixture.outsider.admin })).status).toBe(403);
+
+    // Progress updates, public, from either side's people.
+    const update = await call('POST', `${pathOf(cooperation)}/updates`, { as: cso.member, body: { text: '  First workshop held in Lima.  ', link: 'https://EXAMPLE.org/report' } });
+    expect(update.status).toBe(201);
+    expect(update.body).toMatchObject({ organisation: { id: cso.organisation.id }, text: 'First workshop held in Lima.', link: 'https://example.org/report' });
+    expect((await call('POST', `${pathOf(cooperation)}/updates`, { as: city.member, body: { text: 'Contracts now published in OCDS.' } })).body.link).toBeNull();
+    expect((await call('POST', `${pathOf(cooperation)}/updates`, { as: city.member, body: { text: 'x', link: 'javascript:alert(1)' } })).status).toBe(400);
+    expect((await call('POST', `${pathOf(cooperation)}/updates`, { as: fixture.outsider.admin, body: { text: 'Not ours to say.' } })).status).toBe(403);
+    const updates = await call('GET', `${pathOf(cooperation)}/updates`);
+    expect(updates.body.items.map((item: { text: string }) => item.text)).toEqual(['Contracts now published in OCDS.', 'First workshop held in Lima.']);
 
     const stopped = await call('PUT', `${pathOf(cooperation)}/status`, { as: cso.member, body: { status: 'stopped' } });
     expect(stopped.status).toBe(400);

@@ -1,6 +1,6 @@
 // A cooperation as its two organisations and the public live it, in a real browser: a city finds an offer among its
 // request's matches and proposes (in French), the organisation that offers is told and answers in the thread (in
-// English), both accept, and the public sees the cooperation and how it goes, counted on its action. With and without
+// English), both accept, and the public sees the cooperation, its progress updates and how it goes, counted on its action. With and without
 // JavaScript.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -79,9 +79,22 @@ describe.each([
     // The organisation that offers says how it goes; the public sees it.
     await csoPage.goto(thread);
     await submit(csoPage, 'It is in progress', 'In progress');
+    // A progress update, public: an address written short is refused next to its field, and what was typed stays.
+    await csoPage.getByLabel('What happened (shown publicly)').fill('First workshop held with the city’s team.');
+    await csoPage.getByLabel('A link to what it produced (optional, https://…)').fill('example.org/report');
+    await csoPage.getByRole('button', { name: 'Post the update' }).click();
+    await csoPage.locator('#error-link').waitFor();
+    expect(await csoPage.getByLabel('What happened (shown publicly)').inputValue()).toBe('First workshop held with the city’s team.');
+    await csoPage.getByLabel('A link to what it produced (optional, https://…)').fill('https://example.org/report');
+    await submit(csoPage, 'Post the update', 'First workshop held with the city’s team.');
     await submit(csoPage, 'It is delivered', 'Delivered');
+    if (javaScript) await expectAccessible(csoPage);
     await visitor.goto(`/fr${thread}`);
     expect(await visitor.getByText('Réalisée', { exact: true }).count()).toBe(1);
+    const updates = visitor.locator('section[aria-labelledby="updates"]');
+    expect(await updates.getByRole('heading').textContent()).toBe('Points d’avancement');
+    expect(await updates.getByText('First workshop held with the city’s team.').count()).toBe(1);
+    expect(await updates.getByRole('link', { name: 'https://example.org/report' }).count()).toBe(1);
 
     // The action's counts move, and the cooperation is listed on the action and on the offer.
     const counts = async (path: string) => {

@@ -37,6 +37,7 @@ export async function everyRead(): Promise<Read[]> {
   await call('POST', `${cooperationPath}/messages`, { as: author, body: { text: 'Yes: see https://example.org/plan' } });
   await call('PUT', `${cooperationPath}/acceptances/${organisation.id}`, { as: author });
   await call('PUT', `${cooperationPath}/acceptances/${leadOrganisation.id}`, { as: lead });
+  await call('POST', `${cooperationPath}/updates`, { as: author, body: { text: 'The first workshop took place.', link: 'https://example.org/report' } });
   const item = (
     await call<AgendaItem>('POST', `/v1/actions/${slug}/agenda`, {
       as: lead,
@@ -56,6 +57,7 @@ export async function everyRead(): Promise<Read[]> {
     'GET /v1/actions/{slug}/cooperations': [{ path: `/v1/actions/${slug}/cooperations` }, { path: `/v1/actions/${slug}/cooperations?status=agreed&contribution=${contribution.id}` }],
     'GET /v1/cooperations': [{ path: '/v1/cooperations?status=agreed&limit=5' }],
     'GET /v1/actions/{slug}/cooperations/{id}': [{ path: cooperationPath }, { path: cooperationPath, as: lead }],
+    'GET /v1/actions/{slug}/cooperations/{id}/updates': [{ path: `${cooperationPath}/updates` }, { path: `${cooperationPath}/updates?limit=1` }],
     'GET /v1/actions/{slug}/cooperations/{id}/messages': [{ path: `${cooperationPath}/messages`, as: author }, { path: `${cooperationPath}/messages?limit=1`, as: lead }],
     'GET /v1/actions/{slug}/members': [{ path: `/v1/actions/${slug}/members` }, { path: `/v1/actions/${slug}/members`, as: lead }],
     'GET /v1/actions/{slug}/history': [{ path: `/v1/actions/${slug}/history` }],

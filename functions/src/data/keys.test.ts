@@ -14,6 +14,7 @@ describe('the partitions of what is published', () => {
       keys.membershipEvent('a', 'h'),
       keys.agendaItem('a', 'i'),
       keys.cooperation('a', 'c'),
+      keys.progressUpdate('a', 'c', 'u'),
       keys.theme('t'),
       keys.organisation('o'),
     ];

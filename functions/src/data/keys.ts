@@ -193,6 +193,10 @@ export const keys = {
     return { PK: `ACTION#${slug}`, SK: `COOPERATION-PARTY#${id}#${organisationId}` };
   },
   cooperationsOfOrganisation: (organisationId: string) => inIndex('GSI4', `ORGANISATION#${organisationId}#COOPERATIONS`),
+  /** A public progress update on a cooperation (or a contribution) of the action, listed newest first. */
+  progressUpdate: (slug: string, subjectId: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `UPDATE#${subjectId}#${id}` }),
+  progressUpdateListing: (slug: string, subjectId: string, id: string) => ({ GSI1PK: `ACTION#${slug}#UPDATES#${subjectId}`, GSI1SK: id }),
+  progressUpdatesOf: (slug: string, subjectId: string) => inIndex('GSI1', `ACTION#${slug}#UPDATES#${subjectId}`),
   /** The one cooperation an organisation may have proposed on a contribution until it is declined: it holds its id. */
   openProposal: (slug: string, contributionId: string, organisationId: string) => ({ PK: `ACTION#${slug}`, SK: `COOPERATION-OPEN#${contributionId}#${organisationId}` }),
   /** An organisation blocked by another, in a partition of the blocker's that nothing published reads. */

@@ -59,6 +59,7 @@ const expected: Record<Act, Caller[]> = {
   'accept-cooperation': admins,
   'decline-cooperation': admins,
   'change-cooperation-status': members,
+  'post-cooperation-update': members,
   'list-blocks': members,
   'block-organisation': admins,
   'unblock-organisation': admins,

@@ -108,6 +108,7 @@ export const acts = {
   'accept-cooperation': 'organisation admin',
   'decline-cooperation': 'organisation admin',
   'change-cooperation-status': 'organisation member',
+  'post-cooperation-update': 'organisation member',
   /** Whom an organisation blocked, its people see; its admins block and unblock. */
   'list-blocks': 'organisation member',
   'block-organisation': 'organisation admin',
@@ -266,4 +267,5 @@ export const cooperationCan = (standing: CooperationStanding, cooperation: Coope
       : [],
   decline: cooperation.status === 'proposed' && allowsEitherSide('decline-cooperation', standing),
   changeStatus: ['agreed', 'in-progress'].includes(cooperation.status) && allowsEitherSide('change-cooperation-status', standing),
+  postUpdate: isPublicStatus(cooperation.status) && allowsEitherSide('post-cooperation-update', standing),
 });

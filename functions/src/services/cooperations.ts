@@ -6,6 +6,7 @@ import {
   Forbidden,
   NotFound,
   ValidationFailed,
+  isPublicStatus,
   messageEditMinutes,
   type Block,
   type CooperationList,
@@ -16,12 +17,16 @@ import {
   type Message,
   type MessagePage,
   type NewCooperation,
+  type NewProgressUpdate,
+  type ProgressUpdate,
+  type ProgressUpdatePage,
   type StatusChange,
 } from '@collective-actions/shared';
 import * as blocks from '../data/blocks.ts';
 import * as contributionRecords from '../data/contributions.ts';
 import * as cooperations from '../data/cooperations.ts';
 import * as organisationRecords from '../data/organisations.ts';
+import * as progress from '../data/progress.ts';
 import type { Caller } from './caller.ts';
 import { getAction } from './actions.ts';
 import {
@@ -187,16 +192,16 @@ export async function listMessages(caller: Caller, slug: string, id: string, pag
   return { items: items.map((message) => messageView(message, caller, writable)), next };
 }
 
-/** The caller's side in the thread: the organisation they write for (the proposer, when they are of both). */
-const writingSide = (cooperation: cooperations.StoredCooperation, standing: CooperationStanding) =>
-  allows('post-message', standing?.proposer) ? cooperation.proposer : cooperation.partner;
+/** The caller's side: the organisation they act for by the act's rule (the proposer, when they are of both). */
+const sideFor = (act: 'post-message' | 'post-cooperation-update', cooperation: cooperations.StoredCooperation, standing: CooperationStanding) =>
+  allows(act, standing?.proposer) ? cooperation.proposer : cooperation.partner;
 
 /** A message in the thread, for the caller's side: the other side is told. */
 export async function postMessage(caller: Caller, slug: string, id: string, text: string): Promise<Message> {
   const { cooperation, standing } = await cooperationFor(caller, slug, id);
   authoriseEitherSide('post-message', standing, cooperation);
   if (cooperation.status === 'declined') throw new Conflict('This cooperation was declined: its thread is closed.');
-  const writer = writingSide(cooperation, standing);
+  const writer = sideFor('post-message', cooperation, standing);
   const other = writer.id === cooperation.proposer.id ? cooperation.partner : cooperation.proposer;
   if (await blocks.getBlock(other.id, writer.id)) throw new Forbidden(blocks.blockedReason(other, writer));
   const message = cooperations.newMessage({
@@ -209,6 +214,23 @@ export async function postMessage(caller: Caller, slug: string, id: string, text
   });
   await cooperations.postMessage(cooperation, message);
   return messageView(message, caller, true);
+}
+
+/** A cooperation's public progress updates, newest first: none before both organisations agreed to it. */
+export async function listCooperationUpdates(slug: string, id: string, page: { cursor?: string; limit: number }): Promise<ProgressUpdatePage> {
+  const cooperation = await cooperations.getCooperation(slug, id);
+  if (!cooperation || !isPublicStatus(cooperation.status)) throw new NotFound(`There is no cooperation ${id} on "${slug}".`);
+  return progress.listUpdates(slug, id, page);
+}
+
+/** One of either organisation's people posts a public progress update, for their side, on an agreed cooperation. */
+export async function postCooperationUpdate(caller: Caller, slug: string, id: string, input: NewProgressUpdate): Promise<ProgressUpdate> {
+  const { cooperation, standing } = await cooperationFor(caller, slug, id);
+  authoriseEitherSide('post-cooperation-update', standing, cooperation);
+  if (!isPublicStatus(cooperation.status)) throw new Conflict('Only a cooperation both organisations agreed to has progress updates.');
+  const update = progress.newUpdate({ organisation: sideFor('post-cooperation-update', cooperation, standing), text: input.text, link: input.link, at: now() });
+  await progress.postCooperationUpdate(slug, id, update, caller.id);
+  return update;
 }
 
 /** Its author rewrites a message, within minutes of posting it. */

@@ -1,4 +1,5 @@
 import { isHttpError } from '@sveltejs/kit';
+import { isPublicStatus } from '@collective-actions/shared';
 import { sharedPage } from '#lib/server/cache.ts';
 import { formAction } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,6 +16,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
   // The thread is the two organisations' alone; older messages a page further on (from the newest, if the address is spoilt).
   const before = url.searchParams.get('before') ?? '';
   const readThread = (cursor: string) => locals.api.read('GET /v1/actions/{slug}/cooperations/{id}/messages', { params, query: { limit: messagesShown, cursor } });
+  const updates = isPublicStatus(cooperation.status) ? await locals.api.read('GET /v1/actions/{slug}/cooperations/{id}/updates', { params, query: { limit: '50' } }) : null;
   const thread = cooperation.can.read
     ? await readThread(before).catch((failure: unknown) => {
         if (before && isHttpError(failure, 400)) return readThread('');
@@ -24,6 +26,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
   return {
     action,
     cooperation,
+    updates: updates?.items ?? null,
     // Oldest first, as a conversation reads.
     messages: thread ? thread.items.toReversed() : [],
     older: thread?.next ?? null,
@@ -50,6 +53,12 @@ export const actions: Actions = {
   accept: formAction('PUT /v1/actions/{slug}/cooperations/{id}/acceptances/{organisationId}', {
     params: ({ params, form }) => ({ slug: params.slug, id: params.id, organisationId: String(form.get('organisationId') ?? '') }),
     done: here,
+  }),
+  update: formAction('POST /v1/actions/{slug}/cooperations/{id}/updates', {
+    fields: ['update', 'link'],
+    trim: true,
+    body: ({ values }) => ({ text: values.update, link: values.link }),
+    done: (sending) => `${here(sending)}#updates`,
   }),
   status: formAction('PUT /v1/actions/{slug}/cooperations/{id}/status', {
     fields: ['status', 'reason'],
