@@ -6,6 +6,7 @@ import { dynamo, tableName } from '@collective-actions/functions/data/client.ts'
 import { checkConsistency } from '@collective-actions/functions/data/consistency.ts';
 import { keys } from '@collective-actions/functions/data/keys.ts';
 import { afterNotifier, call, inboxOf, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
+import { addressOf, mailAfterDelivery } from '../support/mail.ts';
 
 interface Side {
   organisation: Organisation;
@@ -40,6 +41,8 @@ const told = async (who: string, kind: string, expected = 1) =>
 beforeAll(async () => {
   const slug = await newAction('digital-commons');
   const [city, cso, outsider] = await Promise.all([newSide('City'), newSide('CSO'), newSide('Outsider')]);
+  // With the address it signed in with, the offering organisation's admin is e-mailed.
+  await call('GET', '/v1/me?language=fr', { as: cso.admin });
   const offer = await newContribution(cso.member, slug, cso.organisation.id, { title: 'Open contracting tooling', offers: ['tools', 'expertise'] });
   Object.assign(fixture, { slug, city, cso, outsider, offer });
 });
@@ -63,6 +66,11 @@ describe('a proposal', () => {
     });
 
     const [notification] = await told(cso.admin, 'cooperation-proposed');
+    // At once by e-mail, in the language the admin reads the site in, with a link to the cooperation: never the message.
+    const [mail] = await mailAfterDelivery(addressOf(cso.admin.toLowerCase()), 1);
+    expect(mail.subject).toBe(`${city.organisation.name} vous propose de coopérer sur « ${offer.title} » dans Action de test ${fixture.slug}.`);
+    expect(mail.text).toContain(`/fr/actions/${fixture.slug}/cooperations/${cooperation.id}`);
+    expect(mail.text).not.toContain('OCDS');
     expect(notification).toMatchObject({ organisation: { id: city.organisation.id }, cooperation: { id: cooperation.id, told: cso.organisation.id }, contribution: { id: offer.id } });
     // The contribution's author hears of it too; the proposer does not hear of their own act.
     expect(await told(cso.member, 'cooperation-proposed')).toHaveLength(1);
