@@ -3,13 +3,15 @@ import * as z from 'zod';
 import { agendaItem } from './agenda.ts';
 import { membershipEvent } from './coalitions.ts';
 import { contribution } from './contributions.ts';
+import { cooperation } from './cooperations.ts';
 import { timestamp } from './common.ts';
 
-/** A change: a contribution published, an agenda item added, or a coalition's membership changing. */
+/** A change: a contribution published, an agenda item added, a coalition's membership changing, or a cooperation agreed (as it now stands). */
 export const change = z.discriminatedUnion('type', [
   z.object({ type: z.literal('contribution'), contribution }),
   z.object({ type: z.literal('agenda-item'), agendaItem }),
   z.object({ type: z.literal('membership'), membership: membershipEvent }),
+  z.object({ type: z.literal('cooperation'), cooperation }),
 ]);
 
 const feedItem = z.object({

@@ -4,6 +4,7 @@ import { countryCode, id, languageCode, slug, timestamp } from './common.ts';
 import { agendaItem } from './agenda.ts';
 import { coalitionRole } from './coalitions.ts';
 import { contributionKind, offerType, region } from './contributions.ts';
+import { publicCooperationStatus } from './cooperations.ts';
 import { organisationKind } from './organisations.ts';
 
 const described = <T extends z.ZodType>(schema: T, description: string) => schema.meta({ description });
@@ -77,12 +78,54 @@ export const agendaRow = z.object({
   url: page,
 });
 
+/** A side of a cooperation, as columns named by its role. */
+const sideColumns = <Side extends 'proposer' | 'partner'>(side: Side, who: string) =>
+  ({
+    [`${side}Id`]: described(id, `Identifier of ${who}`),
+    [`${side}Name`]: described(z.string(), `Name of ${who}`),
+    [`${side}Kind`]: described(organisationKind, `Kind of ${who}`),
+    [`${side}Country`]: described(countryCode, `Country of ${who} (ISO 3166-1 alpha-2)`),
+  }) as Record<`${Side}Id` | `${Side}Name` | `${Side}Country`, z.ZodString> & Record<`${Side}Kind`, typeof organisationKind>;
+
+export const cooperationRow = z.object({
+  id: described(id, 'Identifier of the cooperation'),
+  action: described(slug, 'Identifier (slug) of the collective action of the contribution it is about'),
+  contributionId: described(id, 'Identifier of the contribution it is about'),
+  contributionTitle: described(z.string(), 'Title of that contribution when the cooperation was proposed'),
+  contributionKind: described(contributionKind, 'Whether that contribution offers help or seeks it'),
+  ...sideColumns('proposer', 'the organisation that proposed it'),
+  ...sideColumns('partner', "the contribution's organisation, to which it was proposed"),
+  status: described(publicCooperationStatus, 'Where it stands (only cooperations both organisations agreed to are public)'),
+  reason: described(z.string().nullable(), 'Why it was stopped; empty otherwise'),
+  agreedAt: described(timestamp, 'When the second organisation accepted it (UTC)'),
+  updatedAt: described(timestamp, 'When its status last changed (UTC)'),
+  url: page,
+});
+
+export const progressUpdateRow = z.object({
+  id: described(id, 'Identifier of the progress update'),
+  action: described(slug, 'Identifier (slug) of the collective action'),
+  cooperationId: described(id, 'Identifier of the cooperation it reports on'),
+  organisationId: described(id, 'Identifier of the organisation that posted it'),
+  organisationName: described(z.string(), 'Name of the organisation that posted it'),
+  text: described(z.string(), 'What happened'),
+  link: described(z.url().nullable(), 'A link to what it produced; may be empty'),
+  at: described(timestamp, 'When it was posted (UTC)'),
+  url: described(z.url(), 'The address of the cooperation on the site'),
+});
+
 /** Every export, in the order the data package lists them. */
 export const exportResources = {
   contributions: { title: 'Contributions', description: 'Every public contribution to a collective action.', row: contributionRow },
   organisations: { title: 'Organisations', description: 'The directory of organisations.', row: organisationRow },
   memberships: { title: 'Coalition memberships', description: 'Every active member of every coalition (requests are not public).', row: membershipRow },
   agenda: { title: 'Agenda', description: 'Every item on the agendas of the collective actions, past and to come.', row: agendaRow },
+  cooperations: {
+    title: 'Cooperations',
+    description: 'Every cooperation between two organisations that both agreed to, on a contribution of a collective action (proposals and their private threads are not public).',
+    row: cooperationRow,
+  },
+  'progress-updates': { title: 'Progress updates', description: 'Every progress update posted on a public cooperation.', row: progressUpdateRow },
 } as const;
 
 export type ExportResource = keyof typeof exportResources;
@@ -102,3 +145,5 @@ export type ContributionRow = z.infer<typeof contributionRow>;
 export type OrganisationRow = z.infer<typeof organisationRow>;
 export type MembershipRow = z.infer<typeof membershipRow>;
 export type AgendaRow = z.infer<typeof agendaRow>;
+export type CooperationRow = z.infer<typeof cooperationRow>;
+export type ProgressUpdateRow = z.infer<typeof progressUpdateRow>;

@@ -482,7 +482,7 @@ export const routes = [
   },
   {
     method: 'GET', path: '/v1/changes', handler: 'list-changes', access: 'public', table: 'read',
-    summary: 'What changed: new contributions, coalition memberships and agenda items, newest first, as a JSON Feed',
+    summary: 'What changed: new contributions, coalition memberships, agenda items and agreed cooperations, newest first, as a JSON Feed',
     request: { query: pageQuery },
     replies: { 200: { 'application/feed+json': jsonFeed } },
   },

@@ -318,6 +318,16 @@ describe('the public outcome', () => {
     const latest = await call('GET', '/v1/cooperations?limit=100');
     expect(latest.body.items.map((item: CooperationView) => item.id)).toContain(delivered.id);
     expect(latest.body.items.every((item: CooperationView) => item.status === 'delivered')).toBe(true);
+    // In the change feed from when both agreed, as it now stands.
+    const feed = await call('GET', '/v1/changes?limit=100');
+    const entry = feed.body.items.find((item: { id: string }) => item.id.endsWith(`/cooperations/${delivered.id}`));
+    expect(entry).toMatchObject({
+      title: `${city.organisation.name} and ${cso.organisation.name} cooperate on “Offer Two”`,
+      tags: ['cooperation', slug, 'delivered'],
+      _collective_actions: { type: 'cooperation', cooperation: { id: delivered.id, status: 'delivered' } },
+    });
+    expect(entry.date_modified > entry.date_published).toBe(true);
+    expect(feed.body.items.some((item: { id: string }) => item.id.endsWith(`/cooperations/${declined.id}`))).toBe(false);
     const stats = (await call('GET', '/v1/stats')).body.cooperations;
     expect(stats.delivered).toBeGreaterThanOrEqual(1);
 
@@ -327,7 +337,7 @@ describe('the public outcome', () => {
     await dynamo.update({ TableName: tableName, Key: keys.cooperation(slug, agreed.id), UpdateExpression: 'REMOVE GSI2PK, GSI2SK' });
     expect(await checkConsistency([slug])).toEqual([
       { what: `counts of ${slug}`, stored: expect.objectContaining({ cooperations: { agreed: 1, 'in-progress': 0, delivered: 1, stopped: 1 } }), recomputed: expect.objectContaining({ cooperations: { agreed: 1, 'in-progress': 0, delivered: 1, stopped: 0 } }) },
-      { what: `index entries of cooperation ${agreed.id} (agreed)`, stored: { action: true, status: false }, recomputed: { action: true, status: true } },
+      { what: `index entries of cooperation ${agreed.id} (agreed)`, stored: { action: true, status: false, inFeed: true }, recomputed: { action: true, status: true, inFeed: true } },
     ]);
     // Put back, so that the check of the whole table after the suite finds nothing.
     await dynamo.update({ TableName: tableName, Key: keys.action(slug), UpdateExpression: 'ADD cooperations_stopped :one', ExpressionAttributeValues: { ':one': -1 } });

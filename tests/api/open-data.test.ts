@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AgendaItem, CoalitionMember, Contribution, Organisation, SearchResults } from '@collective-actions/shared';
+import { exportResources, type AgendaItem, type CoalitionMember, type Contribution, type CooperationView, type Organisation, type SearchResults } from '@collective-actions/shared';
 import { apiUrl, call, joinCoalition, newCoalition, newContribution, unique } from '../support/api.ts';
 import { snapshotAfter } from '../support/open-data.ts';
 
@@ -37,15 +37,20 @@ const fixture = {} as {
   hidden: Contribution;
   withdrawn: Contribution;
   agendaItem: AgendaItem;
-  words: { kept: string; hidden: string; withdrawn: string; organisation: string };
+  /** Agreed by both organisations, with a progress update; the other only proposed. */
+  agreed: CooperationView;
+  proposed: CooperationView;
+  leadOrganisation: Organisation;
+  words: { kept: string; hidden: string; withdrawn: string; organisation: string; message: string; update: string };
 };
 
 beforeAll(async () => {
-  const { slug, lead } = await newCoalition();
+  const { slug, lead, leadOrganisation } = await newCoalition();
   const author = unique('author');
-  const words = { kept: word('kumquat'), hidden: word('zeppelin'), withdrawn: word('quokka'), organisation: word('Ostrava') };
+  const words = { kept: word('kumquat'), hidden: word('zeppelin'), withdrawn: word('quokka'), organisation: word('Ostrava'), message: word('whisper'), update: word('milestone') };
   const member = await joinCoalition(slug, author, lead, { kind: 'local-government', country: 'LI', name: `Ville de ${words.organisation}` });
-  const pending = await joinCoalition(slug, unique('hopeful'), undefined, { country: 'LI' });
+  const hopeful = unique('hopeful');
+  const pending = await joinCoalition(slug, hopeful, undefined, { country: 'LI' });
   const kept = await newContribution(author, slug, member.id, {
     title: `Données des marchés publics ouvertes ${words.kept}`,
     // Commas, quotes, line breaks and accents: what a CSV writer must quote and keep.
@@ -67,7 +72,16 @@ beforeAll(async () => {
       body: { kind: 'meeting', title: `Réunion de coordination ${words.kept}`, start: '2027-03-15T14:30', timeZone: 'Europe/Paris', language: 'fr' },
     })
   ).body;
-  Object.assign(fixture, { slug, lead, member, pending, kept, hidden, withdrawn, agendaItem, words });
+  const propose = async (as: string, organisationId: string) =>
+    (await call<CooperationView>('POST', `/v1/actions/${slug}/contributions/${kept.id}/cooperations`, { as, body: { organisationId, message: `Between us: ${words.message}` } })).body;
+  const agreed = await propose(lead, leadOrganisation.id);
+  const cooperationPath = `/v1/actions/${slug}/cooperations/${agreed.id}`;
+  await call('POST', `${cooperationPath}/messages`, { as: author, body: { text: `Also private: ${words.message}` } });
+  await call('PUT', `${cooperationPath}/acceptances/${leadOrganisation.id}`, { as: lead });
+  await call('PUT', `${cooperationPath}/acceptances/${member.id}`, { as: author });
+  expect((await call('POST', `${cooperationPath}/updates`, { as: author, body: { text: `Done: ${words.update}, "quoted", = not a formula`, link: 'https://example.org/report' } })).status).toBe(201);
+  const proposed = await propose(hopeful, pending.id);
+  Object.assign(fixture, { slug, lead, member, pending, kept, hidden, withdrawn, agendaItem, agreed, proposed, leadOrganisation, words });
   await snapshotAfter(new Date().toISOString());
 });
 
@@ -108,15 +122,40 @@ describe('the open-data exports', () => {
     expect((await call('GET', `/v1/actions/${fixture.slug}`)).body.counts.contributions).toBe(csv.length);
   });
 
-  it('never hold hidden or withdrawn contributions, pending members, nor anything personal', async () => {
-    const everyExport = await Promise.all(['contributions', 'organisations', 'memberships', 'agenda'].map(async (resource) => (await csvOf(resource)).text));
-    for (const text of everyExport) {
-      for (const absent of [fixture.hidden.id, fixture.withdrawn.id, fixture.words.hidden, fixture.words.withdrawn, 'authorId', 'email', 'Advertising.']) {
-        expect(text).not.toContain(absent);
-      }
-    }
+  it('never hold hidden or withdrawn contributions, pending members, proposed cooperations, messages, nor anything personal', async () => {
+    const everyExport = await Promise.all(
+      Object.keys(exportResources).flatMap((resource) => [csvOf(resource).then(({ text }) => text), fetch(`${apiUrl}/v1/exports/${resource}.json`).then((reply) => reply.text())]),
+    );
+    const absent = [fixture.hidden.id, fixture.withdrawn.id, fixture.words.hidden, fixture.words.withdrawn, fixture.proposed.id, fixture.words.message, 'authorId', 'proposedBy', 'email', 'Advertising.'];
+    for (const text of everyExport) for (const word of absent) expect(text).not.toContain(word);
+    const search = await call<SearchResults>('GET', `/v1/search?q=${fixture.words.message}`);
+    expect(Object.values(search.body.groups).map((group) => group.items.length)).toEqual([0, 0, 0, 0]);
     const memberships = (await csvOf('memberships')).parsed.data.filter((row) => row.action === fixture.slug);
     expect(memberships.map((row) => row.organisationId)).not.toContain(fixture.pending.id);
+  });
+
+  it('list the cooperations both organisations agreed to, and their progress updates, as the API does', async () => {
+    const { agreed, leadOrganisation, member, slug, words } = fixture;
+    const cooperations = (await csvOf('cooperations')).parsed.data.filter((row) => row.action === slug);
+    const listed = (await call('GET', `/v1/actions/${slug}/cooperations`)).body.items;
+    expect(cooperations.map((row) => [row.id, row.status, row.proposerId, row.partnerId, row.contributionId])).toEqual(
+      listed.map((item: CooperationView) => [item.id, item.status, item.proposer.id, item.partner.id, item.contribution.id]),
+    );
+    expect(cooperations.map((row) => [row.id, row.proposerId, row.partnerId])).toEqual([[agreed.id, leadOrganisation.id, member.id]]);
+    const updates = (await csvOf('progress-updates')).parsed.data.filter((row) => row.action === slug);
+    expect(updates).toEqual([
+      {
+        id: expect.any(String),
+        action: slug,
+        cooperationId: agreed.id,
+        organisationId: member.id,
+        organisationName: member.name,
+        text: `Done: ${words.update}, "quoted", = not a formula`,
+        link: 'https://example.org/report',
+        at: expect.any(String),
+        url: expect.stringMatching(new RegExp(`/actions/${slug}/cooperations/${agreed.id}$`)),
+      },
+    ]);
   });
 
   it('list the coalition, the agenda and the directory as the API does', async () => {
@@ -147,7 +186,7 @@ describe('the open-data exports', () => {
     const descriptor = (await call('GET', '/v1/exports/datapackage.json')).body;
     expect(descriptor.licenses).toEqual([expect.objectContaining({ name: 'etalab-2.0' })]);
     expect(descriptor.resources.map((resource: { path: string }) => resource.path).sort()).toEqual(
-      ['agenda', 'contributions', 'memberships', 'organisations'].flatMap((name) => [`${name}.csv`, `${name}.json`]).sort(),
+      ['agenda', 'contributions', 'cooperations', 'memberships', 'organisations', 'progress-updates'].flatMap((name) => [`${name}.csv`, `${name}.json`]).sort(),
     );
     for (const resource of descriptor.resources.filter((candidate: { format: string }) => candidate.format === 'csv')) {
       const { parsed } = await csvOf(resource.path.replace('.csv', ''));

@@ -95,8 +95,8 @@ export async function checkConsistency(only?: string[]): Promise<Difference[]> {
       const listed = isPublicStatus(item.status);
       note(
         `index entries of cooperation ${item.id} (${item.status})`,
-        { action: isListedIn(item, keys.cooperationsOfAction(slug)), status: isListedIn(item, keys.cooperationsOfStatus(item.status)) },
-        { action: listed, status: listed },
+        { action: isListedIn(item, keys.cooperationsOfAction(slug)), status: isListedIn(item, keys.cooperationsOfStatus(item.status)), inFeed: isListedIn(item, keys.changes) },
+        { action: listed, status: listed, inFeed: listed },
       );
     }
     const storedTallies = await queryPartition(keys.actionPartition(slug), keys.contributorTallyPrefix);

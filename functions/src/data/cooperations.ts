@@ -19,7 +19,7 @@ import { blockedReason, notBlocked } from './blocks.ts';
 import { keys } from './keys.ts';
 import { outboxItem } from './notifications.ts';
 import { itemExists, itemIsNew } from './table.ts';
-import { getItem, queryPage, transactWrite, ulidPattern, WriteRaced, type Item, type TransactItem } from './toolkit.ts';
+import { getItem, queryIndex, queryPage, transactWrite, ulidPattern, WriteRaced, type Item, type TransactItem } from './toolkit.ts';
 
 /** A cooperation as stored: the record plus the people each side's notifications name besides its admins. */
 export type StoredCooperation = Cooperation & {
@@ -44,7 +44,7 @@ export interface StoredMessage {
 
 const summary = ({ id, name, kind, country }: OrganisationSummary): OrganisationSummary => ({ id, name, kind, country });
 
-function toCooperation(item: Item): StoredCooperation {
+export function toCooperation(item: Item): StoredCooperation {
   return {
     id: item.id,
     action: item.action,
@@ -77,7 +77,7 @@ const toMessage = (item: Item): StoredMessage => ({
 /** The cooperation's item: its record and, once both organisations agreed to it, its index entries. */
 const itemOf = (cooperation: StoredCooperation) => ({
   ...keys.cooperation(cooperation.action, cooperation.id),
-  ...(isPublicStatus(cooperation.status) ? keys.cooperationListing(cooperation.action, cooperation.id, cooperation.status, cooperation.updatedAt) : {}),
+  ...(isPublicStatus(cooperation.status) ? keys.cooperationListing(cooperation.action, cooperation.id, cooperation.status, cooperation.updatedAt, cooperation.agreedAt!) : {}),
   ...cooperation,
 });
 
@@ -350,4 +350,9 @@ export async function latestCooperations(status: PublicCooperationStatus, page: 
     newestFirst: true,
   });
   return { items: items.map((item) => publicCooperation(toCooperation(item))), next };
+}
+
+/** Every cooperation of an action that both organisations agreed to (for the open-data snapshot). */
+export async function allCooperationsOf(slug: string): Promise<Cooperation[]> {
+  return (await queryIndex(keys.cooperationsOfAction(slug))).map((item) => publicCooperation(toCooperation(item)));
 }

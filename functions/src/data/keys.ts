@@ -9,7 +9,7 @@ export const directorySortKey = (name: string, id: string) =>
   `${name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}#${id}`;
 
 /** A change-feed entry: the instant first, then what finds the record again (its sort key prefix, id and action). */
-const change = (at: string, type: 'CONTRIBUTION' | 'AGENDA' | 'HISTORY', slug: string, id: string) => ({
+const change = (at: string, type: 'CONTRIBUTION' | 'AGENDA' | 'HISTORY' | 'COOPERATION', slug: string, id: string) => ({
   GSI5PK: 'CHANGES',
   GSI5SK: `${at}#${type}#${id}#${slug}`,
 });
@@ -109,7 +109,7 @@ export const keys = {
   agendaOfAction: (slug: string) => inIndex('GSI1', `ACTION#${slug}#AGENDA`),
   agenda: inIndex('GSI2', 'AGENDA'),
 
-  /** The change feed: public contributions, coalition events and agenda items, by when they happened. */
+  /** The change feed: public contributions, coalition events, agenda items and agreed cooperations, by when they happened. */
   changes: inIndex('GSI5', 'CHANGES'),
   changeAt: (sortKey: string) => {
     const [, type, id, slug] = sortKey.split('#');
@@ -166,14 +166,16 @@ export const keys = {
   cooperation: (slug: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `COOPERATION#${id}` }),
   cooperationPrefix: 'COOPERATION#',
   /**
-   * Index entries of a cooperation both organisations agreed to: its action's list (by proposal, newest first), and the
-   * platform's list of its status (by when it came to it); a cooperation proposed or declined has none.
+   * Index entries of a cooperation both organisations agreed to: its action's list (by proposal, newest first), the
+   * platform's list of its status (by when it came to it), and the change feed (from when it was agreed); a cooperation
+   * proposed or declined has none.
    */
-  cooperationListing: (slug: string, id: string, status: string, since: string) => ({
+  cooperationListing: (slug: string, id: string, status: string, since: string, agreedAt: string) => ({
     GSI1PK: `ACTION#${slug}#COOPERATIONS`,
     GSI1SK: id,
     GSI2PK: `COOPERATIONS#${status}`,
     GSI2SK: `${since}#${id}#${slug}`,
+    ...change(agreedAt, 'COOPERATION', slug, id),
   }),
   cooperationsOfAction: (slug: string) => inIndex('GSI1', `ACTION#${slug}#COOPERATIONS`),
   cooperationsOfStatus: (status: string) => inIndex('GSI2', `COOPERATIONS#${status}`),
@@ -195,6 +197,7 @@ export const keys = {
   cooperationsOfOrganisation: (organisationId: string) => inIndex('GSI4', `ORGANISATION#${organisationId}#COOPERATIONS`),
   /** A public progress update on a cooperation (or a contribution) of the action, listed newest first. */
   progressUpdate: (slug: string, subjectId: string, id: string) => ({ PK: `ACTION#${slug}`, SK: `UPDATE#${subjectId}#${id}` }),
+  progressUpdatePrefix: 'UPDATE#',
   progressUpdateListing: (slug: string, subjectId: string, id: string) => ({ GSI1PK: `ACTION#${slug}#UPDATES#${subjectId}`, GSI1SK: id }),
   progressUpdatesOf: (slug: string, subjectId: string) => inIndex('GSI1', `ACTION#${slug}#UPDATES#${subjectId}`),
   /** The one cooperation an organisation may have proposed on a contribution until it is declined: it holds its id. */

@@ -4,7 +4,7 @@ import { Conflict, publicCooperationStatuses, type ProgressUpdate } from '@colle
 import { tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { itemIsNew } from './table.ts';
-import { queryPage, transactWrite, ulidPattern, type Item } from './toolkit.ts';
+import { queryPage, queryPartition, transactWrite, ulidPattern, type Item } from './toolkit.ts';
 
 const updateIds = monotonicFactory();
 
@@ -52,4 +52,9 @@ export async function listUpdates(slug: string, subjectId: string, page: { curso
     newestFirst: true,
   });
   return { items: items.map(toUpdate), next };
+}
+
+/** Every progress update of an action, each with what it is about (for the open-data snapshot). */
+export async function allUpdatesOf(slug: string): Promise<Array<ProgressUpdate & { action: string; subject: string }>> {
+  return (await queryPartition(keys.actionPartition(slug), keys.progressUpdatePrefix)).map((item) => ({ ...toUpdate(item), action: slug, subject: item.subject }));
 }

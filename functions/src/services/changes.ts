@@ -3,7 +3,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { cleanStrings, type Change, type JsonFeed } from '@collective-actions/shared';
 import { listChanges } from '../data/changes.ts';
 import * as actionRecords from '../data/actions.ts';
-import { agendaItemPage, apiAddress, contributionPage, sitePage } from './site-pages.ts';
+import { agendaItemPage, apiAddress, contributionPage, cooperationPage, sitePage } from './site-pages.ts';
 
 interface Entry {
   id: string;
@@ -57,6 +57,22 @@ function entryOf(change: Change, actionTitle: (slug: string) => string): Entry {
       change,
     };
   }
+  if (change.type === 'cooperation') {
+    const { cooperation } = change;
+    const between = `${cooperation.proposer.name} and ${cooperation.partner.name}`;
+    return {
+      id: cooperationPage(cooperation.action, cooperation.id),
+      url: cooperationPage(cooperation.action, cooperation.id),
+      title: `${between} cooperate on “${cooperation.contribution.title}”`,
+      text: `${between} agreed to cooperate on “${cooperation.contribution.title}”, ${cooperation.contribution.kind === 'request' ? 'a request' : 'an offer'} in ${actionTitle(cooperation.action)}. Status: ${cooperation.status}${cooperation.reason ? ` (${cooperation.reason})` : ''}.`,
+      published: cooperation.agreedAt!,
+      ...(cooperation.updatedAt !== cooperation.agreedAt ? { modified: cooperation.updatedAt } : {}),
+      author: between,
+      tags: ['cooperation', cooperation.action, cooperation.status],
+      language: 'en',
+      change,
+    };
+  }
   const { membership } = change;
   const title = `${membership.organisation.name} ${eventWording[membership.event]} ${actionTitle(membership.action)}`;
   return {
@@ -80,7 +96,7 @@ async function entries(page: { cursor?: string; limit: number }) {
 }
 
 const title = 'Collective Actions: what changed';
-const description = 'New contributions, coalition memberships and agenda items of the collective actions for open government, newest first.';
+const description = 'New contributions, coalition memberships, agenda items and agreed cooperations of the collective actions for open government, newest first.';
 
 export async function jsonChangeFeed(page: { cursor?: string; limit: number }): Promise<JsonFeed> {
   const { entries: items, nextPage } = await entries(page);

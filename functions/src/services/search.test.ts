@@ -18,7 +18,7 @@ const contribution = {
   deadline: null,
   createdAt: '2026-12-01T00:00:00.000Z',
 } as unknown as Contribution;
-const records: PublicRecords = { actions: [action], contributions: [contribution], organisations: [], memberships: [], agenda: [] };
+const records: PublicRecords = { actions: [action], contributions: [contribution], organisations: [], memberships: [], agenda: [], cooperations: [], progressUpdates: [] };
 const { index } = loadSearchIndex(buildSearchIndex(records));
 const found = (q: string) => searchIn(index, { q, limit: 10 }).groups.contributions.items.map(({ id }) => id);
 

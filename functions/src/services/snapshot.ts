@@ -2,11 +2,11 @@
 // data package descriptor and the search index. Exports and search read it, never the table.
 import * as z from 'zod';
 import { stringify } from 'csv-stringify/sync';
-import { exportFormats, exportResources, listSeparator, type ExportResource } from '@collective-actions/shared';
+import { exportFormats, exportResources, listSeparator, type ExportResource, type OrganisationSummary } from '@collective-actions/shared';
 import { writeSnapshot, type SnapshotFile } from '../data/snapshot-store.ts';
 import { readPublicRecords, type PublicRecords } from './public-records.ts';
 import { buildSearchIndex, searchIndexFile } from './search.ts';
-import { agendaItemPage, contributionPage, sitePage } from './site-pages.ts';
+import { agendaItemPage, contributionPage, cooperationPage, sitePage } from './site-pages.ts';
 
 function rowsOf(records: PublicRecords): Record<ExportResource, Array<Record<string, unknown>>> {
   return {
@@ -68,8 +68,41 @@ function rowsOf(records: PublicRecords): Record<ExportResource, Array<Record<str
       updatedAt: item.updatedAt,
       url: agendaItemPage(item.action, item.id),
     })),
+    cooperations: records.cooperations.map((cooperation) => ({
+      id: cooperation.id,
+      action: cooperation.action,
+      contributionId: cooperation.contribution.id,
+      contributionTitle: cooperation.contribution.title,
+      contributionKind: cooperation.contribution.kind,
+      ...sideRow('proposer', cooperation.proposer),
+      ...sideRow('partner', cooperation.partner),
+      status: cooperation.status,
+      reason: cooperation.reason,
+      agreedAt: cooperation.agreedAt,
+      updatedAt: cooperation.updatedAt,
+      url: cooperationPage(cooperation.action, cooperation.id),
+    })),
+    'progress-updates': records.progressUpdates.map((update) => ({
+      id: update.id,
+      action: update.action,
+      cooperationId: update.subject,
+      organisationId: update.organisation.id,
+      organisationName: update.organisation.name,
+      text: update.text,
+      link: update.link,
+      at: update.at,
+      url: cooperationPage(update.action, update.subject),
+    })),
   };
 }
+
+/** A cooperation's side as its row's columns. */
+const sideRow = (side: 'proposer' | 'partner', organisation: OrganisationSummary) => ({
+  [`${side}Id`]: organisation.id,
+  [`${side}Name`]: organisation.name,
+  [`${side}Kind`]: organisation.kind,
+  [`${side}Country`]: organisation.country,
+});
 
 /**
  * The one CSV configuration: RFC 4180 (CRLF line ends; a field is quoted when it holds a comma, a quote or a line break,
