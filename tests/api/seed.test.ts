@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as counts from '@collective-actions/functions/data/counts.ts';
 import * as seedMarker from '@collective-actions/functions/data/seed-marker.ts';
 import * as toolkit from '@collective-actions/functions/data/toolkit.ts';
-import type { ActionList, AgendaPage, CoalitionMember, ContributionPage, OrganisationPage } from '@collective-actions/shared';
+import type { ActionList, AgendaPage, CoalitionMember, ContributionPage, CooperationList, OrganisationPage } from '@collective-actions/shared';
 import { call } from '../support/api.ts';
 
 const catalogue = JSON.parse(await readFile(new URL('../../functions/data/collective-actions.json', import.meta.url), 'utf8'));
@@ -55,6 +55,22 @@ describe('the first-start data', () => {
     expect(demo.every((organisation) => organisation.name.includes('(demo)'))).toBe(true);
     const contributions = (await call<ContributionPage>('GET', '/v1/actions/open-public-procurement/contributions')).body.items;
     expect(contributions.filter((item) => item.organisation.id.startsWith('01JDEM')).every((item) => /^Demo —/.test(item.title))).toBe(true);
+  });
+
+  it('has two demo cooperations agreed by both organisations, one in progress and one delivered, each with a progress update', async () => {
+    const { items } = (await call<CooperationList>('GET', '/v1/actions/open-public-procurement/cooperations')).body;
+    const demo = items.filter((cooperation) => cooperation.contribution.title.startsWith('Demo —') && cooperation.proposer.id.startsWith('01JDEM'));
+    expect(demo.map((cooperation) => [cooperation.proposer.name, cooperation.partner.name, cooperation.status]).sort()).toEqual([
+      ['City of Demoville (demo)', 'Open Contracting Demo Network (demo)', 'in-progress'],
+      ['Demo Ministry of Public Transformation (demo)', 'Demo Open Data Collective (demo)', 'delivered'],
+    ]);
+    for (const cooperation of demo) {
+      const updates = (await call('GET', `/v1/actions/open-public-procurement/cooperations/${cooperation.id}/updates`)).body.items;
+      expect(updates.map((update: { text: string }) => update.text.slice(0, 7))).toEqual(['Demo — ']);
+    }
+    expect((await call<CooperationList>('GET', '/v1/cooperations?status=delivered&limit=100')).body.items.map(({ id }) => id)).toContain(
+      demo.find((cooperation) => cooperation.status === 'delivered')!.id,
+    );
   });
 
   it('gives records written before the change feed their entries when a table seeded at version 2 starts again', async () => {

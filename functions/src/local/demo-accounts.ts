@@ -1,4 +1,5 @@
 // The local identity provider's accounts: four named demo people, and anyone else who signs in.
+import type { Caller } from '../services/caller.ts';
 import { stewardsGroup } from '@collective-actions/shared';
 
 export interface Account {
@@ -57,3 +58,12 @@ export function accountFor(login: string): Account {
     }
   );
 }
+
+/** A demo account as the services see it when the seed acts for it. */
+export const callerOf = (account: Account): Caller => ({
+  id: account.login,
+  name: account.name,
+  verifiedEmail: account.email,
+  steward: account.groups.includes('stewards'),
+  token: null,
+});

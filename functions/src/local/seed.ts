@@ -15,25 +15,17 @@ import { tableName } from '../data/client.ts';
 import { documents } from './sdk-clients.ts';
 import { keys } from '../data/keys.ts';
 import { indexAttributes, isListedIn, keyOf } from '../data/table.ts';
-import type { Caller } from '../services/caller.ts';
 import { addAgendaItem } from '../services/agenda.ts';
 import { requestMembership } from '../services/coalitions.ts';
 import { submitContribution } from '../services/contributions.ts';
 import { followAsMember } from '../services/follows.ts';
 import { personOf } from '../services/people.ts';
 import { now } from '../services/clock.ts';
-import { accountFor, type Account } from './demo-accounts.ts';
+import { accountFor, callerOf } from './demo-accounts.ts';
+import { addDemoCooperations } from './seed-cooperations.ts';
 
 /** Raised when the seed gains data: a table seeded by an older version gets what it lacks on the next start. */
-const seedVersion = 6;
-
-const callerOf = (account: Account): Caller => ({
-  id: account.login,
-  name: account.name,
-  verifiedEmail: account.email,
-  steward: account.groups.includes('stewards'),
-  token: null,
-});
+const seedVersion = 7;
 
 interface DemoOrganisation extends NewOrganisation {
   id: string;
@@ -388,6 +380,7 @@ export async function seed(): Promise<'seeded' | 'present'> {
   await addVerificationQueueAndHiddenListings();
   await addDefaultFollows();
   await addDemoRequests(time);
+  await addDemoCooperations();
   await seedMarker.putSeedVersion(seedVersion, time);
   return 'seeded';
 }

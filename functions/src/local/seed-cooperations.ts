@@ -1,0 +1,49 @@
+// Version 7 of the seed: two demo cooperations between demo organisations, proposed, agreed by both, with their progress.
+import type { CooperationStatus } from '@collective-actions/shared';
+import * as contributionRecords from '../data/contributions.ts';
+import * as cooperations from '../data/cooperations.ts';
+import { acceptCooperation, changeCooperationStatus, postCooperationUpdate, proposeCooperation } from '../services/cooperations.ts';
+import { accountFor, callerOf } from './demo-accounts.ts';
+
+interface DemoCooperation {
+  proposer: { organisation: string; admin: string };
+  partner: { organisation: string; admin: string };
+  /** The title of the partner's contribution it is about. */
+  on: string;
+  message: string;
+  update: { text: string; link: string | null };
+  statuses: Array<Extract<CooperationStatus, 'in-progress' | 'delivered'>>;
+}
+
+const demoCooperations: DemoCooperation[] = [
+  {
+    proposer: { organisation: '01JDEM00000000000000000002', admin: 'government' },
+    partner: { organisation: '01JDEM00000000000000000004', admin: 'lead' },
+    on: 'Demo — Host the coalition’s implementation workshops',
+    message: 'Demo message. Our purchasing team would like to join your next workshop: could you run one for the city?',
+    update: { text: 'Demo — The first workshop was held with the city’s purchasing team.', link: null },
+    statuses: ['in-progress'],
+  },
+  {
+    proposer: { organisation: '01JDEM00000000000000000001', admin: 'government' },
+    partner: { organisation: '01JDEM00000000000000000003', admin: 'civil-society' },
+    on: 'Demo — Contract-monitoring toolkit for journalists',
+    message: 'Demo message. Could your toolkit read the contracts the ministry publishes in OCDS?',
+    update: { text: 'Demo — The toolkit now reads the ministry’s OCDS files.', link: 'https://example.org/demo-toolkit-release' },
+    statuses: ['in-progress', 'delivered'],
+  },
+];
+
+/** Proposes, accepts and moves on each demo cooperation, unless its proposer has one on the contribution already. */
+export async function addDemoCooperations(): Promise<void> {
+  for (const demo of demoCooperations) {
+    const contribution = (await contributionRecords.listContributionsOf(demo.partner.organisation, { limit: 100 })).items.find(({ title }) => title === demo.on);
+    if (!contribution || (await cooperations.openProposalOf(contribution.action, contribution.id, demo.proposer.organisation))) continue;
+    const [proposer, partner] = [callerOf(accountFor(demo.proposer.admin)), callerOf(accountFor(demo.partner.admin))];
+    const { id } = await proposeCooperation(proposer, contribution.action, contribution.id, { organisationId: demo.proposer.organisation, message: demo.message });
+    await acceptCooperation(partner, contribution.action, id, demo.partner.organisation);
+    await acceptCooperation(proposer, contribution.action, id, demo.proposer.organisation);
+    await postCooperationUpdate(partner, contribution.action, id, demo.update);
+    for (const status of demo.statuses) await changeCooperationStatus(partner, contribution.action, id, { status });
+  }
+}
