@@ -26,10 +26,10 @@ const stored = {
   website: 'https://example.org/\u0000path',
 };
 
-const fixture = {} as { slug: string; organisation: Organisation; clean: Contribution; old: Contribution; item: AgendaItem };
+const fixture = {} as { slug: string; organisation: Organisation; clean: Contribution; old: Contribution; item: AgendaItem; cooperations: string[] };
 
 beforeAll(async () => {
-  const { slug, lead } = await newCoalition();
+  const { slug, lead, leadOrganisation } = await newCoalition();
   const author = unique('writer');
   const organisation = await joinCoalition(slug, author, lead, { name: `+Plus ${unique('Organisation')}`, country: 'MT' });
   const clean = await newContribution(author, slug, organisation.id, { title: formulaTitle, text: multiLine });
@@ -60,7 +60,18 @@ beforeAll(async () => {
   await set({ PK: `ACTION#${slug}`, SK: `CONTRIBUTION#${old.id}` }, { title: stored.title, text: stored.text });
   await set({ PK: `ACTION#${slug}`, SK: `AGENDA#${oldItem.id}` }, { title: stored.title, description: stored.text, place: stored.place });
   await set({ PK: `ORGANISATION#${organisation.id}`, SK: 'ORGANISATION' }, { name: stored.name, website: stored.website });
-  Object.assign(fixture, { slug, organisation, clean, old, item });
+  // Cooperations on both, agreed, with a progress update each: the title each copies, and what the update says, reach the
+  // cooperation's answers, the exports, the feed and its page.
+  const cooperations: string[] = [];
+  for (const on of [clean, old]) {
+    const { id } = (await call('POST', `/v1/actions/${slug}/contributions/${on.id}/cooperations`, { as: lead, body: { organisationId: leadOrganisation.id, message: multiLine } })).body;
+    const path = `/v1/actions/${slug}/cooperations/${id}`;
+    await call('PUT', `${path}/acceptances/${leadOrganisation.id}`, { as: lead });
+    await call('PUT', `${path}/acceptances/${organisation.id}`, { as: author });
+    expect((await call('POST', `${path}/updates`, { as: author, body: { text: multiLine } })).status).toBe(201);
+    cooperations.push(id);
+  }
+  Object.assign(fixture, { slug, organisation, clean, old, item, cooperations });
   await snapshotAfter(new Date().toISOString());
 });
 
@@ -73,6 +84,8 @@ describe('what the API writes', () => {
       `/v1/organisations/${fixture.organisation.id}`,
       '/v1/changes?limit=50',
       `/v1/search?q=Budget`,
+      `/v1/actions/${fixture.slug}/cooperations`,
+      ...fixture.cooperations.flatMap((id) => [`/v1/actions/${fixture.slug}/cooperations/${id}`, `/v1/actions/${fixture.slug}/cooperations/${id}/updates`]),
     ]) {
       const reply = await call('GET', path);
       expect(reply.status, path).toBe(200);
@@ -86,6 +99,9 @@ describe('what the API writes', () => {
     const titles = atomTitles(await (await fetch(`${apiUrl}/v1/changes.atom?limit=100`)).text());
     expect(titles).toContain(formulaTitle);
     expect(titles).toContain('Budget data gnp.exe');
+    expect(titles.filter((title) => title.includes(' cooperate on “'))).toEqual(
+      expect.arrayContaining([expect.stringContaining(`“${formulaTitle}”`), expect.stringContaining('“Budget data gnp.exe”')]),
+    );
 
     const feed = await (await fetch(`${apiUrl}/v1/actions/${fixture.slug}/agenda.ics`)).text();
     expectClean([feed.replaceAll('\r\n', '\n')], 'agenda.ics');
@@ -95,11 +111,18 @@ describe('what the API writes', () => {
   });
 
   it('writes every CSV export as a strict parser reads it, equal to the JSON copy field by field, formulas defused', async () => {
-    const { contributions } = await expectCsvExportsToMatchJson();
+    const { contributions, cooperations, 'progress-updates': updates } = await expectCsvExportsToMatchJson();
     const ours = contributions.find((cells) => cells.id === fixture.clean.id)!;
     expect(ours.title).toBe(`'${formulaTitle}`);
     expect(ours.text).toBe(`'${multiLine.replace('\r\n', '\n')}`);
     expect(ours.organisationName).toBe(`'${fixture.organisation.name}`);
+    const cooperation = cooperations.find((cells) => cells.id === fixture.cooperations[0])!;
+    expect([cooperation.contributionTitle, cooperation.partnerName]).toEqual([`'${formulaTitle}`, `'${fixture.organisation.name}`]);
+    expect(cooperations.find((cells) => cells.id === fixture.cooperations[1])!.contributionTitle).toBe('Budget data gnp.exe');
+    expect(updates.filter((cells) => fixture.cooperations.includes(cells.cooperationId)).map((cells) => cells.text)).toEqual([
+      `'${multiLine.replace('\r\n', '\n')}`,
+      `'${multiLine.replace('\r\n', '\n')}`,
+    ]);
   });
 
   it('says in the data package how a formula cell is written, and requires only what no record leaves empty', async () => {
@@ -121,7 +144,12 @@ describe('what the API writes', () => {
 describe('what the site writes', () => {
   it('renders pages with nothing text may not hold, whatever was stored', async () => {
     const siteUrl = inject('siteUrl');
-    for (const path of [`/actions/${fixture.slug}/contributions/${fixture.old.id}`, `/organisations/${fixture.organisation.id}`, `/actions/${fixture.slug}`]) {
+    for (const path of [
+      `/actions/${fixture.slug}/contributions/${fixture.old.id}`,
+      `/organisations/${fixture.organisation.id}`,
+      `/actions/${fixture.slug}`,
+      ...fixture.cooperations.map((id) => `/actions/${fixture.slug}/cooperations/${id}`),
+    ]) {
       const reply = await fetch(`${siteUrl}${path}`);
       expect(reply.status, path).toBe(200);
       expectClean([await reply.text()], path);
