@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exportResources } from '@collective-actions/shared';
 import { routes } from '@collective-actions/shared/routes';
 import { newPage, useBrowser } from '../support/browser.ts';
 
@@ -31,7 +32,10 @@ describe('the open-data page', () => {
     await page.waitForURL('**/data');
     expect(await page.getByText('Licence Ouverte / Open Licence 2.0').count()).toBe(1);
     const downloads = await page.locator('.downloads a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
-    expect(downloads).toHaveLength(8);
+    // Each export of the API, once as CSV and once as JSON.
+    expect(downloads.map((href) => new URL(href).pathname.split('/').at(-1)).sort()).toEqual(
+      Object.keys(exportResources).flatMap((resource) => [`${resource}.csv`, `${resource}.json`]).sort(),
+    );
     for (const href of downloads) {
       const reply = await fetch(href);
       expect(reply.status, href).toBe(200);
