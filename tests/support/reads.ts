@@ -1,7 +1,7 @@
 // A real address for every GET route of the route table, on records made for the purpose, and who may read it: for
 // tests that call every read the API has (HTTP semantics, the OpenAPI conformance test).
 import { routeKey, routes, type RouteKey } from '@collective-actions/shared/routes';
-import type { AgendaItem, CooperationView } from '@collective-actions/shared';
+import { exportFiles, type AgendaItem, type CooperationView } from '@collective-actions/shared';
 import { call, joinCoalition, newCoalition, newContribution, unique } from './api.ts';
 import { addressOf, mailAfterDelivery, sentHeaders } from './mail.ts';
 import { snapshotAfter } from './open-data.ts';
@@ -82,9 +82,8 @@ export async function everyRead(): Promise<Read[]> {
     'GET /v1/stats': [{ path: '/v1/stats' }],
     'GET /v1/changes': [{ path: '/v1/changes?limit=10' }],
     'GET /v1/changes.atom': [{ path: '/v1/changes.atom?limit=10' }],
-    'GET /v1/exports/{file}': ['datapackage.json', 'contributions.csv', 'contributions.json', 'organisations.csv', 'organisations.json', 'memberships.csv', 'memberships.json', 'agenda.csv', 'agenda.json'].map(
-      (file) => ({ path: `/v1/exports/${file}` }),
-    ),
+    // Every file, each export's CSV and JSON among them.
+    'GET /v1/exports/{file}': exportFiles.map((file) => ({ path: `/v1/exports/${file}` })),
     'GET /v1/search': [{ path: '/v1/search?q=budget' }],
     'GET /v1/openapi.json': [{ path: '/v1/openapi.json' }],
   };
