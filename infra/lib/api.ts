@@ -1,5 +1,5 @@
 // The HTTP API: one function per route of the route table, behind API Gateway's stage throttles and access log.
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CfnStage, HttpApi, HttpMethod, HttpRoute, HttpRouteKey, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -7,13 +7,13 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeThrottle, stageThrottle } from '@collective-actions/shared/api-policy';
 import { routeKey, routes, unmatchedRouteKey } from '@collective-actions/shared/routes';
 import { routeFunction, unmatchedRouteFunction, type Deployment } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
-import { PlatformFunction, sharedRole } from './platform-function.ts';
+import { PlatformFunction, logGroupKeptAMonth, sharedRole } from './platform-function.ts';
 
 export class Api extends Construct {
   readonly httpApi: HttpApi;
@@ -23,7 +23,7 @@ export class Api extends Construct {
     super(scope, id);
     this.alarms = alarms;
     this.httpApi = new HttpApi(this, 'HttpApi', { description: 'Collective Actions API and site', createDefaultStage: false });
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = logGroupKeptAMonth(this, 'AccessLogs');
     const stage = new HttpStage(this, 'Stage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -62,9 +62,9 @@ export class Api extends Construct {
   }
 
   /** Every /v1 request no route takes: its function answers preflights, 404 and 405 as the API's problems. */
-  private addUnmatchedRoute(deployment: Deployment, role: Role): void {
+  private addUnmatchedRoute(deployment: Deployment, role: Role, logGroup: ILogGroup): void {
     const definition = unmatchedRouteFunction(deployment);
-    const fn = new PlatformFunction(this, definition.name, { ...definition, alarms: this.alarms, role });
+    const fn = new PlatformFunction(this, definition.name, { ...definition, alarms: this.alarms, role, logGroup });
     const route = new HttpRoute(this, 'UnmatchedRoute', {
       httpApi: this.httpApi,
       routeKey: HttpRouteKey.with(unmatchedRouteKey.replace(/^ANY /, ''), HttpMethod.ANY),
@@ -79,14 +79,16 @@ export class Api extends Construct {
     Validations.of(route).acknowledge({ id: 'AwsSolutions-APIG4', reason: 'The site is public; it checks its own session for the pages that need one.' });
   }
 
-  /** A function per route of the route table, with exactly the table access and environment its route needs. */
+  /** A function per route of the route table, with exactly the table access and environment its route needs, logging to one log group. */
   addRouteFunctions(table: ITableV2, deployment: Deployment): void {
     const roles = { none: sharedRole(this, 'NoTableRole', 'none', table), read: sharedRole(this, 'ReadRole', 'read', table), write: sharedRole(this, 'WriteRole', 'write', table) };
-    this.addUnmatchedRoute(deployment, roles.none);
+    // One log group for them all: each function's streams carry its name, and so does each line it logs.
+    const logGroup = logGroupKeptAMonth(this, 'RouteLogs');
+    this.addUnmatchedRoute(deployment, roles.none, logGroup);
     const authorizer = new HttpJwtAuthorizer('Jwt', deployment.issuer, { jwtAudience: deployment.audience });
     const handlers = routes.map((route) => {
       const definition = routeFunction(route, deployment);
-      const handler = new PlatformFunction(this, definition.name, { ...definition, role: roles[definition.table ?? 'none'] });
+      const handler = new PlatformFunction(this, definition.name, { ...definition, role: roles[definition.table ?? 'none'], logGroup });
       const open = route.access === 'public' || route.access === 'optional';
       // Every GET answers HEAD too (RFC 9110), from the same function, which leaves the body out.
       const apiRoutes = this.httpApi.addRoutes({

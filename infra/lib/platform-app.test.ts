@@ -157,10 +157,13 @@ describe('the API', () => {
     }
   });
 
-  it('stays within the 500 resources CloudFormation allows a stack, the route functions sharing a role per kind of table access', () => {
+  it('stays within the 500 resources CloudFormation allows a stack, the route functions sharing a role per kind of table access and one log group', () => {
     expect(Object.keys(application.toJSON().Resources).length).toBeLessThan(500);
     const roles = new Set(functions.map(([, fn]) => fn.Properties.Role['Fn::GetAtt'][0]));
     expect(roles.size).toBe(3);
+    const logGroups = new Set(functions.map(([, fn]) => fn.Properties.LoggingConfig.LogGroup.Ref));
+    expect(logGroups.size).toBe(1);
+    expect(resources(application, 'AWS::Logs::LogGroup').find(([id]) => logGroups.has(id))?.[1].Properties.RetentionInDays).toBe(30);
   });
 
   it('has one function per route (and the catch-all route), on Node 24 and arm64', () => {

@@ -6,7 +6,7 @@ import { Effect, ManagedPolicy, PolicyStatement, Role, ServicePrincipal, type IR
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Function as LambdaFunction, LoggingFormat, Runtime, type Code, type ILayerVersion } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, RetentionDays, type ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { functionDefaults, tableStatement } from '@collective-actions/functions/function-definitions.ts';
 import type { Alarms } from './alarms.ts';
@@ -22,6 +22,8 @@ interface CommonProps {
   timeoutSeconds?: number;
   /** A role it shares with functions that may do exactly as much (`routeRole`); a role of its own when absent. */
   role?: IRole;
+  /** A log group it shares with functions of its kind; one of its own when absent. */
+  logGroup?: ILogGroup;
 }
 
 /** A handler module bundled from the repository, or code built already with its own handler and layers. */
@@ -52,7 +54,7 @@ export class PlatformFunction extends Construct {
       memorySize: props.memorySize ?? functionDefaults.memorySize,
       timeout: Duration.seconds(props.timeoutSeconds ?? functionDefaults.timeoutSeconds),
       loggingFormat: LoggingFormat.JSON,
-      logGroup: new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+      logGroup: props.logGroup ?? logGroupKeptAMonth(this, 'Logs'),
     };
     this.function =
       'entry' in props
@@ -89,6 +91,15 @@ export class PlatformFunction extends Construct {
   bindTable(table: ITableV2, access: 'read' | 'write'): void {
     this.function.addToRolePolicy(new PolicyStatement({ effect: Effect.ALLOW, ...tableStatement(access, table.tableArn) }));
   }
+}
+
+/**
+ * A log group kept a month, as every log of the platform: a function's own, or one that many functions share. In a
+ * shared one, Lambda names each function's streams after it, and the logger's lines carry its name too; the route
+ * functions share one, which keeps the stack within CloudFormation's 500 resources.
+ */
+export function logGroupKeptAMonth(scope: Construct, id: string): LogGroup {
+  return new LogGroup(scope, id, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
 }
 
 /**
