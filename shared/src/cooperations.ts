@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { cursor, httpsUrl, id, limit, slug, text, timestamp } from './common.ts';
 import { contributionKind } from './contributions.ts';
 import { organisationSummary } from './organisations.ts';
-import { cooperationStatuses, publicCooperationStatuses } from './vocabulary.ts';
+import { cooperationStatuses, publicCooperationStatuses, reportReasons, reportStatuses } from './vocabulary.ts';
 
 export const cooperationStatus = z.enum(cooperationStatuses, { error: `must be one of: ${cooperationStatuses.join(', ')}` });
 export const publicCooperationStatus = z.enum(publicCooperationStatuses, { error: `must be one of: ${publicCooperationStatuses.join(', ')}` });
@@ -86,15 +86,25 @@ export const progressUpdate = z.object({
 /** Progress updates, newest first. */
 export const progressUpdatePage = z.object({ items: z.array(progressUpdate), next: z.string().nullable() });
 
+export const reportReason = z.enum(reportReasons, { error: `must be one of: ${reportReasons.join(', ')}` });
+export const reportStatus = z.enum(reportStatuses, { error: `must be one of: ${reportStatuses.join(', ')}` });
+
 export const message = z.object({
   id,
   /** The side it was written for. */
   organisation: organisationSummary,
   author: z.object({ name: z.string().nullable(), you: z.boolean().meta({ description: 'Whether the caller wrote it' }) }),
-  text: z.string(),
+  /** None once the platform's stewards hid it. */
+  text: z.string().nullable(),
   at: timestamp,
   editedAt: timestamp.nullable(),
-  can: z.object({ edit: may(`Change it (its author, for ${messageEditMinutes} minutes after posting it)`) }),
+  hiddenAt: timestamp.nullable().meta({ description: "When the platform's stewards hid it, after a report" }),
+  /** To the side that reported it: where their report stands (the other side is not told of a report). */
+  report: reportStatus.nullable(),
+  can: z.object({
+    edit: may(`Change it (its author, for ${messageEditMinutes} minutes after posting it, unless it was reported)`),
+    report: may("Report it to the platform's stewards (the people of the other organisation, once)"),
+  }),
 });
 
 /** A thread's messages, newest first. */
@@ -124,6 +134,37 @@ export const blockPath = z.strictObject({ id, organisationId: id });
 export const acceptancePath = z.strictObject({ slug, id, organisationId: id });
 export const messagePath = z.strictObject({ slug, id, messageId: id });
 
+/** Reports a message to the platform's stewards, who alone then read it (not the rest of its thread). */
+export const newReport = z.strictObject({ reason: reportReason, note: text(0, 1000).optional() });
+
+/** A reported message as the stewards' queue shows it: the message as it was reported, and nothing else of its thread. */
+export const messageReport = z.object({
+  /** The message's own id: a message is reported once. */
+  id,
+  action: slug,
+  cooperation: z.object({ id, proposer: organisationSummary, partner: organisationSummary, contribution: z.object({ id, title: z.string() }) }),
+  message: z.object({ organisation: organisationSummary, authorName: z.string().nullable(), text: z.string(), at: timestamp }),
+  reason: reportReason,
+  note: z.string().nullable(),
+  reportedBy: organisationSummary,
+  reportedAt: timestamp,
+  status: reportStatus,
+  /** The steward's decision, with their note. */
+  decidedAt: timestamp.nullable(),
+  decisionNote: z.string().nullable(),
+});
+
+/** The stewards' queue: open reports oldest first, decided ones newest first. */
+export const reportsQuery = z.strictObject({ status: reportStatus.default('open'), cursor: cursor.optional(), limit });
+export const reportPage = z.object({ items: z.array(messageReport), next: z.string().nullable() });
+
+/** A steward's decision on a report: hide the message from its thread, or leave it; a note says why. */
+export const reportDecision = z.strictObject({
+  decision: z.enum(['hide', 'dismiss'], { error: 'must be one of: hide, dismiss' }),
+  note: text(0, 1000).optional(),
+});
+export const reportPath = z.strictObject({ id });
+
 export type CooperationStatus = z.infer<typeof cooperationStatus>;
 export type PublicCooperationStatus = z.infer<typeof publicCooperationStatus>;
 export type CooperationsQuery = z.infer<typeof cooperationsQuery>;
@@ -143,3 +184,10 @@ export type Message = z.infer<typeof message>;
 export type MessagePage = z.infer<typeof messagePage>;
 export type CooperationPage = z.infer<typeof cooperationPage>;
 export type Block = z.infer<typeof block>;
+export type NewReport = z.infer<typeof newReport>;
+export type MessageReport = z.infer<typeof messageReport>;
+export type ReportsQuery = z.infer<typeof reportsQuery>;
+export type ReportPage = z.infer<typeof reportPage>;
+export type ReportDecision = z.infer<typeof reportDecision>;
+export type ReportStatus = z.infer<typeof reportStatus>;
+export type ReportReason = z.infer<typeof reportReason>;

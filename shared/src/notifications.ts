@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { agendaTime, timeZone } from './agenda.ts';
 import { id, slug, timestamp } from './common.ts';
 import { contributionKind } from './contributions.ts';
+import { reportReason } from './cooperations.ts';
 import { organisationRole, organisationSummary } from './organisations.ts';
 import { agendaChanges, cooperationNotificationKinds, membershipNotificationKinds, notificationKinds } from './vocabulary.ts';
 
@@ -34,6 +35,8 @@ export const notification = z.discriminatedUnion('kind', [
     cooperation: cooperationReference,
     contribution: contributionReference.extend({ kind: contributionKind }),
   }),
+  /** To the stewards: a message of `organisation`'s, in one of the action's cooperation threads, was reported. */
+  z.object({ ...concerning, kind: z.literal('message-reported'), report: z.object({ id, reason: reportReason }) }),
   z.object({ ...inAction, kind: z.enum(['agenda-item-added', 'agenda-item-cancelled', 'agenda-item-starting']), agendaItem: agendaReference }),
   z.object({ ...inAction, kind: z.literal('agenda-item-changed'), agendaItem: agendaReference, changes: z.array(z.enum(agendaChanges)).min(1) }),
   z.object({ ...about, kind: z.literal('added-to-organisation'), organisation: organisationSummary, role: organisationRole }),

@@ -9,11 +9,14 @@ import { cooperationNotificationKinds, digestFrequencies, emailFrequencies, freq
 export const siteLanguage = z.enum(siteLanguages, { error: `must be one of: ${siteLanguages.join(', ')}` });
 
 /**
- * A coalition's leads hear of a request to join, those who asked for reminders of an agenda item, and the two sides of a
- * cooperation of what the other says and does, at once; everything else comes in a daily digest.
+ * A coalition's leads hear of a request to join, those who asked for reminders of an agenda item, the two sides of a
+ * cooperation of what the other says and does, and stewards of a reported message, at once; everything else comes in a
+ * daily digest.
  */
 export const defaultFrequency = (kind: NotificationKind): EmailFrequency =>
-  kind === 'join-requested' || kind === 'agenda-item-starting' || (cooperationNotificationKinds as readonly string[]).includes(kind) ? 'immediately' : 'daily';
+  kind === 'join-requested' || kind === 'agenda-item-starting' || kind === 'message-reported' || (cooperationNotificationKinds as readonly string[]).includes(kind)
+    ? 'immediately'
+    : 'daily';
 
 /** The frequency of a kind of notification: one of those it may be e-mailed at. */
 const frequencyOf = (kind: NotificationKind) => {

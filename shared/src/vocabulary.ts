@@ -63,17 +63,20 @@ export const membershipEvents = ['joined', 'left', 'removed', 'became-lead', 'be
  * or cancelled (the action's followers); a person added to an organisation (that person); new matches of a contribution,
  * once a week (its author and its organisation's admins); a cooperation proposed, written in, accepted by one side,
  * agreed by both or declined (the other side's admins, and its person in the thread: the contribution's author, or
- * the person who proposed).
+ * the person who proposed); a message of a thread reported (the platform's stewards).
  */
 export const membershipNotificationKinds = ['join-requested', 'request-approved', 'request-declined', 'member-removed', 'made-lead'] as const;
 export const contributionNotificationKinds = ['contribution-added', 'contribution-hidden', 'contribution-shown', 'matches-found'] as const;
 export const cooperationNotificationKinds = ['cooperation-proposed', 'cooperation-message', 'cooperation-accepted', 'cooperation-agreed', 'cooperation-declined'] as const;
+/** Told to the platform's stewards: a message of a cooperation's thread was reported to them. */
+export const stewardNotificationKinds = ['message-reported'] as const;
 export const agendaNotificationKinds = ['agenda-item-added', 'agenda-item-changed', 'agenda-item-cancelled', 'agenda-item-starting'] as const;
 export const notificationKinds = [
   ...membershipNotificationKinds,
   ...contributionNotificationKinds,
   ...agendaNotificationKinds,
   ...cooperationNotificationKinds,
+  ...stewardNotificationKinds,
   'added-to-organisation',
   'action-created',
 ] as const;
@@ -101,6 +104,12 @@ export const frequenciesOf = (kind: (typeof notificationKinds)[number]): Readonl
 export const agendaKinds = ['milestone', 'meeting', 'event', 'deliverable'] as const;
 
 export const agendaStatuses = ['planned', 'done', 'postponed', 'cancelled'] as const;
+
+/** Why a message of a cooperation's thread is reported to the platform's stewards. */
+export const reportReasons = ['harassment', 'spam', 'fraud', 'other'] as const;
+
+/** Where a report stands: waiting for a steward, or decided: the message hidden, or the report dismissed. */
+export const reportStatuses = ['open', 'hidden', 'dismissed'] as const;
 
 /** The identity provider group whose members are platform stewards. */
 export const stewardsGroup = 'stewards';

@@ -2,6 +2,7 @@
 // pages import it as is). The words themselves are the site's messages (its inlang project), in the reader's language.
 import type { AgendaItem } from './agenda.ts';
 import type { AgendaChange, Notification } from './notifications.ts';
+import type { ReportReason } from './cooperations.ts';
 import type { OrganisationRole } from './organisations.ts';
 import { agendaChanges } from './vocabulary.ts';
 
@@ -47,6 +48,11 @@ export interface NotificationMessages {
   notification_cooperation_accepted: Sentence<About & { contribution: string }>;
   notification_cooperation_agreed: Sentence<About & { contribution: string }>;
   notification_cooperation_declined: Sentence<About & { contribution: string }>;
+  notification_message_reported: Sentence<About & { reason: string }>;
+  report_reason_harassment: Sentence<Record<string, never>>;
+  report_reason_spam: Sentence<Record<string, never>>;
+  report_reason_fraud: Sentence<Record<string, never>>;
+  report_reason_other: Sentence<Record<string, never>>;
   notification_agenda_item_added: Sentence<AgendaAbout>;
   notification_agenda_item_changed: Sentence<AgendaAbout & { changes: string }>;
   notification_agenda_item_cancelled: Sentence<AgendaAbout>;
@@ -91,6 +97,13 @@ const cooperationMessage = {
   'cooperation-declined': 'notification_cooperation_declined',
 } as const satisfies Record<string, keyof NotificationMessages>;
 
+export const reportReasonMessage = {
+  harassment: 'report_reason_harassment',
+  spam: 'report_reason_spam',
+  fraud: 'report_reason_fraud',
+  other: 'report_reason_other',
+} as const satisfies Record<ReportReason, keyof NotificationMessages>;
+
 const roleMessage = { admin: 'role_admin', member: 'role_org_member' } as const satisfies Record<OrganisationRole, keyof NotificationMessages>;
 
 /** What happened, in a sentence of the reader's language. */
@@ -108,6 +121,7 @@ export function notificationSentence(notification: Notification, { messages: m, 
   }
   const about = { organisation: notification.organisation.name, action };
   if ('cooperation' in notification) return m[cooperationMessage[notification.kind]]({ ...about, contribution: notification.contribution.title });
+  if (notification.kind === 'message-reported') return m.notification_message_reported({ ...about, reason: m[reportReasonMessage[notification.report.reason]]({}) });
   switch (notification.kind) {
     case 'join-requested':
       return m.notification_join_requested(about);
@@ -147,6 +161,7 @@ export function notificationPath(notification: Notification): string {
   if (notification.kind === 'agenda-item-cancelled') return `/actions/${notification.action}#agenda`;
   if ('agendaItem' in notification) return `/actions/${notification.action}/agenda/${notification.agendaItem.id}`;
   if ('cooperation' in notification) return `/actions/${notification.action}/cooperations/${notification.cooperation.id}`;
+  if (notification.kind === 'message-reported') return '/workspace/reports';
   if (notification.kind === 'matches-found') return `/actions/${notification.action}/contributions/${notification.contribution.id}#matches`;
   if ('contribution' in notification) return `/actions/${notification.action}/contributions/${notification.contribution.id}`;
   return `/actions/${notification.action}/coalition`;
@@ -154,8 +169,16 @@ export function notificationPath(notification: Notification): string {
 
 /** What a notification is about: a digest says each such thing once, as its newest notification left it. */
 function subjectOf(notification: object): string {
-  const about = notification as { action?: string; agendaItem?: { id: string }; cooperation?: { id: string }; contribution?: { id: string }; organisation?: { id: string } };
+  const about = notification as {
+    action?: string;
+    agendaItem?: { id: string };
+    cooperation?: { id: string };
+    report?: { id: string };
+    contribution?: { id: string };
+    organisation?: { id: string };
+  };
   if (about.cooperation) return `cooperation ${about.cooperation.id}`;
+  if (about.report) return `report ${about.report.id}`;
   if (about.agendaItem) return `agenda ${about.agendaItem.id}`;
   if (about.contribution) return `contribution ${about.contribution.id}`;
   if (about.organisation) return `organisation ${about.organisation.id} in ${about.action ?? '-'}`;

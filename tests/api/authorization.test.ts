@@ -470,6 +470,11 @@ async function freshCooperation({ slug, logins, proposerId, partnerId }: Omit<Co
   return path;
 }
 
+/** A message written in a thread: its id. */
+async function writeAs(login: string, cooperationPath: string): Promise<string> {
+  return (await call('POST', `${cooperationPath}/messages`, { as: login, body: { text: 'Written to be reported.' } })).body.id;
+}
+
 const cooperationRows: CooperationRow[] = [
   // Public: what both organisations agreed to, the same for everyone.
   { route: 'GET /v1/actions/{slug}/cooperations', expect: [200, 200, 200, 200, 200, 200, 200], prepare: async ({ slug }) => () => ({ path: `/v1/actions/${slug}/cooperations` }) },
@@ -543,6 +548,29 @@ const cooperationRows: CooperationRow[] = [
     },
   },
   {
+    // Each caller reports a message of the partner member's of its own: the proposer's people may, the partner's own may not.
+    route: 'POST /v1/actions/{slug}/cooperations/{id}/messages/{messageId}/report',
+    expect: [401, 404, 404, 200, 200, 403, 403],
+    prepare: async ({ proposed, logins }) => {
+      const written = await Promise.all(parties.map(() => writeAs(logins['partner member'], proposed)));
+      return (who) => ({ path: `${proposed}/messages/${written[parties.indexOf(who)]}/report`, body: { reason: 'spam' } });
+    },
+  },
+  {
+    route: 'GET /v1/reports',
+    expect: [401, 403, 200, 403, 403, 403, 403],
+    prepare: async () => () => ({ path: '/v1/reports?limit=5' }),
+  },
+  {
+    route: 'PUT /v1/reports/{id}/decision',
+    expect: [401, 403, 200, 403, 403, 403, 403],
+    prepare: async ({ proposed, logins }) => {
+      const id = await writeAs(logins['partner member'], proposed);
+      await call('POST', `${proposed}/messages/${id}/report`, { as: logins['proposer member'], body: { reason: 'other' } });
+      return () => ({ path: `/v1/reports/${id}/decision`, body: { decision: 'dismiss' } });
+    },
+  },
+  {
     route: 'GET /v1/organisations/{id}/cooperations',
     expect: [401, 403, 403, 200, 200, 403, 403],
     prepare: async ({ proposerId }) => () => ({ path: `/v1/organisations/${proposerId}/cooperations` }),
@@ -580,8 +608,8 @@ describe('authorisation of the cooperation routes, for every kind of caller', ()
     world = { ...made, proposed: await freshCooperation(made), agreed: await freshCooperation(made, true) };
   });
 
-  it('has a row for every cooperation route', () => {
-    const expected = routes.filter((route) => route.path.includes('/cooperations')).map(routeKey);
+  it('has a row for every cooperation route, and for the reports of their messages', () => {
+    const expected = routes.filter((route) => route.path.includes('/cooperations') || route.path.startsWith('/v1/reports')).map(routeKey);
     expect(cooperationRows.map((row) => row.route).sort()).toEqual(expected.sort());
   });
 

@@ -1,42 +1,15 @@
 // Cooperations against DynamoDB Local: a proposal opens a private thread between two organisations, which nobody else
 // may read; both organisations' admins accept it (once, however many accept at once) and it is public.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Contribution, CooperationView, Message, Organisation } from '@collective-actions/shared';
+import type { Contribution, CooperationView, Message } from '@collective-actions/shared';
 import { dynamo, tableName } from '@collective-actions/functions/data/client.ts';
 import { checkConsistency } from '@collective-actions/functions/data/consistency.ts';
 import { keys } from '@collective-actions/functions/data/keys.ts';
-import { afterNotifier, call, inboxOf, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
+import { afterNotifier, call, inboxOf, newAction, newContribution } from '../support/api.ts';
+import { newSide, pathOf, propose, told, type Side } from '../support/cooperations.ts';
 import { addressOf, mailAfterDelivery } from '../support/mail.ts';
 
-interface Side {
-  organisation: Organisation;
-  admin: string;
-  /** One of its people who is not an admin. */
-  member: string;
-}
-
-async function newSide(name: string): Promise<Side> {
-  const admin = unique(`${name}-admin`);
-  const member = `${unique(`${name}-member`)}@example.org`;
-  const organisation = await newOrganisation(admin, { name: unique(name) });
-  const invited = await call('POST', `/v1/organisations/${organisation.id}/people`, { as: admin, body: { email: member } });
-  if (invited.status !== 201) throw new Error(`Could not add ${member}: ${JSON.stringify(invited.body)}`);
-  await call('GET', '/v1/me', { as: member });
-  return { organisation, admin, member };
-}
-
 const fixture = {} as { slug: string; city: Side; cso: Side; outsider: Side; offer: Contribution };
-
-const propose = (as: string, offer: Contribution, organisationId: string, message = 'We would like to reuse your tooling for our contracts.') =>
-  call<CooperationView>('POST', `/v1/actions/${offer.action}/contributions/${offer.id}/cooperations`, { as, body: { organisationId, message } });
-
-const pathOf = (cooperation: { action: string; id: string }) => `/v1/actions/${cooperation.action}/cooperations/${cooperation.id}`;
-
-/** The notifications of a kind in someone's inbox, once the notifier delivered at least `expected` of them. */
-const told = async (who: string, kind: string, expected = 1) =>
-  (await afterNotifier(() => inboxOf(who), (inbox) => inbox.items.filter((item) => item.kind === kind).length >= expected)).items.filter(
-    (item) => item.kind === kind,
-  );
 
 beforeAll(async () => {
   const slug = await newAction('digital-commons');

@@ -21,7 +21,7 @@ if (mode === 'setup') {
   for (let start = 0; start < people.length; start += 50) {
     await Promise.all(
       people.slice(start, start + 50).map(async (person) => {
-        await settings.recordSignIn({ id: person, email: `${person}@users.localhost` }, 'en', now);
+        await settings.recordSignIn({ id: person, email: `${person}@users.localhost`, steward: false }, 'en', now);
         await settings.changeSettings(person, { emails: { 'agenda-item-changed': 'immediately' } }, now);
         await follow({ kind: 'action', id: slug }, person, now);
       }),

@@ -79,6 +79,7 @@ export async function everyRead(): Promise<Read[]> {
     'GET /v1/organisations/{id}/people': [{ path: `/v1/organisations/${organisation.id}/people`, as: author }],
     'GET /v1/organisations/{id}/history': [{ path: `/v1/organisations/${organisation.id}/history` }],
     'GET /v1/verifications': [{ path: '/v1/verifications?limit=5', as: 'steward' }],
+    'GET /v1/reports': [{ path: '/v1/reports?limit=5', as: 'steward' }, { path: '/v1/reports?status=dismissed&limit=5', as: 'steward' }],
     'GET /v1/stats': [{ path: '/v1/stats' }],
     'GET /v1/changes': [{ path: '/v1/changes?limit=10' }],
     'GET /v1/changes.atom': [{ path: '/v1/changes.atom?limit=10' }],

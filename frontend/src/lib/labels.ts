@@ -110,6 +110,7 @@ export const notificationKindLabel: Record<NotificationKind, () => string> = {
   'cooperation-accepted': m.settings_kind_cooperation_accepted,
   'cooperation-agreed': m.settings_kind_cooperation_agreed,
   'cooperation-declined': m.settings_kind_cooperation_declined,
+  'message-reported': m.settings_kind_message_reported,
   'agenda-item-added': m.settings_kind_agenda_item_added,
   'agenda-item-changed': m.settings_kind_agenda_item_changed,
   'agenda-item-cancelled': m.settings_kind_agenda_item_cancelled,

@@ -12,6 +12,7 @@ import {
   type CooperationsQuery,
   type PublicCooperationStatus,
   type OrganisationSummary,
+  type ReportStatus,
 } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { cooperationCountAttribute } from './actions.ts';
@@ -40,6 +41,10 @@ export interface StoredMessage {
   text: string;
   at: string;
   editedAt: string | null;
+  /** The side that reported it to the stewards, and where the report stands. */
+  reportedBy: string | null;
+  report: ReportStatus | null;
+  hiddenAt: string | null;
 }
 
 const summary = ({ id, name, kind, country }: OrganisationSummary): OrganisationSummary => ({ id, name, kind, country });
@@ -72,6 +77,9 @@ const toMessage = (item: Item): StoredMessage => ({
   text: item.text,
   at: item.at,
   editedAt: item.editedAt ?? null,
+  reportedBy: item.reportedBy ?? null,
+  report: item.report ?? null,
+  hiddenAt: item.hiddenAt ?? null,
 });
 
 /** The cooperation's item: its record and, once both organisations agreed to it, its index entries. */
@@ -135,7 +143,8 @@ function tellOtherSide(cooperation: StoredCooperation, actingSide: CooperationSi
 
 const messageIds = monotonicFactory();
 
-const messageItem = (message: StoredMessage): TransactItem => ({
+// A new message: what a report and a steward's decision add is absent until then.
+const messageItem = ({ reportedBy: _, report: __, hiddenAt: ___, ...message }: StoredMessage): TransactItem => ({
   Put: {
     TableName: tableName,
     Item: { ...keys.threadMessage(message.cooperation, message.id), ...keys.threadMessageListing(message.cooperation, message.id), ...message },
@@ -144,7 +153,14 @@ const messageItem = (message: StoredMessage): TransactItem => ({
 });
 
 /** A new message of a thread (its id is made here), for the side of `organisation`. */
-export const newMessage = (fields: Omit<StoredMessage, 'id' | 'editedAt'>): StoredMessage => ({ ...fields, id: messageIds(), editedAt: null });
+export const newMessage = (fields: Omit<StoredMessage, 'id' | 'editedAt' | 'reportedBy' | 'report' | 'hiddenAt'>): StoredMessage => ({
+  ...fields,
+  id: messageIds(),
+  editedAt: null,
+  reportedBy: null,
+  report: null,
+  hiddenAt: null,
+});
 
 /**
  * A proposal: the cooperation, each side's entry, the mark that the proposer has one open on this contribution, the
@@ -270,14 +286,14 @@ export async function getMessage(cooperationId: string, id: string): Promise<Sto
   return item && toMessage(item);
 }
 
-/** Changes a message's text, if it was posted no earlier than `postedSince`; answers whether it was. */
+/** Changes a message's text, if it was posted no earlier than `postedSince` and not reported; answers whether it was. */
 export async function editMessage(message: StoredMessage, text: string, postedSince: string, now: string): Promise<boolean> {
   try {
     await dynamo.update({
       TableName: tableName,
       Key: keys.threadMessage(message.cooperation, message.id),
       UpdateExpression: 'SET #text = :text, editedAt = :now',
-      ConditionExpression: '#at >= :since',
+      ConditionExpression: '#at >= :since AND attribute_not_exists(reportedBy)',
       ExpressionAttributeNames: { '#text': 'text', '#at': 'at' },
       ExpressionAttributeValues: { ':text': text, ':now': now, ':since': postedSince },
     });

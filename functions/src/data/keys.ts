@@ -209,6 +209,17 @@ export const keys = {
   threadMessage: (cooperationId: string, id: string) => ({ PK: `THREAD#${cooperationId}`, SK: `MESSAGE#${id}` }),
   threadMessageListing: (cooperationId: string, id: string) => ({ GSI1PK: `THREAD#${cooperationId}`, GSI1SK: id }),
   thread: (cooperationId: string) => inIndex('GSI1', `THREAD#${cooperationId}`),
+  /**
+   * A message reported to the stewards, by the message's id (a message is reported once), in a partition nothing
+   * published reads; in the stewards' queue by status: open ones from when they were reported, decided ones from when.
+   */
+  messageReport: (messageId: string) => ({ PK: `REPORT#${messageId}`, SK: 'REPORT' }),
+  reportListing: (status: string, since: string, messageId: string) => ({ GSI1PK: `REPORTS#${status}`, GSI1SK: `${since}#${messageId}` }),
+  reports: (status: string) => inIndex('GSI1', `REPORTS#${status}`),
+  reportAt: (sortKey: string) => ({ PK: `REPORT#${sortKey.slice(-26)}`, SK: 'REPORT' }),
+  /** A platform steward, as they last signed in: told of reports. */
+  steward: (personId: string) => ({ PK: 'STEWARDS', SK: personId }),
+  stewardsPartition: 'STEWARDS',
 
   /** A bucket of the write throttle (a caller's or an organisation's), in a partition the snapshot's stream leaves out. */
   throttleBucket: (subject: string) => ({ PK: tableDefinition.throttlePartition, SK: subject }),

@@ -3,7 +3,7 @@
 import type { EmailFrequency, NotificationKind, SettingsChanges, SiteLanguage } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { keys } from './keys.ts';
-import { getItem, setAndRemove } from './toolkit.ts';
+import { getItem, queryPartition, setAndRemove } from './toolkit.ts';
 
 export interface StoredSettings {
   /** Verified by the identity provider at the last sign-in; null when it was not. */
@@ -26,14 +26,20 @@ export async function getSettings(personId: string): Promise<StoredSettings | un
  * At each sign-in, what the identity provider vouches for now (the address only if verified), and the language the
  * person is reading the site in, unless they chose one on their settings page.
  */
-export async function recordSignIn(person: { id: string; email: string | null }, language: SiteLanguage | undefined, now: string): Promise<void> {
+export async function recordSignIn(person: { id: string; email: string | null; steward: boolean }, language: SiteLanguage | undefined, now: string): Promise<void> {
   const key = keys.personSettings(person.id);
-  await dynamo.update({
-    TableName: tableName,
-    Key: key,
-    UpdateExpression: 'SET email = :email, signedInAt = :now, emails = if_not_exists(emails, :none)',
-    ExpressionAttributeValues: { ':email': person.email, ':now': now, ':none': {} },
-  });
+  await Promise.all([
+    dynamo.update({
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: 'SET email = :email, signedInAt = :now, emails = if_not_exists(emails, :none)',
+      ExpressionAttributeValues: { ':email': person.email, ':now': now, ':none': {} },
+    }),
+    // Whether they are a steward, as their identity provider last said.
+    person.steward
+      ? dynamo.put({ TableName: tableName, Item: { ...keys.steward(person.id), personId: person.id, signedInAt: now } })
+      : dynamo.delete({ TableName: tableName, Key: keys.steward(person.id) }),
+  ]);
   if (!language) return;
   try {
     await dynamo.update({
@@ -64,4 +70,9 @@ export async function changeSettings(personId: string, { language, timeZone, rem
     ExpressionAttributeNames: { ...set.ExpressionAttributeNames, ...Object.fromEntries(kinds.map(([kind], i) => [`#k${i}`, kind])) },
     ExpressionAttributeValues: { ...set.ExpressionAttributeValues, ...Object.fromEntries(kinds.map(([, frequency], i) => [`:k${i}`, frequency])) },
   });
+}
+
+/** The platform's stewards, as each last signed in. */
+export async function listStewards(): Promise<string[]> {
+  return (await queryPartition(keys.stewardsPartition)).map((item) => item.personId);
 }

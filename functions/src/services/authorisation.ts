@@ -73,6 +73,9 @@ export const acts = {
   'appoint-lead': 'steward',
   'verify-organisation': 'steward',
   'list-verification-requests': 'steward',
+  /** The stewards alone read a reported message (and nothing else of its thread), and decide on it. */
+  'list-reports': 'steward',
+  'decide-report': 'steward',
   'register-organisation': 'signed-in',
   'end-session': 'signed-in',
   // Each person reads and marks only their own inbox: its partition is theirs.
@@ -104,6 +107,8 @@ export const acts = {
   'read-cooperation-thread': 'organisation member',
   'post-message': 'organisation member',
   'edit-message': 'author',
+  /** A message of the other organisation's, to the platform's stewards. */
+  'report-message': 'organisation member',
   /** Committing the organisation publicly (accepting), or turning another down, is for its admins. */
   'accept-cooperation': 'organisation admin',
   'decline-cooperation': 'organisation admin',
@@ -245,6 +250,10 @@ export async function cooperationStanding(caller: Caller | undefined, cooperatio
 /** Whether the caller may do the act for either side of the cooperation. */
 export const allowsEitherSide = (act: Act, standing: CooperationStanding): boolean =>
   cooperationSides.some((side) => allows(act, standing?.[side]));
+
+/** The organisations of the cooperation the caller may do the act for. */
+export const sidesAllowing = (act: Act, standing: CooperationStanding, cooperation: Pick<Cooperation, CooperationSide>): string[] =>
+  cooperationSides.filter((side) => allows(act, standing?.[side])).map((side) => cooperation[side].id);
 
 /** The cooperation is public once both sides agreed to it; until then (or once declined), only their people know of it. */
 export const seesCooperation = (standing: CooperationStanding, { status }: Pick<Cooperation, 'status'>): boolean =>

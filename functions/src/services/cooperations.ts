@@ -17,6 +17,7 @@ import {
   type Message,
   type MessagePage,
   type NewCooperation,
+  type NewReport,
   type NewProgressUpdate,
   type ProgressUpdate,
   type ProgressUpdatePage,
@@ -27,6 +28,7 @@ import * as contributionRecords from '../data/contributions.ts';
 import * as cooperations from '../data/cooperations.ts';
 import * as organisationRecords from '../data/organisations.ts';
 import * as progress from '../data/progress.ts';
+import * as reports from '../data/reports.ts';
 import type { Caller } from './caller.ts';
 import { getAction } from './actions.ts';
 import {
@@ -36,6 +38,7 @@ import {
   cooperationCan,
   cooperationStanding,
   seesCooperation,
+  sidesAllowing,
   type CooperationStanding,
 } from './authorisation.ts';
 import { now } from './clock.ts';
@@ -170,26 +173,39 @@ export async function changeCooperationStatus(caller: Caller, slug: string, id: 
 
 const editableUntil = (message: cooperations.StoredMessage) => new Date(Date.parse(message.at) + messageEditMinutes * 60_000).toISOString();
 
-function messageView(message: cooperations.StoredMessage, caller: Caller, writable: boolean): Message {
+/** What the caller reads of a message: its text unless the stewards hid it; their own side's report, and whether they may report it. */
+function messageView(message: cooperations.StoredMessage, caller: Caller, thread: { writable: boolean; reporters: string[] }): Message {
   const yours = message.authorId === caller.id;
+  const reporters = thread.reporters.filter((organisationId) => organisationId !== message.organisation.id);
   return {
     id: message.id,
     organisation: message.organisation,
     author: { name: message.authorName, you: yours },
-    text: message.text,
+    text: message.hiddenAt ? null : message.text,
     at: message.at,
     editedAt: message.editedAt,
-    can: { edit: writable && yours && now() < editableUntil(message) },
+    hiddenAt: message.hiddenAt,
+    report: message.reportedBy && thread.reporters.includes(message.reportedBy) ? message.report : null,
+    can: {
+      edit: thread.writable && yours && !message.reportedBy && now() < editableUntil(message),
+      report: !message.reportedBy && reporters.length > 0,
+    },
   };
 }
+
+/** What the caller may do in the thread: write in it, and report the other side's messages. */
+const threadCan = (standing: CooperationStanding, cooperation: cooperations.StoredCooperation) => ({
+  writable: cooperationCan(standing, cooperation).write,
+  reporters: sidesAllowing('report-message', standing, cooperation),
+});
 
 /** The thread, newest message first: its two organisations' people only. */
 export async function listMessages(caller: Caller, slug: string, id: string, page: { cursor?: string; limit: number }): Promise<MessagePage> {
   const { cooperation, standing } = await cooperationFor(caller, slug, id);
   authoriseEitherSide('read-cooperation-thread', standing, cooperation);
   const { items, next } = await cooperations.listMessages(id, page);
-  const writable = cooperationCan(standing, cooperation).write;
-  return { items: items.map((message) => messageView(message, caller, writable)), next };
+  const can = threadCan(standing, cooperation);
+  return { items: items.map((message) => messageView(message, caller, can)), next };
 }
 
 /** The caller's side: the organisation they act for by the act's rule (the proposer, when they are of both). */
@@ -213,7 +229,7 @@ export async function postMessage(caller: Caller, slug: string, id: string, text
     at: now(),
   });
   await cooperations.postMessage(cooperation, message);
-  return messageView(message, caller, true);
+  return messageView(message, caller, threadCan(standing, cooperation));
 }
 
 /** A cooperation's public progress updates, newest first: none before both organisations agreed to it. */
@@ -244,9 +260,30 @@ export async function editMessage(caller: Caller, slug: string, id: string, mess
   const time = now();
   const postedSince = new Date(Date.parse(time) - messageEditMinutes * 60_000).toISOString();
   if (!(await cooperations.editMessage(message, text, postedSince, time))) {
-    throw new Conflict(`A message can be changed for ${messageEditMinutes} minutes after it is posted: write a new one.`);
+    throw new Conflict(
+      message.reportedBy
+        ? 'This message was reported to the platform’s stewards: it can no longer be changed.'
+        : `A message can be changed for ${messageEditMinutes} minutes after it is posted: write a new one.`,
+    );
   }
-  return messageView({ ...message, text, editedAt: time }, caller, true);
+  return messageView({ ...message, text, editedAt: time }, caller, threadCan(standing, cooperation));
+}
+
+/**
+ * One of the other organisation's people reports a message to the platform's stewards, who are told; from then on they
+ * read it (and nothing else of the thread), and its author may no longer change it. A message is reported once.
+ */
+export async function reportMessage(caller: Caller, slug: string, id: string, messageId: string, { reason, note }: NewReport): Promise<Message> {
+  const { cooperation, standing } = await cooperationFor(caller, slug, id);
+  authoriseEitherSide('read-cooperation-thread', standing, cooperation);
+  const message = await cooperations.getMessage(id, messageId);
+  if (!message) throw new NotFound(`There is no message ${messageId} in this thread.`);
+  const reporter = sidesAllowing('report-message', standing, cooperation).find((organisationId) => organisationId !== message.organisation.id);
+  if (!reporter) throw new Forbidden('Only the other organisation’s people may report a message: this one is from your own.');
+  const about = { action: slug, cooperation: { id, proposer: cooperation.proposer, partner: cooperation.partner, contribution: { id: cooperation.contribution.id, title: cooperation.contribution.title } } };
+  const side = reporter === cooperation.proposer.id ? cooperation.proposer : cooperation.partner;
+  await reports.createReport(message, about, { organisation: side, personId: caller.id }, reason, note || null, now());
+  return messageView({ ...message, reportedBy: reporter, report: 'open' }, caller, threadCan(standing, cooperation));
 }
 
 /** An organisation's cooperations, proposed by it or to it, newest first: for its people. */

@@ -4,6 +4,7 @@ import * as coalitions from '../data/coalitions.ts';
 import * as follows from '../data/follows.ts';
 import * as notifications from '../data/notifications.ts';
 import * as people from '../data/people.ts';
+import * as settingsRecords from '../data/settings.ts';
 import { now } from './clock.ts';
 import { followAfter } from './follows.ts';
 import { sendsMail } from './mail.ts';
@@ -16,7 +17,8 @@ const adminsOf = (organisationIds: string[]) => Promise.all(organisationIds.map(
  * The people an event is for, as its kind says, a page at a time: the admins of the coalition's active leads for a
  * request to join; the action's followers for its agenda and its new contributions, and those of them who asked for
  * reminders for a reminder; the theme's followers for a new action; the person added, for an addition to an
- * organisation; the admins of the side told, for what the other side of a cooperation did; the organisation's admins
+ * organisation; the admins of the side told, for what the other side of a cooperation did; the platform's stewards
+ * for a reported message; the organisation's admins
  * for anything else; and the people the event names (a contribution's author).
  */
 async function* recipientPages(event: notifications.NotificationEvent): AsyncGenerator<string[]> {
@@ -46,6 +48,9 @@ async function* recipientPages(event: notifications.NotificationEvent): AsyncGen
     case 'cooperation-agreed':
     case 'cooperation-declined':
       yield adminsOf([event.cooperation.told]);
+      break;
+    case 'message-reported':
+      yield settingsRecords.listStewards();
       break;
     default:
       yield adminsOf([event.organisation.id]);

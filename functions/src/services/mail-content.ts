@@ -144,6 +144,7 @@ const kindHeading: Record<NotificationKind, keyof Messages> = {
   'cooperation-accepted': 'digest_kind_cooperation_accepted',
   'cooperation-agreed': 'digest_kind_cooperation_agreed',
   'cooperation-declined': 'digest_kind_cooperation_declined',
+  'message-reported': 'digest_kind_message_reported',
   'agenda-item-added': 'digest_kind_agenda_item_added',
   'agenda-item-changed': 'digest_kind_agenda_item_changed',
   'agenda-item-cancelled': 'digest_kind_agenda_item_cancelled',

@@ -49,7 +49,7 @@ export async function changeSettings(caller: Caller, { themes, ...changes }: Set
 
 /** At sign-in: the verified address the identity provider gives now, and the language the site is read in. */
 export const recordSignIn = (caller: Caller, language: SiteLanguage | undefined) =>
-  settingsRecords.recordSignIn({ id: caller.id, email: caller.verifiedEmail }, language, now());
+  settingsRecords.recordSignIn({ id: caller.id, email: caller.verifiedEmail, steward: caller.steward }, language, now());
 
 /**
  * How a notification of this kind is e-mailed to the person: at once (where, in which language), in one of their

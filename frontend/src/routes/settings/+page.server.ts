@@ -1,11 +1,13 @@
-import { notificationKinds } from '@collective-actions/shared/vocabulary';
+import { notificationKinds, stewardNotificationKinds } from '@collective-actions/shared/vocabulary';
 import { formAction, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  requireSession(locals, url);
+  const session = requireSession(locals, url);
   const [settings, { themes }] = await Promise.all([locals.api.read('GET /v1/me/settings'), locals.api.read('GET /v1/actions')]);
-  return { settings, themes, timeZones: Intl.supportedValuesOf('timeZone'), saved: url.searchParams.has('saved') };
+  // What only stewards are told of, only stewards are asked about.
+  const kinds = notificationKinds.filter((kind) => session.steward || !(stewardNotificationKinds as readonly string[]).includes(kind));
+  return { settings, themes, kinds, timeZones: Intl.supportedValuesOf('timeZone'), saved: url.searchParams.has('saved') };
 };
 
 /** What was typed: a text per field, the themes ticked, and whether reminders are. */
@@ -22,7 +24,8 @@ export const actions: Actions = {
     body: ({ values }) => ({
       language: values.language,
       timeZone: values.timeZone,
-      emails: Object.fromEntries(notificationKinds.map((kind) => [kind, values[kind]])),
+      // The kinds the form asked about.
+      emails: Object.fromEntries(notificationKinds.filter((kind) => values[kind] !== '').map((kind) => [kind, values[kind]])),
       themes: values.themes,
       reminders: values.reminders,
     }),

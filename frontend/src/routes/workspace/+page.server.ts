@@ -4,11 +4,19 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const session = requireSession(locals, url);
-  const [me, verifications] = await Promise.all([
+  const [me, verifications, reports] = await Promise.all([
     locals.api.read('GET /v1/me'),
     session.steward ? locals.api.read('GET /v1/verifications', { query: { limit: '100' } }) : null,
+    session.steward ? locals.api.read('GET /v1/reports', { query: { limit: '100' } }) : null,
   ]);
-  return { me, verifications: verifications?.items ?? null, countryCodes: Object.keys(countries.getAlpha2Codes()), formKey: crypto.randomUUID() };
+  return {
+    me,
+    verifications: verifications?.items ?? null,
+    // How many reports wait (a hundred or more, as "100+").
+    reportsWaiting: reports && `${reports.items.length}${reports.next ? '+' : ''}`,
+    countryCodes: Object.keys(countries.getAlpha2Codes()),
+    formKey: crypto.randomUUID(),
+  };
 };
 
 export const actions: Actions = {

@@ -32,6 +32,7 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
     older: thread?.next ?? null,
     paged: Boolean(before),
     editing: url.searchParams.get('edit'),
+    reporting: url.searchParams.get('report'),
     formKey: crypto.randomUUID(),
   };
 };
@@ -47,6 +48,13 @@ export const actions: Actions = {
   edit: formAction('PATCH /v1/actions/{slug}/cooperations/{id}/messages/{messageId}', {
     fields: ['text', 'messageId'],
     body: ({ values }) => ({ text: values.text }),
+    params: ({ params, values }) => ({ slug: params.slug, id: params.id, messageId: values.messageId }),
+    done: (sending, message) => `${here(sending)}#message-${message.id}`,
+  }),
+  report: formAction('POST /v1/actions/{slug}/cooperations/{id}/messages/{messageId}/report', {
+    fields: ['reportReason', 'note', 'messageId'],
+    trim: true,
+    body: ({ values }) => (values.note ? { reason: values.reportReason, note: values.note } : { reason: values.reportReason }),
     params: ({ params, values }) => ({ slug: params.slug, id: params.id, messageId: values.messageId }),
     done: (sending, message) => `${here(sending)}#message-${message.id}`,
   }),
