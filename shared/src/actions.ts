@@ -1,5 +1,6 @@
 // Themes and collective actions: what organisations contribute to.
 import * as z from 'zod';
+import { progressCounts } from './progress.ts';
 import { bilingual, line, patchOf, slug, timestamp, version } from './common.ts';
 import { organisationKinds, publicCooperationStatuses } from './vocabulary.ts';
 
@@ -62,6 +63,8 @@ export const action = z.object({
     leads: z.int(),
     /** Cooperations on its contributions that both organisations agreed to, by status. */
     cooperations: cooperationCounts,
+    /** Its public contributions by progress: not started, in progress, delivered. */
+    progress: progressCounts,
   }),
   version,
   createdAt: timestamp,

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { countryCode, cursor, httpsUrl, id, languageCode, limit, line, patchOf, slug, text, timestamp, version } from './common.ts';
 import { organisationKind, organisationSummary } from './organisations.ts';
+import { contributionProgress } from './progress.ts';
 import { contributionKinds, contributionStatuses, offerTypes, regions } from './vocabulary.ts';
 
 export const offerType = z.enum(offerTypes, { error: `must be one of: ${offerTypes.join(', ')}` });
@@ -54,6 +55,8 @@ export const contribution = z.object({
   kind: contributionKind,
   ...contributionFields,
   status: z.enum(contributionStatuses),
+  /** Where it stands, as its author says with progress updates. */
+  progress: contributionProgress,
   /** Set while a lead or steward hides the contribution; only they and its organisation ever see it then. */
   hidden: z.object({ reason: z.string(), at: timestamp }).optional(),
   version,

@@ -1,7 +1,7 @@
 // Cooperations: one organisation proposes to another to cooperate on one of its contributions (an offer or a request).
 // The two talk in a private thread; once both accept, the cooperation is public, with its status.
 import * as z from 'zod';
-import { cursor, httpsUrl, id, limit, slug, text, timestamp } from './common.ts';
+import { cursor, id, limit, slug, text, timestamp } from './common.ts';
 import { contributionKind } from './contributions.ts';
 import { organisationSummary } from './organisations.ts';
 import { cooperationStatuses, publicCooperationStatuses, reportReasons, reportStatuses } from './vocabulary.ts';
@@ -70,21 +70,6 @@ export const statusChange = z.discriminatedUnion(
 );
 
 export const newMessage = z.strictObject({ text: messageText });
-
-/** A dated public note of how a cooperation goes, with a link to what it produced, say. */
-export const newProgressUpdate = z.strictObject({ text: text(3, 1000), link: httpsUrl.nullable().default(null) });
-
-export const progressUpdate = z.object({
-  id,
-  /** The organisation it was posted for. */
-  organisation: organisationSummary,
-  text: z.string(),
-  link: z.string().nullable(),
-  at: timestamp,
-});
-
-/** Progress updates, newest first. */
-export const progressUpdatePage = z.object({ items: z.array(progressUpdate), next: z.string().nullable() });
 
 export const reportReason = z.enum(reportReasons, { error: `must be one of: ${reportReasons.join(', ')}` });
 export const reportStatus = z.enum(reportStatuses, { error: `must be one of: ${reportStatuses.join(', ')}` });
@@ -177,9 +162,6 @@ export type CooperationCan = z.infer<typeof cooperationCan>;
 export type CooperationView = z.infer<typeof cooperationView>;
 export type StatusChange = z.infer<typeof statusChange>;
 export type NewMessage = z.infer<typeof newMessage>;
-export type NewProgressUpdate = z.infer<typeof newProgressUpdate>;
-export type ProgressUpdate = z.infer<typeof progressUpdate>;
-export type ProgressUpdatePage = z.infer<typeof progressUpdatePage>;
 export type Message = z.infer<typeof message>;
 export type MessagePage = z.infer<typeof messagePage>;
 export type CooperationPage = z.infer<typeof cooperationPage>;

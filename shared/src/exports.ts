@@ -6,6 +6,7 @@ import { coalitionRole } from './coalitions.ts';
 import { contributionKind, offerType, region } from './contributions.ts';
 import { publicCooperationStatus } from './cooperations.ts';
 import { organisationKind } from './organisations.ts';
+import { contributionProgress } from './progress.ts';
 
 const described = <T extends z.ZodType>(schema: T, description: string) => schema.meta({ description });
 
@@ -29,6 +30,7 @@ export const contributionRow = z.object({
   language: described(languageCode, 'Language it is written in (ISO 639-1)'),
   region: described(region.nullable(), 'Region where the help is offered or sought (UN M49); empty for anywhere'),
   deadline: described(z.iso.date().nullable(), 'Date by which it is wanted or available (YYYY-MM-DD); empty if none'),
+  progress: described(contributionProgress, 'Where it stands, as its organisation says: not-started, in-progress or delivered'),
   createdAt: described(timestamp, 'When it was published (UTC)'),
   updatedAt: described(timestamp, 'When it last changed (UTC)'),
   url: page,
@@ -105,13 +107,14 @@ export const cooperationRow = z.object({
 export const progressUpdateRow = z.object({
   id: described(id, 'Identifier of the progress update'),
   action: described(slug, 'Identifier (slug) of the collective action'),
-  cooperationId: described(id, 'Identifier of the cooperation it reports on'),
+  cooperationId: described(id.nullable(), 'Identifier of the cooperation it reports on; empty for an update on a contribution'),
+  contributionId: described(id.nullable(), 'Identifier of the contribution it reports on; empty for an update on a cooperation'),
   organisationId: described(id, 'Identifier of the organisation that posted it'),
   organisationName: described(z.string(), 'Name of the organisation that posted it'),
   text: described(z.string(), 'What happened'),
   link: described(z.url().nullable(), 'A link to what it produced; may be empty'),
   at: described(timestamp, 'When it was posted (UTC)'),
-  url: described(z.url(), 'The address of the cooperation on the site'),
+  url: described(z.url(), 'The address of the cooperation or the contribution on the site'),
 });
 
 /** Every export, in the order the data package lists them. */
@@ -125,7 +128,7 @@ export const exportResources = {
     description: 'Every cooperation between two organisations that both agreed to, on a contribution of a collective action (proposals and their private threads are not public).',
     row: cooperationRow,
   },
-  'progress-updates': { title: 'Progress updates', description: 'Every progress update posted on a public cooperation.', row: progressUpdateRow },
+  'progress-updates': { title: 'Progress updates', description: 'Every progress update posted on a public cooperation or a public contribution.', row: progressUpdateRow },
 } as const;
 
 export type ExportResource = keyof typeof exportResources;

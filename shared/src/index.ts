@@ -6,6 +6,7 @@ export * from './actions.ts';
 export * from './organisations.ts';
 export * from './contributions.ts';
 export * from './cooperations.ts';
+export * from './progress.ts';
 export * from './coalitions.ts';
 export * from './agenda.ts';
 export * from './me.ts';

@@ -19,6 +19,7 @@ export const actionCan = z.object({
 export const contributionCan = z.object({
   edit: may('Change it (its author and the admins of its organisation)'),
   withdraw: may('Withdraw it (its author and the admins of its organisation)'),
+  postUpdate: may('Post a progress update, and say it is in progress or delivered, while it is public (its author and the admins of its organisation)'),
   hide: may("Hide it, or reword why it is hidden (the coalition's leads and stewards)"),
   unhide: may("Show it again (the coalition's leads and stewards)"),
 });

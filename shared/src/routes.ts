@@ -2,6 +2,7 @@
 // local gateway, the CDK stack, the OpenAPI description and the site's API client.
 import * as z from 'zod';
 import { messageThrottle, proposalThrottle, type Access, type Allowance, type ReplySchema, type RequestSchemas, type TableAccess } from './api-policy.ts';
+import { newContributionUpdate, newProgressUpdate, progressUpdate, progressUpdatePage } from './progress.ts';
 import {
   action,
   actionChanges,
@@ -23,9 +24,6 @@ import {
   contributionView,
   contributionsQuery,
   acceptancePath,
-  newProgressUpdate,
-  progressUpdate,
-  progressUpdatePage,
   cooperationList,
   cooperationsQuery,
   latestCooperationsQuery,
@@ -220,6 +218,18 @@ export const routes = [
     throttle: messageThrottle,
     request: { params: messagePath, body: newReport },
     replies: { 200: message },
+  },
+  {
+    method: 'GET', path: '/v1/actions/{slug}/contributions/{id}/updates', handler: 'list-contribution-updates', access: 'public', table: 'read',
+    summary: "A public contribution's progress updates, newest first",
+    request: { params: contributionPath, query: pageQuery },
+    replies: { 200: progressUpdatePage },
+  },
+  {
+    method: 'POST', path: '/v1/actions/{slug}/contributions/{id}/updates', handler: 'post-contribution-update', access: 'signed-in', table: 'write',
+    summary: 'Post a public progress update on one of your contributions, and say whether it is in progress or delivered',
+    request: { params: contributionPath, body: newContributionUpdate },
+    replies: { 201: progressUpdate },
   },
   {
     method: 'PATCH', path: '/v1/actions/{slug}/contributions/{id}', handler: 'edit-contribution', access: 'signed-in', table: 'write',

@@ -105,6 +105,9 @@ export const agendaKinds = ['milestone', 'meeting', 'event', 'deliverable'] as c
 
 export const agendaStatuses = ['planned', 'done', 'postponed', 'cancelled'] as const;
 
+/** Where a contribution stands, as its author says: every contribution starts not started. */
+export const contributionProgresses = ['not-started', 'in-progress', 'delivered'] as const;
+
 /** Why a message of a cooperation's thread is reported to the platform's stewards. */
 export const reportReasons = ['harassment', 'spam', 'fraud', 'other'] as const;
 

@@ -64,6 +64,16 @@ const rows: Row[] = [
     },
   },
   {
+    route: 'POST /v1/actions/{slug}/contributions/{id}/updates',
+    forbidden: 'outsider',
+    allowed: 'admin',
+    status: 201,
+    request: async ({ slug, organisationId, member }) => {
+      const { id } = await newContribution(member, slug, organisationId);
+      return { path: `/v1/actions/${slug}/contributions/${id}/updates`, body: { text: 'Posted by an admin.', progress: 'delivered' } };
+    },
+  },
+  {
     route: 'DELETE /v1/actions/{slug}/contributions/{id}',
     forbidden: 'member',
     allowed: 'admin',
@@ -413,7 +423,7 @@ describe('authorisation of the coalition routes, for every kind of caller', () =
         },
         organisation: { edit: who === 'member', listPeople: who === 'member', addPeople: who === 'member', verify: who === 'steward' },
         // Hidden: only its organisation, the leads and stewards get it at all.
-        hidden: ['anonymous', 'outsider', 'requester'].includes(who) ? null : { edit: who === 'member', withdraw: who === 'member', hide: runs(who), unhide: runs(who) },
+        hidden: ['anonymous', 'outsider', 'requester'].includes(who) ? null : { edit: who === 'member', withdraw: who === 'member', postUpdate: false, hide: runs(who), unhide: runs(who) },
       })),
     );
   });

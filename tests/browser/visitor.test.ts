@@ -55,7 +55,7 @@ describe.each([
     await page.getByLabel('Kind of organisation').selectOption('local-government');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL('**organisationKind=local-government**');
-    const titles = await page.locator('#contributions ~ ul h3, section[aria-labelledby="contributions"] h3').allTextContents();
+    const titles = await page.locator('#contributions ~ ul h3, section[aria-labelledby="contributions"] li h3').allTextContents();
     expect(titles).toEqual(['Demo — We seek help to publish our contracts in the Open Contracting Data Standard', 'Demo — Open data on municipal contracts']);
     expect(await page.getByRole('link', { name: 'Clear filters' }).count()).toBe(1);
   });

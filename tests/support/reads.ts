@@ -38,6 +38,7 @@ export async function everyRead(): Promise<Read[]> {
   await call('PUT', `${cooperationPath}/acceptances/${organisation.id}`, { as: author });
   await call('PUT', `${cooperationPath}/acceptances/${leadOrganisation.id}`, { as: lead });
   await call('POST', `${cooperationPath}/updates`, { as: author, body: { text: 'The first workshop took place.', link: 'https://example.org/report' } });
+  await call('POST', `/v1/actions/${slug}/contributions/${contribution.id}/updates`, { as: author, body: { text: 'The guide is out.', progress: 'delivered' } });
   const item = (
     await call<AgendaItem>('POST', `/v1/actions/${slug}/agenda`, {
       as: lead,
@@ -55,6 +56,7 @@ export async function everyRead(): Promise<Read[]> {
       { path: `/v1/actions/${slug}/contributions/${contribution.id}/matches?limit=1` },
     ],
     'GET /v1/actions/{slug}/cooperations': [{ path: `/v1/actions/${slug}/cooperations` }, { path: `/v1/actions/${slug}/cooperations?status=agreed&contribution=${contribution.id}` }],
+    'GET /v1/actions/{slug}/contributions/{id}/updates': [{ path: `/v1/actions/${slug}/contributions/${contribution.id}/updates` }, { path: `/v1/actions/${slug}/contributions/${contribution.id}/updates?limit=1` }],
     'GET /v1/cooperations': [{ path: '/v1/cooperations?status=agreed&limit=5' }],
     'GET /v1/actions/{slug}/cooperations/{id}': [{ path: cooperationPath }, { path: cooperationPath, as: lead }],
     'GET /v1/actions/{slug}/cooperations/{id}/updates': [{ path: `${cooperationPath}/updates` }, { path: `${cooperationPath}/updates?limit=1` }],

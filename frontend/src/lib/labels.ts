@@ -2,6 +2,7 @@
 import type {
   AgendaItem,
   ContributionKind,
+  ContributionProgress,
   CooperationStatus,
   EmailFrequency,
   IdentityField,
@@ -124,6 +125,12 @@ export const frequencyLabel: Record<EmailFrequency, () => string> = {
   daily: m.settings_frequency_daily,
   weekly: m.settings_frequency_weekly,
   never: m.settings_frequency_never,
+};
+
+export const progressLabel: Record<ContributionProgress, () => string> = {
+  'not-started': m.progress_not_started,
+  'in-progress': m.progress_in_progress,
+  delivered: m.progress_delivered,
 };
 
 export const cooperationStatusLabel: Record<CooperationStatus, () => string> = {

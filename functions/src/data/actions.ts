@@ -8,10 +8,12 @@ import {
   type Action,
   type ActionChanges,
   type BilingualText,
+  type ContributionProgress,
   type CooperationCounts,
   type CountsByKind,
   type NewAction,
   type OrganisationKind,
+  type ProgressCounts,
   type PublicCooperationStatus,
   type Theme,
 } from '@collective-actions/shared';
@@ -36,6 +38,15 @@ export const cooperationCountAttribute = (status: PublicCooperationStatus) => `c
 export const cooperationCountsOf = (item: Item): CooperationCounts =>
   Object.fromEntries(publicCooperationStatuses.map((status) => [status, item[cooperationCountAttribute(status)] ?? 0])) as CooperationCounts;
 
+/** The attribute counting an action's public contributions of a progress (none for those not started: the rest). */
+export const progressCountAttribute = (progress: Exclude<ContributionProgress, 'not-started'>) => `progress_${progress}`;
+
+/** An action's public contributions by progress: those not started are the ones neither in progress nor delivered. */
+export function progressCountsOf(item: Item): ProgressCounts {
+  const started = { 'in-progress': item[progressCountAttribute('in-progress')] ?? 0, delivered: item[progressCountAttribute('delivered')] ?? 0 };
+  return { 'not-started': (item.contributionCount ?? 0) - started['in-progress'] - started.delivered, ...started };
+}
+
 export function countsByKind(item: Item, attribute = kindCountAttribute): CountsByKind {
   return Object.fromEntries(organisationKinds.map((kind) => [kind, item[attribute(kind)] ?? 0])) as CountsByKind;
 }
@@ -55,6 +66,7 @@ function toAction(item: Item): Action {
       members: countsByKind(item, memberCountAttribute),
       leads: item.leadCount ?? 0,
       cooperations: cooperationCountsOf(item),
+      progress: progressCountsOf(item),
     },
     version: item.version,
     createdAt: item.createdAt,

@@ -6,14 +6,16 @@ import {
   writtenAddress,
   type Contribution,
   type ContributionChanges,
+  type ContributionProgress,
   type ContributionsQuery,
 } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
+import { progressCountAttribute } from './actions.ts';
 import { countUpdates, type CountsSeen } from './counts.ts';
 import { keys } from './keys.ts';
 import { outboxItem } from './notifications.ts';
 import { itemExists, itemIsNew } from './table.ts';
-import { WriteRaced, getItem, queryIndex, queryPage, setAndRemove, setChanges, transactWrite, ulidPattern, type Item } from './toolkit.ts';
+import { WriteRaced, getItem, queryIndex, queryPage, setAndRemove, setChanges, transactWrite, ulidPattern, type Item, type TransactItem } from './toolkit.ts';
 
 /** A contribution as stored: the public record plus who wrote it. */
 export type StoredContribution = Contribution & { authorId: string };
@@ -34,6 +36,8 @@ export function toContribution(item: Item): StoredContribution {
     region: item.region ?? null,
     deadline: item.deadline ?? null,
     status: item.status,
+    // Stored before progress: not started.
+    progress: item.progress ?? 'not-started',
     ...(item.hiding ? { hidden: { reason: item.hiding.reason, at: item.hiding.at } } : {}),
     version: item.version,
     createdAt: item.createdAt,
@@ -103,8 +107,19 @@ export async function updateContribution(slug: string, id: string, changes: Cont
 }
 
 /** The condition that the contribution is still published and still hidden (or not), as it was read. */
-const visibilityAsRead = (contribution: Contribution) =>
-  `#status = :published AND ${contribution.hidden ? 'attribute_exists(hiding)' : 'attribute_not_exists(hiding)'}`;
+/**
+ * The condition that a contribution is as its writer read it: published, hidden or not, and at the progress its counts
+ * follow (stored before progress: none, which is not started).
+ */
+const asRead = (contribution: Contribution) => ({
+  ConditionExpression: [
+    '#status = :published',
+    contribution.hidden ? 'attribute_exists(hiding)' : 'attribute_not_exists(hiding)',
+    contribution.progress === 'not-started' ? '(attribute_not_exists(#progress) OR #progress = :progress)' : '#progress = :progress',
+  ].join(' AND '),
+  names: { '#status': 'status', '#progress': 'progress' },
+  values: { ':published': 'published', ':progress': contribution.progress },
+});
 
 /**
  * Withdraws a published contribution: kept, out of every list, and taken out of every count
@@ -118,12 +133,55 @@ export async function withdrawContribution(contribution: StoredContribution, see
         Key: keys.contribution(contribution.action, contribution.id),
         // A hidden one has left the public lists already, and stays in the leads' hidden list until shown again.
         UpdateExpression: `SET #status = :withdrawn, updatedAt = :now, withdrawnAt = :now, #version = #version + :one${contribution.hidden ? '' : ` REMOVE ${keys.contributionListingAttributes.join(', ')}`}`,
-        ConditionExpression: visibilityAsRead(contribution),
-        ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-        ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':published': 'published', ':now': now, ':one': 1 },
+        ConditionExpression: asRead(contribution).ConditionExpression,
+        ExpressionAttributeNames: { ...asRead(contribution).names, '#version': 'version' },
+        ExpressionAttributeValues: { ...asRead(contribution).values, ':withdrawn': 'withdrawn', ':now': now, ':one': 1 },
       },
     },
     ...(contribution.hidden ? [] : countUpdates(contribution, seen!, -1)),
+  ]);
+}
+
+/**
+ * Posts a progress update (its item) on a public contribution, which then stands at `progress`: the action's counts
+ * follow, in the same transaction. Fails (WriteRaced) if the contribution changed since it was read.
+ */
+export async function postUpdate(contribution: StoredContribution, update: TransactItem, progress: ContributionProgress): Promise<void> {
+  const condition = asRead(contribution);
+  const key = keys.contribution(contribution.action, contribution.id);
+  const moves = [
+    [progress, 1],
+    [contribution.progress, -1],
+  ].filter(([counted]) => counted !== 'not-started') as Array<[Exclude<ContributionProgress, 'not-started'>, number]>;
+  const changed = progress !== contribution.progress;
+  await transactWrite([
+    changed
+      ? {
+          Update: {
+            TableName: tableName,
+            Key: key,
+            UpdateExpression: 'SET #progress = :new',
+            ConditionExpression: condition.ConditionExpression,
+            ExpressionAttributeNames: condition.names,
+            ExpressionAttributeValues: { ...condition.values, ':new': progress },
+          },
+        }
+      : { ConditionCheck: { TableName: tableName, Key: key, ConditionExpression: condition.ConditionExpression, ExpressionAttributeNames: condition.names, ExpressionAttributeValues: condition.values } },
+    ...(changed && moves.length
+      ? [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.action(contribution.action),
+              UpdateExpression: `ADD ${moves.map((_, index) => `#count${index} :delta${index}`).join(', ')}`,
+              ConditionExpression: itemExists,
+              ExpressionAttributeNames: Object.fromEntries(moves.map(([counted], index) => [`#count${index}`, progressCountAttribute(counted)])),
+              ExpressionAttributeValues: Object.fromEntries(moves.map(([, delta], index) => [`:delta${index}`, delta])),
+            },
+          },
+        ]
+      : []),
+    update,
   ]);
 }
 
@@ -156,9 +214,9 @@ export async function hideContribution(contribution: StoredContribution, seen: C
         TableName: tableName,
         Key: keys.contribution(action, id),
         ...update,
-        ConditionExpression: visibilityAsRead(contribution),
-        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
-        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':published': 'published' },
+        ConditionExpression: asRead(contribution).ConditionExpression,
+        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, ...asRead(contribution).names },
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...asRead(contribution).values },
       },
     },
     ...countUpdates(contribution, seen, -1),
@@ -199,9 +257,9 @@ export async function unhideContribution(contribution: StoredContribution, seen:
             TableName: tableName,
             Key: keys.contribution(action, id),
             ...listed,
-            ConditionExpression: visibilityAsRead(contribution),
-            ExpressionAttributeNames: { ...listed.ExpressionAttributeNames, '#status': 'status' },
-            ExpressionAttributeValues: { ...listed.ExpressionAttributeValues, ':published': 'published' },
+            ConditionExpression: asRead(contribution).ConditionExpression,
+            ExpressionAttributeNames: { ...listed.ExpressionAttributeNames, ...asRead(contribution).names },
+            ExpressionAttributeValues: { ...listed.ExpressionAttributeValues, ...asRead(contribution).values },
           }
         : {
             TableName: tableName,

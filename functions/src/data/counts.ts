@@ -1,6 +1,7 @@
 // The counts kept beside the records: per action, per organisation and contributor, and platform-wide; moved in the
 // same transaction as the change they count, and recomputed from the records for consistency checks.
 import {
+  contributionProgresses,
   organisationKinds,
   publicCooperationStatuses,
   type Action,
@@ -8,9 +9,10 @@ import {
   type CooperationCounts,
   type CountsByKind,
   type OrganisationKind,
+  type ProgressCounts,
   type Stats,
 } from '@collective-actions/shared';
-import { countsByKind, kindCountAttribute, listActions } from './actions.ts';
+import { countsByKind, kindCountAttribute, listActions, progressCountAttribute } from './actions.ts';
 import { tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { itemExists, sortKeyOf } from './table.ts';
@@ -39,14 +41,17 @@ export function countUpdates(contribution: Contribution, seen: CountsSeen, delta
   const actionTransition = seen.tally === (delta === 1 ? 0 : 1);
   const platformTransition = seen.organisationContributions === (delta === 1 ? 0 : 1);
   const kindCount = { '#kindCount': kindCountAttribute(kind) };
+  // A contribution started counts among its progress's too (those not started are the rest).
+  const progressCount: Record<string, string> = contribution.progress === 'not-started' ? {} : { '#progressCount': progressCountAttribute(contribution.progress) };
+  const actionCounts: Record<string, string> = { ...(actionTransition ? kindCount : {}), ...progressCount };
   const updates: TransactItem[] = [
     {
       Update: {
         TableName: tableName,
         Key: keys.action(contribution.action),
-        UpdateExpression: `ADD contributionCount :delta${actionTransition ? ', #kindCount :delta' : ''}`,
+        UpdateExpression: `ADD ${['contributionCount', ...Object.keys(actionCounts)].map((name) => `${name} :delta`).join(', ')}`,
         ConditionExpression: itemExists,
-        ExpressionAttributeNames: actionTransition ? kindCount : undefined,
+        ExpressionAttributeNames: Object.keys(actionCounts).length ? actionCounts : undefined,
         ExpressionAttributeValues: { ':delta': delta },
       },
     },
@@ -128,6 +133,9 @@ export async function recountAction(slug: string): Promise<Action['counts']> {
     cooperations: Object.fromEntries(
       publicCooperationStatuses.map((status) => [status, cooperations.filter((item) => item.status === status).length]),
     ) as CooperationCounts,
+    progress: Object.fromEntries(
+      contributionProgresses.map((progress) => [progress, contributions.filter((item) => (item.progress ?? 'not-started') === progress).length]),
+    ) as ProgressCounts,
   };
 }
 

@@ -1,7 +1,9 @@
-// Version 7 of the seed: two demo cooperations between demo organisations, proposed, agreed by both, with their progress.
-import type { CooperationStatus } from '@collective-actions/shared';
+// Versions 7 and 8 of the seed: two demo cooperations between demo organisations, proposed, agreed by both, with their
+// progress; and progress on two demo contributions, one delivered and one in progress.
+import type { CooperationStatus, NewContributionUpdate } from '@collective-actions/shared';
 import * as contributionRecords from '../data/contributions.ts';
 import * as cooperations from '../data/cooperations.ts';
+import { postContributionUpdate } from '../services/contributions.ts';
 import { acceptCooperation, changeCooperationStatus, postCooperationUpdate, proposeCooperation } from '../services/cooperations.ts';
 import { accountFor, callerOf } from './demo-accounts.ts';
 
@@ -45,5 +47,34 @@ export async function addDemoCooperations(): Promise<void> {
     await acceptCooperation(proposer, contribution.action, id, demo.proposer.organisation);
     await postCooperationUpdate(partner, contribution.action, id, demo.update);
     for (const status of demo.statuses) await changeCooperationStatus(partner, contribution.action, id, { status });
+  }
+}
+
+/** Demo contributions and what their author says of them, oldest first. */
+const demoProgress: Array<{ organisation: string; admin: string; on: string; updates: NewContributionUpdate[] }> = [
+  {
+    organisation: '01JDEM00000000000000000001',
+    admin: 'government',
+    on: 'Demo — Share our open source policy template',
+    updates: [
+      { text: 'Demo — The policy template is drafted with three ministries.', link: null },
+      { text: 'Demo — The template is published under an open licence.', link: 'https://example.org/demo-open-source-policy', progress: 'delivered' },
+    ],
+  },
+  {
+    organisation: '01JDEM00000000000000000001',
+    admin: 'government',
+    on: 'Demo — Publier tous les contrats publics au standard OCDS',
+    updates: [{ text: 'Demo — Les premiers marchés de plus de 25 000 € sont publiés au standard OCDS.', link: null }],
+  },
+];
+
+/** Posts the demo contributions' progress, unless one has some already. */
+export async function addDemoProgress(): Promise<void> {
+  for (const demo of demoProgress) {
+    const contribution = (await contributionRecords.listContributionsOf(demo.organisation, { limit: 100 })).items.find(({ title }) => title === demo.on);
+    if (!contribution || contribution.progress !== 'not-started') continue;
+    const caller = callerOf(accountFor(demo.admin));
+    for (const update of demo.updates) await postContributionUpdate(caller, contribution.action, contribution.id, update);
   }
 }

@@ -22,10 +22,10 @@ import { followAsMember } from '../services/follows.ts';
 import { personOf } from '../services/people.ts';
 import { now } from '../services/clock.ts';
 import { accountFor, callerOf } from './demo-accounts.ts';
-import { addDemoCooperations } from './seed-cooperations.ts';
+import { addDemoCooperations, addDemoProgress } from './seed-cooperations.ts';
 
 /** Raised when the seed gains data: a table seeded by an older version gets what it lacks on the next start. */
-const seedVersion = 7;
+const seedVersion = 8;
 
 interface DemoOrganisation extends NewOrganisation {
   id: string;
@@ -381,6 +381,7 @@ export async function seed(): Promise<'seeded' | 'present'> {
   await addDefaultFollows();
   await addDemoRequests(time);
   await addDemoCooperations();
+  await addDemoProgress();
   await seedMarker.putSeedVersion(seedVersion, time);
   return 'seeded';
 }

@@ -7,6 +7,7 @@ import {
   type ActionCan,
   type CoalitionCan,
   type CoalitionMember,
+  type Contribution,
   type ContributionCan,
   type Cooperation,
   type CooperationCan,
@@ -91,6 +92,7 @@ export const acts = {
   'submit-contribution': 'organisation member',
   'edit-contribution': 'author or organisation admin',
   'withdraw-contribution': 'author or organisation admin',
+  'post-contribution-update': 'author or organisation admin',
   'see-hidden-contribution': 'organisation member or lead',
   'hide-contribution': 'lead',
   'unhide-contribution': 'lead',
@@ -169,9 +171,10 @@ export async function actionCan(caller: Caller | undefined, slug: string): Promi
   };
 }
 
-export const contributionCan = (standing: Standing | undefined): ContributionCan => ({
+export const contributionCan = (standing: Standing | undefined, contribution: Pick<Contribution, 'status' | 'hidden'>): ContributionCan => ({
   edit: allows('edit-contribution', standing),
   withdraw: allows('withdraw-contribution', standing),
+  postUpdate: contribution.status === 'published' && !contribution.hidden && allows('post-contribution-update', standing),
   hide: allows('hide-contribution', standing),
   unhide: allows('unhide-contribution', standing),
 });

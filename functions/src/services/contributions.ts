@@ -12,10 +12,14 @@ import {
   type ContributionView,
   type Hiding,
   type NewContribution,
+  type NewContributionUpdate,
+  type ProgressUpdate,
+  type ProgressUpdatePage,
 } from '@collective-actions/shared';
 import * as contributionRecords from '../data/contributions.ts';
 import * as counts from '../data/counts.ts';
 import * as organisationRecords from '../data/organisations.ts';
+import * as progressRecords from '../data/progress.ts';
 import * as toolkit from '../data/toolkit.ts';
 import type { Caller } from './caller.ts';
 import { getAction } from './actions.ts';
@@ -53,6 +57,7 @@ export async function submitContribution(caller: Caller, slug: string, input: Ne
       organisation: { id: organisation.id, name: organisation.name, kind: organisation.kind, country: organisation.country },
       ...fields,
       status: 'published',
+      progress: 'not-started',
       version: 1,
       createdAt: time,
       updatedAt: time,
@@ -72,7 +77,7 @@ export async function getContribution(caller: Caller | undefined, slug: string, 
   const standing = contribution && (await contributionStanding(caller, contribution));
   const shown = contribution?.status === 'published' && (!contribution.hidden || allows('see-hidden-contribution', standing));
   if (!shown) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
-  return { ...contributionRecords.publicContribution(contribution), can: contributionCan(standing) };
+  return { ...contributionRecords.publicContribution(contribution), can: contributionCan(standing, contribution) };
 }
 
 export async function listContributions(caller: Caller | undefined, slug: string, query: ContributionsQuery) {
@@ -87,7 +92,7 @@ export async function listContributions(caller: Caller | undefined, slug: string
 }
 
 /** The stored contribution, if the caller may edit or withdraw it. */
-async function editable(caller: Caller, act: 'edit-contribution' | 'withdraw-contribution', slug: string, id: string): Promise<contributionRecords.StoredContribution> {
+async function editable(caller: Caller, act: 'edit-contribution' | 'withdraw-contribution' | 'post-contribution-update', slug: string, id: string): Promise<contributionRecords.StoredContribution> {
   const contribution = await contributionRecords.getContribution(slug, id, true);
   if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
   await authorise(caller, act, { organisationId: contribution.organisation.id, authorId: contribution.authorId });
@@ -151,5 +156,29 @@ export async function unhideContribution(caller: Caller, slug: string, id: strin
     const current = { ...contribution, organisation: { ...contribution.organisation, name, kind, country } };
     await contributionRecords.unhideContribution(current, contribution.status === 'published' ? await countsSeen(current) : undefined, caller.id, now());
     return contributionRecords.publicContribution({ ...shown, organisation: current.organisation });
+  });
+}
+
+/** A public contribution's progress updates, newest first. */
+export async function listContributionUpdates(slug: string, id: string, page: { cursor?: string; limit: number }): Promise<ProgressUpdatePage> {
+  const contribution = await contributionRecords.getContribution(slug, id);
+  if (contribution?.status !== 'published' || contribution.hidden) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
+  return progressRecords.listUpdates(slug, id, page);
+}
+
+/**
+ * Its author or one of its organisation's admins posts a progress update on a public contribution, and says where it
+ * now stands; a first update on one not started says it is in progress. The action's counts follow.
+ */
+export async function postContributionUpdate(caller: Caller, slug: string, id: string, input: NewContributionUpdate): Promise<ProgressUpdate> {
+  await editable(caller, 'post-contribution-update', slug, id);
+  return withRetries(async () => {
+    const contribution = await contributionRecords.getContribution(slug, id, true);
+    if (contribution?.status !== 'published') throw new NotFound(`There is no contribution ${id} on "${slug}".`);
+    if (contribution.hidden) throw new Conflict('This contribution is hidden by the coalition’s leads: it takes no progress updates until it is shown again.');
+    const progress = input.progress ?? (contribution.progress === 'not-started' ? 'in-progress' : contribution.progress);
+    const update = progressRecords.newUpdate({ organisation: contribution.organisation, text: input.text, link: input.link, at: now() });
+    await contributionRecords.postUpdate(contribution, progressRecords.updateItem(slug, { kind: 'contribution', id }, update, caller.id), progress);
+    return update;
   });
 }

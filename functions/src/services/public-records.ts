@@ -16,7 +16,8 @@ export interface PublicRecords {
   memberships: Array<coalitions.StoredMember & { joinedAt: string }>;
   agenda: AgendaItem[];
   cooperations: Cooperation[];
-  progressUpdates: Array<ProgressUpdate & { action: string; subject: string }>;
+  /** On public cooperations and public contributions. */
+  progressUpdates: Array<ProgressUpdate & { action: string; subject: { kind: progress.UpdateSubject; id: string } }>;
 }
 
 // Actions read at once; each takes five Queries (contributions, coalition, agenda, cooperations, progress updates), each
@@ -41,7 +42,9 @@ export async function readPublicRecords(): Promise<PublicRecords> {
       records.memberships.push(...part.members.filter((member): member is PublicRecords['memberships'][number] => member.status === 'active'));
       records.agenda.push(...part.agenda);
       records.cooperations.push(...part.cooperations);
-      records.progressUpdates.push(...part.progressUpdates);
+      // A withdrawn or hidden contribution's updates are no more public than it is.
+      const shown = new Set(part.contributions.map((contribution) => contribution.id));
+      records.progressUpdates.push(...part.progressUpdates.filter(({ subject }) => subject.kind === 'cooperation' || shown.has(subject.id)));
     }
   }
   // Records stored before the rules on text may hold what no writer can write: the exports and the index get them cleaned.

@@ -25,6 +25,7 @@ function rowsOf(records: PublicRecords): Record<ExportResource, Array<Record<str
       language: contribution.language,
       region: contribution.region,
       deadline: contribution.deadline,
+      progress: contribution.progress,
       createdAt: contribution.createdAt,
       updatedAt: contribution.updatedAt,
       url: contributionPage(contribution.action, contribution.id),
@@ -85,13 +86,14 @@ function rowsOf(records: PublicRecords): Record<ExportResource, Array<Record<str
     'progress-updates': records.progressUpdates.map((update) => ({
       id: update.id,
       action: update.action,
-      cooperationId: update.subject,
+      cooperationId: update.subject.kind === 'cooperation' ? update.subject.id : null,
+      contributionId: update.subject.kind === 'contribution' ? update.subject.id : null,
       organisationId: update.organisation.id,
       organisationName: update.organisation.name,
       text: update.text,
       link: update.link,
       at: update.at,
-      url: cooperationPage(update.action, update.subject),
+      url: (update.subject.kind === 'cooperation' ? cooperationPage : contributionPage)(update.action, update.subject.id),
     })),
   };
 }

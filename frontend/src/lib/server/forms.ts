@@ -68,12 +68,16 @@ export function problemErrors(problem: ProblemDocument): FormErrors {
 /** Only the named parameters of a page's query string, for an API list that takes fewer than the page shows. */
 export const pick = (from: URLSearchParams, names: string[]) => new URLSearchParams([...from].filter(([name]) => names.includes(name)));
 
+/** The errors of the body's fields under the form's names for them, where the form names one otherwise. */
+const underFormNames = (errors: FormErrors, renamed: Record<string, string>): FormErrors =>
+  Object.fromEntries(Object.entries(errors).map(([field, message]) => [renamed[field] ?? field, message]));
+
 /** Parses a submission with the API's schema; on failure, the 400 a form action answers with what was typed. */
-export function check<S extends z.ZodType>(schema: S, input: Record<string, unknown>, values: Record<string, unknown>) {
+function check<S extends z.ZodType>(schema: S, input: Record<string, unknown>, values: Record<string, unknown>, renamed: Record<string, string>) {
   // A field left empty is a field not given: "fill this in" rather than "not valid".
   const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== '' && !Number.isNaN(value)));
   const result = schema.safeParse(given);
-  return result.success ? { data: result.data as z.output<S> } : { failure: fail(400, { values, errors: errorsOf(result.error) }) };
+  return result.success ? { data: result.data as z.output<S> } : { failure: fail(400, { values, errors: underFormNames(errorsOf(result.error), renamed) }) };
 }
 
 /**
@@ -115,6 +119,11 @@ export function formAction<Key extends ChangeKey, Values extends Record<string, 
     body?: (sending: Sending<Values>) => Record<string, unknown>;
     /** The route's path parameters, when not the page's own. */
     params?: (sending: Sending<Values>) => ChangeRequest<Key>['params'];
+    /**
+     * The form's own names of the body's fields it calls otherwise (the body's `text` is an update form's `update`, on a
+     * page whose message form has a `text` too): their problems are shown at the form's fields.
+     */
+    renamed?: Record<string, string>;
     done: (sending: Sending<Values>, answer: AnswerOf<Key>) => string;
   },
 ): Action {
@@ -128,7 +137,7 @@ export function formAction<Key extends ChangeKey, Values extends Record<string, 
     const sending: Sending<Values> = { form, values, params: params as Record<string, string> };
     let body: unknown;
     if (schema && spec.body) {
-      const checked = check(schema as z.ZodType, spec.body(sending), values);
+      const checked = check(schema as z.ZodType, spec.body(sending), values, spec.renamed ?? {});
       if (checked.failure) return checked.failure;
       body = checked.data;
     }
@@ -137,7 +146,7 @@ export function formAction<Key extends ChangeKey, Values extends Record<string, 
       body: body as ChangeRequest<Key>['body'],
       idempotencyKey: formKeyOf(form),
     });
-    if (!outcome.ok) return fail(outcome.problem.status, { values, errors: problemErrors(outcome.problem) });
+    if (!outcome.ok) return fail(outcome.problem.status, { values, errors: underFormNames(problemErrors(outcome.problem), spec.renamed ?? {}) });
     redirect(303, localizeHref(spec.done(sending, outcome.value)));
   };
 }

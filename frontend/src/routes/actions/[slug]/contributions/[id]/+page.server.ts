@@ -23,6 +23,8 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
     locals.session ? locals.api.read('GET /v1/me') : null,
     locals.api.read('GET /v1/actions/{slug}/cooperations', { params: { slug: params.slug }, query: { contribution: params.id, limit: '20' } }),
   ]);
+  // A hidden contribution's updates are not shown (nor may one be posted) until it is shown again.
+  const updates = contribution.hidden ? null : await locals.api.read('GET /v1/actions/{slug}/contributions/{id}/updates', { params, query: { limit: '50' } });
   const organisations = me?.organisations.map(({ organisation }) => ({ id: organisation.id, name: organisation.name })) ?? [];
   return {
     action,
@@ -33,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
     ownOrganisation: organisations.some(({ id }) => id === contribution.organisation.id),
     signedIn: me !== null,
     cooperations: cooperations.items,
+    updates: updates?.items ?? null,
     formKey: crypto.randomUUID(),
   };
 };
@@ -42,6 +45,13 @@ export const actions: Actions = {
     fields: ['organisationId', 'message'],
     body: ({ values }) => values,
     done: ({ params }, cooperation) => `/actions/${params.slug}/cooperations/${cooperation.id}`,
+  }),
+  update: formAction('POST /v1/actions/{slug}/contributions/{id}/updates', {
+    fields: ['update', 'link', 'progress'],
+    trim: true,
+    body: ({ values }) => ({ text: values.update, link: values.link, progress: values.progress }),
+    renamed: { text: 'update' },
+    done: ({ params }) => `/actions/${params.slug}/contributions/${params.id}#updates`,
   }),
   hide: formAction('PUT /v1/actions/{slug}/contributions/{id}/hidden', {
     fields: ['reason'],

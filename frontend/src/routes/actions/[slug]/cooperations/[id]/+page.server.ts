@@ -55,6 +55,7 @@ export const actions: Actions = {
     fields: ['reportReason', 'note', 'messageId'],
     trim: true,
     body: ({ values }) => (values.note ? { reason: values.reportReason, note: values.note } : { reason: values.reportReason }),
+    renamed: { reason: 'reportReason' },
     params: ({ params, values }) => ({ slug: params.slug, id: params.id, messageId: values.messageId }),
     done: (sending, message) => `${here(sending)}#message-${message.id}`,
   }),
@@ -66,6 +67,7 @@ export const actions: Actions = {
     fields: ['update', 'link'],
     trim: true,
     body: ({ values }) => ({ text: values.update, link: values.link }),
+    renamed: { text: 'update' },
     done: (sending) => `${here(sending)}#updates`,
   }),
   status: formAction('PUT /v1/actions/{slug}/cooperations/{id}/status', {
