@@ -103,6 +103,17 @@ export const contributionMatch = z.object({
  */
 export const matchPage = z.object({ total: z.int(), items: z.array(contributionMatch) });
 
+/** New matches of an organisation's contributions: those published since a moment (unless told, the start of the day a week ago, UTC). */
+export const organisationMatchesQuery = z.strictObject({ since: timestamp.optional() });
+
+/** Each of an organisation's public contributions with new matches: its best ones, and how many there are. */
+export const organisationMatches = z.object({
+  since: timestamp,
+  items: z.array(
+    z.object({ contribution: contribution.pick({ id: true, action: true, kind: true, title: true }), total: z.int(), items: z.array(contributionMatch) }),
+  ),
+});
+
 export type OfferType = z.infer<typeof offerType>;
 export type ContributionKind = z.infer<typeof contributionKind>;
 export type Region = z.infer<typeof region>;
@@ -115,6 +126,8 @@ export type Hiding = z.infer<typeof hiding>;
 export type MatchesQuery = z.infer<typeof matchesQuery>;
 export type ContributionMatch = z.infer<typeof contributionMatch>;
 export type MatchPage = z.infer<typeof matchPage>;
+export type OrganisationMatchesQuery = z.infer<typeof organisationMatchesQuery>;
+export type OrganisationMatches = z.infer<typeof organisationMatches>;
 export type MatchPlace = (typeof matchPlaces)[number];
 
 export const contributionPath = z.strictObject({ slug, id });

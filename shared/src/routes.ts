@@ -47,6 +47,8 @@ import {
   statusChange,
   matchPage,
   matchesQuery,
+  organisationMatches,
+  organisationMatchesQuery,
   exportPath,
   exportResources,
   following,
@@ -443,6 +445,12 @@ export const routes = [
     summary: "An organisation's cooperations, proposed by it or to it, whatever their status, newest first (its people)",
     request: { params: organisationPath, query: pageQuery },
     replies: { 200: cooperationPage },
+  },
+  {
+    method: 'GET', path: '/v1/organisations/{id}/matches', handler: 'list-organisation-matches', access: 'signed-in', table: 'read', snapshot: true,
+    summary: "The matches of your organisation's public contributions published since a moment (a week ago unless told), best first for each",
+    request: { params: organisationPath, query: organisationMatchesQuery },
+    replies: { 200: organisationMatches },
   },
   {
     method: 'GET', path: '/v1/organisations/{id}/blocks', handler: 'list-blocks', access: 'signed-in', table: 'read',

@@ -64,6 +64,13 @@ const rows: Row[] = [
     },
   },
   {
+    route: 'GET /v1/organisations/{id}/matches',
+    forbidden: 'outsider',
+    allowed: 'member',
+    status: 200,
+    request: async ({ organisationId }) => ({ path: `/v1/organisations/${organisationId}/matches` }),
+  },
+  {
     route: 'POST /v1/actions/{slug}/contributions/{id}/updates',
     forbidden: 'outsider',
     allowed: 'admin',

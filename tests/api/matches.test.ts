@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Contribution, MatchPage, NewContribution } from '@collective-actions/shared';
+import type { Contribution, MatchPage, NewContribution, OrganisationMatches } from '@collective-actions/shared';
 import { call, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
 import { snapshotAfter } from '../support/open-data.ts';
 
@@ -8,6 +8,7 @@ const word = `zorblax${crypto.randomUUID().slice(0, 6).replace(/\d/g, 'q')}`;
 
 const fixture = {} as {
   here: string;
+  cityOrganisation: string;
   sameTheme: string;
   elsewhere: string;
   city: string;
@@ -61,7 +62,7 @@ beforeAll(async () => {
   const [hidden, withdrawn] = unmatched.slice(-2);
   expect((await call('PUT', `/v1/actions/${here}/contributions/${hidden.id}/hidden`, { as: 'steward', body: { reason: 'Advertising.' } })).status).toBe(200);
   expect((await call('DELETE', `/v1/actions/${here}/contributions/${withdrawn.id}`, { as: cso })).status).toBe(204);
-  Object.assign(fixture, { here, sameTheme, elsewhere, city, request, offers, unmatched });
+  Object.assign(fixture, { here, cityOrganisation: cityOrganisation.id, sameTheme, elsewhere, city, request, offers, unmatched });
   await snapshotAfter(new Date().toISOString());
 });
 
@@ -146,5 +147,32 @@ describe('matches between offers and requests', () => {
       const reply = await matchesOf(fixture.request, query);
       expect(reply.status, query).toBe(400);
     }
+  });
+});
+
+describe('an organisation’s new matches', () => {
+  it('lists, for its people, each public contribution with the matches published since a moment, best first', async () => {
+    const { city, cityOrganisation, request, offers } = fixture;
+    const path = `/v1/organisations/${cityOrganisation}/matches`;
+    const reply = await call<OrganisationMatches>('GET', path, { as: city });
+    expect(reply.status).toBe(200);
+    const found = reply.body.items.find((item) => item.contribution.id === request.id)!;
+    expect(found.contribution).toEqual({ id: request.id, action: request.action, kind: 'request', title: request.title });
+    // All five of this week's, the best first, as the request's own page ranks them; at most five shown, with the total.
+    const ours = new Set(Object.values(offers).map(({ id }) => id));
+    expect(found.total).toBeGreaterThanOrEqual(5);
+    expect(found.items.length).toBeLessThanOrEqual(5);
+    const own = (await matchesOf(request)).body.items.filter(({ contribution }) => contribution.createdAt >= reply.body.since);
+    expect(found.items.map(({ contribution }) => contribution.id)).toEqual(own.slice(0, 5).map(({ contribution }) => contribution.id));
+    expect(found.items[0].contribution.id).toBe(offers.wordsHere.id);
+    expect(ours.has(found.items[0].contribution.id)).toBe(true);
+    // A week ago unless told; nothing new since a moment to come.
+    expect(Date.parse(reply.body.since)).toBeLessThan(Date.now() - 6 * 86_400_000);
+    const later = await call<OrganisationMatches>('GET', `${path}?since=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, { as: city });
+    expect(later.body.items).toEqual([]);
+    // Its people only; a moment is a moment.
+    expect((await call('GET', path)).status).toBe(401);
+    expect((await call('GET', path, { as: unique('stranger') })).status).toBe(403);
+    expect((await call('GET', `${path}?since=last-week`, { as: city })).status).toBe(400);
   });
 });

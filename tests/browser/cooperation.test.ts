@@ -1,7 +1,7 @@
 // A cooperation as its two organisations and the public live it, in a real browser: a city finds an offer among its
-// request's matches and proposes (in French), the organisation that offers is told and answers in the thread (in
-// English), both accept, and the public sees the cooperation, its progress updates and how it goes, counted on its action. With and without
-// JavaScript.
+// dashboard's new matches and its request's, and proposes (in French), the organisation that offers is told and answers
+// in the thread (in English), both accept, and the public sees the cooperation, its progress updates and how it goes,
+// counted on its action. With and without JavaScript.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
@@ -31,9 +31,15 @@ describe.each([
     const request = await newContribution(cityAdmin, slug, city.id, { kind: 'request', title: `Help with ${word} registers`, text: `We seek help to publish ${word} registers.`, offers: ['expertise'] });
     await snapshotAfter(since);
 
-    // The city's admin finds the offer among the request's matches, and proposes, in French.
+    // The city's admin finds the offer among the new matches on their dashboard, then among the request's, and proposes,
+    // in French.
     const cityPage = await newPage(browser(), `${task.name} ${label} (city)`, { javaScript });
-    await signInAs(cityPage, cityAdmin, `/fr/actions/${slug}/contributions/${request.id}`, 'fr');
+    await signInAs(cityPage, cityAdmin, '/fr/workspace', 'fr');
+    const newMatches = cityPage.locator('section[aria-labelledby="matches"]');
+    expect(await newMatches.getByRole('link', { name: offer.title }).count()).toBe(1);
+    await newMatches.getByRole('link', { name: new RegExp(`pourrai(en)?t répondre à « ${request.title} »`) }).click();
+    await cityPage.waitForURL(`**/fr/actions/${slug}/contributions/${request.id}#matches`);
+    if (javaScript) await expectAccessible(cityPage);
     await cityPage.locator('section[aria-labelledby="matches"]').getByRole('link', { name: offer.title }).click();
     await cityPage.waitForURL(`**/fr/actions/${slug}/contributions/${offer.id}`);
     const cooperate = cityPage.locator('section[aria-labelledby="cooperate"]');

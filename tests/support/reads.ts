@@ -76,6 +76,7 @@ export async function everyRead(): Promise<Read[]> {
     'GET /v1/organisations': [{ path: '/v1/organisations?limit=5' }, { path: '/v1/organisations?country=FR&kind=civil-society&limit=5' }],
     'GET /v1/organisations/{id}': [{ path: `/v1/organisations/${organisation.id}` }],
     'GET /v1/organisations/{id}/contributions': [{ path: `/v1/organisations/${organisation.id}/contributions` }],
+    'GET /v1/organisations/{id}/matches': [{ path: `/v1/organisations/${organisation.id}/matches`, as: author }, { path: `/v1/organisations/${leadOrganisation.id}/matches?since=2026-01-01T00:00:00.000Z`, as: lead }],
     'GET /v1/organisations/{id}/blocks': [{ path: `/v1/organisations/${organisation.id}/blocks`, as: author }],
     'GET /v1/organisations/{id}/cooperations': [{ path: `/v1/organisations/${organisation.id}/cooperations`, as: author }],
     'GET /v1/organisations/{id}/people': [{ path: `/v1/organisations/${organisation.id}/people`, as: author }],

@@ -56,6 +56,7 @@ const expected: Record<Act, Caller[]> = {
   'see-join-requests': leads,
   'propose-cooperation': members,
   'list-cooperations': members,
+  'list-organisation-matches': members,
   'read-cooperation-thread': members,
   'post-message': members,
   'edit-message': ['author, still a member', 'author, no longer a member'],

@@ -106,6 +106,8 @@ export const acts = {
   /** A cooperation, for one of the caller's organisations; the people of either side read its thread and write in it. */
   'propose-cooperation': 'organisation member',
   'list-cooperations': 'organisation member',
+  /** What could answer an organisation's contributions, new this week: for its people's dashboard. */
+  'list-organisation-matches': 'organisation member',
   'read-cooperation-thread': 'organisation member',
   'post-message': 'organisation member',
   'edit-message': 'author',

@@ -2,9 +2,22 @@
 // offer's requests. The contribution is read from the table (so a new one is matched at once); what it could match is
 // what the last snapshot holds (rebuilt within a minute of a change). Nothing reads the table per candidate.
 import MiniSearch from 'minisearch';
-import { NotFound, ServiceUnavailable, type ContributionMatch, type MatchPage, type MatchesQuery } from '@collective-actions/shared';
+import {
+  NotFound,
+  ServiceUnavailable,
+  type Action,
+  type Contribution,
+  type ContributionMatch,
+  type MatchPage,
+  type MatchesQuery,
+  type OrganisationMatches,
+  type OrganisationMatchesQuery,
+} from '@collective-actions/shared';
 import * as contributionRecords from '../data/contributions.ts';
 import { getAction } from './actions.ts';
+import { authorise } from './authorisation.ts';
+import type { Caller } from './caller.ts';
+import { now } from './clock.ts';
 import { deadlinePassed, earliestToday } from './contributions.ts';
 import { searchIndex, type Document, type IndexedFit } from './search.ts';
 import { distinctiveTerms } from './terms.ts';
@@ -49,8 +62,20 @@ function placesIn(index: MiniSearch<Document>): Places {
 export async function matchesOf(slug: string, id: string, { limit }: MatchesQuery): Promise<MatchPage> {
   const [contribution, action] = await Promise.all([contributionRecords.getContribution(slug, id), getAction(slug)]);
   if (!contribution || contribution.status !== 'published' || contribution.hidden) throw new NotFound(`There is no public contribution ${id} on "${slug}".`);
+  const ranked = rankedMatches(contribution, action, await matchingIndex());
+  return { total: ranked.length, items: ranked.slice(0, limit) };
+}
+
+/** The snapshot's index, with the word counts matching chooses its terms by. */
+async function matchingIndex() {
   const { index, terms } = await searchIndex();
   if (!terms) throw new ServiceUnavailable('Matching waits for the open-data snapshot to be rebuilt: it is, as soon as a record changes.', 60);
+  return { index, terms };
+}
+
+/** Every match of a public contribution, best first. */
+function rankedMatches(contribution: Contribution, action: Pick<Action, 'theme'>, { index, terms }: Awaited<ReturnType<typeof matchingIndex>>): ContributionMatch[] {
+  const slug = contribution.action;
   const wanted = contribution.kind === 'request' ? 'offer' : 'request';
   const today = earliestToday();
   const shared = (fit: IndexedFit) => fit.offers.filter((offer) => contribution.offers.includes(offer));
@@ -84,7 +109,7 @@ export async function matchesOf(slug: string, id: string, { limit }: MatchesQuer
   ranked.sort(
     (a, b) => places[a.place] - places[b.place] || b.score - a.score || b.result.fit.createdAt.localeCompare(a.result.fit.createdAt),
   );
-  const items = ranked.slice(0, limit).map(({ result: { show, fit }, place, language, region, score }) => ({
+  return ranked.map(({ result: { show, fit }, place, language, region, score }) => ({
     contribution: {
       ...show,
       organisation: { ...show.organisation, ...fit.organisation },
@@ -96,5 +121,27 @@ export async function matchesOf(slug: string, id: string, { limit }: MatchesQuer
     fit: { offers: shared(fit), place, language, region },
     score,
   }));
-  return { total: ranked.length, items };
+}
+
+/** How many of its contributions' new matches an organisation's list shows for each. */
+const newMatchesShown = 5;
+
+/**
+ * The matches of an organisation's public contributions (its newest fifty) published since a date, for its people:
+ * each contribution with its best new matches and how many there are; those with none are left out.
+ */
+export async function organisationMatches(caller: Caller, organisationId: string, { since }: OrganisationMatchesQuery): Promise<OrganisationMatches> {
+  await authorise(caller, 'list-organisation-matches', { organisationId });
+  const [{ items: contributions }, index] = await Promise.all([contributionRecords.listContributionsOf(organisationId, { limit: 50 }), matchingIndex()]);
+  const actions = new Map(await Promise.all([...new Set(contributions.map(({ action }) => action))].map(async (slug) => [slug, await getAction(slug)] as const)));
+  // A week ago, from the start of that day (UTC): the same answer all day long.
+  const from = since ?? `${new Date(Date.parse(now()) - 7 * 86_400_000).toISOString().slice(0, 10)}T00:00:00.000Z`;
+  return {
+    since: from,
+    items: contributions.flatMap((contribution) => {
+      const found = rankedMatches(contribution, actions.get(contribution.action)!, index).filter((match) => match.contribution.createdAt >= from);
+      const { id, action, kind, title } = contribution;
+      return found.length ? [{ contribution: { id, action, kind, title }, total: found.length, items: found.slice(0, newMatchesShown) }] : [];
+    }),
+  };
 }
