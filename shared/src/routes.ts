@@ -210,7 +210,7 @@ export const routes = [
   },
   {
     method: 'PATCH', path: '/v1/actions/{slug}/cooperations/{id}/messages/{messageId}', handler: 'edit-message', access: 'signed-in', table: 'write',
-    summary: 'Change the text of a message you wrote, within 15 minutes of posting it',
+    summary: 'Change the text of a message you wrote, within 15 minutes of posting it, unless it was reported',
     request: { params: messagePath, body: newMessage },
     replies: { 200: message },
   },

@@ -176,7 +176,8 @@ const editableUntil = (message: cooperations.StoredMessage) => new Date(Date.par
 /** What the caller reads of a message: its text unless the stewards hid it; their own side's report, and whether they may report it. */
 function messageView(message: cooperations.StoredMessage, caller: Caller, thread: { writable: boolean; reporters: string[] }): Message {
   const yours = message.authorId === caller.id;
-  const reporters = thread.reporters.filter((organisationId) => organisationId !== message.organisation.id);
+  // The caller reports for a side of theirs other than the message's.
+  const mayReport = thread.reporters.some((organisationId) => organisationId !== message.organisation.id);
   return {
     id: message.id,
     organisation: message.organisation,
@@ -188,7 +189,7 @@ function messageView(message: cooperations.StoredMessage, caller: Caller, thread
     report: message.reportedBy && thread.reporters.includes(message.reportedBy) ? message.report : null,
     can: {
       edit: thread.writable && yours && !message.reportedBy && now() < editableUntil(message),
-      report: !message.reportedBy && reporters.length > 0,
+      report: !message.reportedBy && mayReport,
     },
   };
 }
@@ -280,7 +281,8 @@ export async function reportMessage(caller: Caller, slug: string, id: string, me
   if (!message) throw new NotFound(`There is no message ${messageId} in this thread.`);
   const reporter = sidesAllowing('report-message', standing, cooperation).find((organisationId) => organisationId !== message.organisation.id);
   if (!reporter) throw new Forbidden('Only the other organisation’s people may report a message: this one is from your own.');
-  const about = { action: slug, cooperation: { id, proposer: cooperation.proposer, partner: cooperation.partner, contribution: { id: cooperation.contribution.id, title: cooperation.contribution.title } } };
+  const { proposer, partner, contribution } = cooperation;
+  const about = { action: slug, cooperation: { id, proposer, partner, contribution: { id: contribution.id, title: contribution.title } } };
   const side = reporter === cooperation.proposer.id ? cooperation.proposer : cooperation.partner;
   await reports.createReport(message, about, { organisation: side, personId: caller.id }, reason, note || null, now());
   return messageView({ ...message, reportedBy: reporter, report: 'open' }, caller, threadCan(standing, cooperation));
