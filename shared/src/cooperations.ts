@@ -13,6 +13,19 @@ export const publicCooperationStatus = z.enum(publicCooperationStatuses, { error
 export const isPublicStatus = (status: (typeof cooperationStatuses)[number]): status is (typeof publicCooperationStatuses)[number] =>
   (publicCooperationStatuses as readonly string[]).includes(status);
 
+/**
+ * Which status may follow which: a proposal is declined (or agreed, by both sides' acceptances); an agreed cooperation
+ * goes on, to in progress, delivered or stopped; declined, delivered and stopped are final.
+ */
+export const statusesAfter: Record<(typeof cooperationStatuses)[number], ReadonlyArray<(typeof cooperationStatuses)[number]>> = {
+  proposed: ['declined'],
+  declined: [],
+  agreed: ['in-progress', 'delivered', 'stopped'],
+  'in-progress': ['delivered', 'stopped'],
+  delivered: [],
+  stopped: [],
+};
+
 /** How long after it is posted its author may change a message. */
 export const messageEditMinutes = 15;
 

@@ -16,6 +16,7 @@ import {
   type OrganisationRole,
   cooperationSides,
   isPublicStatus,
+  statusesAfter,
 } from '@collective-actions/shared';
 import * as coalitions from '../data/coalitions.ts';
 import * as organisationRecords from '../data/organisations.ts';
@@ -279,7 +280,7 @@ export const cooperationCan = (standing: CooperationStanding, cooperation: Coope
     cooperation.status === 'proposed'
       ? cooperationSides.filter((side) => !cooperation.accepted[side] && allows('accept-cooperation', standing?.[side])).map((side) => cooperation[side].id)
       : [],
-  decline: cooperation.status === 'proposed' && allowsEitherSide('decline-cooperation', standing),
-  changeStatus: ['agreed', 'in-progress'].includes(cooperation.status) && allowsEitherSide('change-cooperation-status', standing),
+  decline: statusesAfter[cooperation.status].includes('declined') && allowsEitherSide('decline-cooperation', standing),
+  changeStatus: statusesAfter[cooperation.status].some((status) => status !== 'declined') && allowsEitherSide('change-cooperation-status', standing),
   postUpdate: isPublicStatus(cooperation.status) && allowsEitherSide('post-cooperation-update', standing),
 });

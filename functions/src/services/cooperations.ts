@@ -8,6 +8,7 @@ import {
   ValidationFailed,
   isPublicStatus,
   messageEditMinutes,
+  statusesAfter,
   type Block,
   type CooperationList,
   type CooperationPage,
@@ -140,13 +141,6 @@ export async function acceptCooperation(caller: Caller, slug: string, id: string
   });
 }
 
-/** Which status may follow which: a proposal is declined; an agreed cooperation goes on, to delivered or stopped. */
-const nextStatuses: Record<string, readonly string[]> = {
-  proposed: ['declined'],
-  agreed: ['in-progress', 'delivered', 'stopped'],
-  'in-progress': ['delivered', 'stopped'],
-};
-
 /**
  * A side moves the cooperation on: its admins decline a proposal, its people say an agreed one is in progress,
  * delivered or stopped (with why). Asking for the status it has already changes nothing.
@@ -157,7 +151,7 @@ export async function changeCooperationStatus(caller: Caller, slug: string, id: 
     const act = change.status === 'declined' ? 'decline-cooperation' : 'change-cooperation-status';
     authoriseEitherSide(act, standing, cooperation);
     if (cooperation.status === change.status) return viewOf(cooperation, standing);
-    if (!nextStatuses[cooperation.status]?.includes(change.status)) {
+    if (!statusesAfter[cooperation.status].includes(change.status)) {
       throw new Conflict(
         cooperation.status === 'proposed'
           ? 'This cooperation is only proposed: it can be declined, or agreed by both organisations, before anything else.'
