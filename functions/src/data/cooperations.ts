@@ -20,7 +20,7 @@ import { blockedReason, notBlocked } from './blocks.ts';
 import { keys } from './keys.ts';
 import { outboxItem } from './notifications.ts';
 import { itemExists, itemIsNew } from './table.ts';
-import { getItem, queryIndex, queryPage, transactWrite, ulidPattern, WriteRaced, type Item, type TransactItem } from './toolkit.ts';
+import { getItem, getItems, queryIndex, queryPage, transactWrite, ulidPattern, WriteRaced, type Item, type TransactItem } from './toolkit.ts';
 
 /** A cooperation as stored: the record plus the people each side's notifications name besides its admins. */
 export type StoredCooperation = Cooperation & {
@@ -327,8 +327,9 @@ export async function listCooperationsOf(organisationId: string, page: { cursor?
     tableKeyAt: (sortKey) => keys.cooperationPartyAt(organisationId, sortKey),
     newestFirst: true,
   });
-  const cooperations = await Promise.all(items.map((item) => getCooperation(item.action, item.cooperation)));
-  return { items: cooperations.filter((cooperation) => cooperation !== undefined), next };
+  // Read together, then in the entries' order.
+  const byId = new Map((await getItems(items.map((item) => keys.cooperation(item.action, item.cooperation)))).map((item) => [item.id, toCooperation(item)]));
+  return { items: items.flatMap((item) => byId.get(item.cooperation) ?? []), next };
 }
 
 /** A page of an action's public cooperations (on one contribution, or of one status, when told), the newest proposed first. */

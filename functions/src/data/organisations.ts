@@ -18,7 +18,7 @@ import { cancellationReasonsOf, dynamo, tableName } from './client.ts';
 import { directorySortKey, keys } from './keys.ts';
 import { membershipItem, type PersonClaims } from './people.ts';
 import { itemExists, itemIsNew, keyOf } from './table.ts';
-import { getItem, queryIndex, queryPage, setChanges, transactWrite, ulidPattern, type Item } from './toolkit.ts';
+import { getItem, getItems, queryIndex, queryPage, setChanges, transactWrite, ulidPattern, type Item } from './toolkit.ts';
 
 export function toOrganisation(item: Item): Organisation {
   return {
@@ -45,18 +45,7 @@ export async function getOrganisation(id: string, consistent = false): Promise<O
 }
 
 export async function getOrganisations(ids: string[]): Promise<Map<string, Organisation>> {
-  const found = new Map<string, Organisation>();
-  for (let i = 0; i < ids.length; i += 100) {
-    let request: Record<string, any> | undefined = {
-      [tableName]: { Keys: ids.slice(i, i + 100).map((id) => keys.organisation(id)) },
-    };
-    while (request && Object.keys(request).length > 0) {
-      const output = await dynamo.batchGet({ RequestItems: request });
-      for (const item of output.Responses?.[tableName] ?? []) found.set(item.id, toOrganisation(item));
-      request = output.UnprocessedKeys;
-    }
-  }
-  return found;
+  return new Map((await getItems(ids.map((id) => keys.organisation(id)))).map((item) => [item.id, toOrganisation(item)]));
 }
 
 /** The whole directory, for the open-data snapshot. */

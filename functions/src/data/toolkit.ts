@@ -138,6 +138,21 @@ export async function getItem(key: Record<string, string>, consistent = false): 
   return output.Item;
 }
 
+/** The items at these keys (those that exist, in no particular order): a hundred keys a request, as DynamoDB allows. */
+export async function getItems(itemKeys: Array<Record<string, string>>): Promise<Item[]> {
+  const found: Item[] = [];
+  for (let start = 0; start < itemKeys.length; start += 100) {
+    let request: Record<string, any> | undefined = { [tableName]: { Keys: itemKeys.slice(start, start + 100) } };
+    // What DynamoDB left unread (under load) is asked for again.
+    while (request && Object.keys(request).length > 0) {
+      const output = await dynamo.batchGet({ RequestItems: request });
+      found.push(...(output.Responses?.[tableName] ?? []));
+      request = output.UnprocessedKeys;
+    }
+  }
+  return found;
+}
+
 /** The codes of a cancelled transaction, one per item, or undefined for any other error. */
 export function cancellationCodes(error: unknown): string[] | undefined {
   return cancellationReasonsOf(error)?.map((reason) => reason.Code ?? 'None');
