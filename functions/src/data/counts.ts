@@ -10,7 +10,7 @@ import {
   type CountsByKind,
   type OrganisationKind,
   type ProgressCounts,
-  type Stats,
+  type CountedStats,
 } from '@collective-actions/shared';
 import { countsByKind, kindCountAttribute, listActions, progressCountAttribute } from './actions.ts';
 import { tableName } from './client.ts';
@@ -139,7 +139,7 @@ export async function recountAction(slug: string): Promise<Action['counts']> {
   };
 }
 
-export async function getStats(): Promise<Stats> {
+export async function getStats(): Promise<CountedStats> {
   const [statsItems, actions] = await Promise.all([
     queryPartition(keys.statsPartition),
     listActions(),
