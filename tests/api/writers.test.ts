@@ -71,6 +71,8 @@ beforeAll(async () => {
     expect((await call('POST', `${path}/updates`, { as: author, body: { text: multiLine } })).status).toBe(201);
     cooperations.push(id);
   }
+  // A progress update on the contribution too, on several lines.
+  expect((await call('POST', `/v1/actions/${slug}/contributions/${clean.id}/updates`, { as: author, body: { text: multiLine, progress: 'delivered' } })).status).toBe(201);
   Object.assign(fixture, { slug, organisation, clean, old, item, cooperations });
   await snapshotAfter(new Date().toISOString());
 });
@@ -86,6 +88,7 @@ describe('what the API writes', () => {
       `/v1/search?q=Budget`,
       `/v1/actions/${fixture.slug}/cooperations`,
       ...fixture.cooperations.flatMap((id) => [`/v1/actions/${fixture.slug}/cooperations/${id}`, `/v1/actions/${fixture.slug}/cooperations/${id}/updates`]),
+      `/v1/actions/${fixture.slug}/contributions/${fixture.clean.id}/updates`,
     ]) {
       const reply = await call('GET', path);
       expect(reply.status, path).toBe(200);
@@ -123,6 +126,10 @@ describe('what the API writes', () => {
       `'${multiLine.replace('\r\n', '\n')}`,
       `'${multiLine.replace('\r\n', '\n')}`,
     ]);
+    expect(updates.filter((cells) => cells.contributionId === fixture.clean.id).map((cells) => [cells.text, cells.cooperationId])).toEqual([
+      [`'${multiLine.replace('\r\n', '\n')}`, ''],
+    ]);
+    expect(ours.progress).toBe('delivered');
   });
 
   it('says in the data package how a formula cell is written, and requires only what no record leaves empty', async () => {
