@@ -38,9 +38,22 @@ export const membershipEvent = z.object({
 export const membershipHistory = z.object({ items: z.array(membershipEvent), next: z.string().nullable() });
 
 /** A coalition an organisation is an active member of. */
-export const organisationCoalition = z.object({ action: slug, role: coalitionRole, joinedAt: timestamp });
+export const organisationCoalition = z.object({
+  action: slug,
+  role: coalitionRole,
+  joinedAt: timestamp,
+  /** How many requests to join wait for a decision, where the organisation leads: told to its people only. */
+  waiting: z.int().optional(),
+});
 
-export const organisationDetail = organisation.extend({ coalitions: z.array(organisationCoalition) });
+/** A request of the organisation's to join a coalition, waiting for its leads. */
+export const organisationRequest = z.object({ action: slug, message: z.string().nullable(), at: timestamp });
+
+export const organisationDetail = organisation.extend({
+  coalitions: z.array(organisationCoalition),
+  /** Its requests waiting for an answer, oldest first: told to its people only. */
+  requests: z.array(organisationRequest).optional(),
+});
 
 export type CoalitionRole = z.infer<typeof coalitionRole>;
 export type JoinRequest = z.infer<typeof joinRequest>;
@@ -48,6 +61,7 @@ export type MembershipChange = z.infer<typeof membershipChange>['change'];
 export type CoalitionMember = z.infer<typeof coalitionMember>;
 export type MembershipEvent = z.infer<typeof membershipEvent>;
 export type OrganisationCoalition = z.infer<typeof organisationCoalition>;
+export type OrganisationRequest = z.infer<typeof organisationRequest>;
 export type OrganisationDetail = z.infer<typeof organisationDetail>;
 
 export const membershipPath = z.strictObject({ slug, organisationId: id });

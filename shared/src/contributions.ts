@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { countryCode, cursor, httpsUrl, id, languageCode, limit, line, patchOf, slug, text, timestamp, version } from './common.ts';
 import { organisationKind, organisationSummary } from './organisations.ts';
 import { contributionProgress } from './progress.ts';
-import { contributionKinds, contributionStatuses, offerTypes, regions } from './vocabulary.ts';
+import { contributionKinds, contributionStatuses, moderators, offerTypes, regions } from './vocabulary.ts';
 
 export const offerType = z.enum(offerTypes, { error: `must be one of: ${offerTypes.join(', ')}` });
 export const contributionKind = z.enum(contributionKinds, { error: `must be one of: ${contributionKinds.join(', ')}` });
@@ -57,8 +57,13 @@ export const contribution = z.object({
   status: z.enum(contributionStatuses),
   /** Where it stands, as its author says with progress updates. */
   progress: contributionProgress,
-  /** Set while a lead or steward hides the contribution; only they and its organisation ever see it then. */
-  hidden: z.object({ reason: z.string(), at: timestamp }).optional(),
+  /**
+   * Set while a lead or steward hides the contribution; only they and its organisation ever see it then. `by` says which
+   * of them hid it (null for one hidden before this was kept).
+   */
+  hidden: z.object({ reason: z.string(), at: timestamp, by: z.enum(moderators).nullable() }).optional(),
+  /** When it was withdrawn: only its organisation's people ever see a withdrawn contribution. */
+  withdrawnAt: timestamp.optional(),
   version,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -76,6 +81,17 @@ export const contributionsQuery = z.strictObject({
 });
 
 export const hiding = z.strictObject({ reason: text(3, 500) });
+
+/** `all` adds the hidden and withdrawn contributions, for the organisation's own people. */
+export const organisationContributionsQuery = z.strictObject({
+  visibility: z.enum(['public', 'all'], { error: 'must be public or all' }).default('public'),
+  cursor: cursor.optional(),
+  limit,
+});
+
+/** The contributions hidden most recently across every action, for the stewards: the newest `limit`. */
+export const hiddenContributionsQuery = z.strictObject({ limit });
+export const hiddenContributionList = z.object({ items: z.array(contribution) });
 
 /** A page of a list; `next` is the opaque cursor of the following page, null on the last one. */
 export const contributionPage = z.object({ items: z.array(contribution), next: z.string().nullable() });
@@ -123,6 +139,8 @@ export type Contribution = z.infer<typeof contribution>;
 export type ContributionsQuery = z.infer<typeof contributionsQuery>;
 export type ContributionPage = z.infer<typeof contributionPage>;
 export type Hiding = z.infer<typeof hiding>;
+export type Moderator = (typeof moderators)[number];
+export type OrganisationContributionsQuery = z.infer<typeof organisationContributionsQuery>;
 export type MatchesQuery = z.infer<typeof matchesQuery>;
 export type ContributionMatch = z.infer<typeof contributionMatch>;
 export type MatchPage = z.infer<typeof matchPage>;

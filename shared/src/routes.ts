@@ -75,6 +75,9 @@ import {
   organisationPage,
   organisationPath,
   organisationsQuery,
+  organisationContributionsQuery,
+  hiddenContributionsQuery,
+  hiddenContributionList,
   pageQuery,
   people,
   settings,
@@ -435,9 +438,9 @@ export const routes = [
     replies: { 200: organisation },
   },
   {
-    method: 'GET', path: '/v1/organisations/{id}/contributions', handler: 'list-organisation-contributions', access: 'public', table: 'read',
-    summary: "An organisation's public contributions, newest first",
-    request: { params: organisationPath, query: pageQuery },
+    method: 'GET', path: '/v1/organisations/{id}/contributions', handler: 'list-organisation-contributions', access: 'optional', table: 'read',
+    summary: "An organisation's public contributions, newest first; with `visibility=all`, for its people, its hidden ones (why, and whether a lead or a steward hid them) and its withdrawn ones too",
+    request: { params: organisationPath, query: organisationContributionsQuery },
     replies: { 200: contributionPage },
   },
   {
@@ -499,6 +502,12 @@ export const routes = [
     summary: 'Organisations waiting for verification, oldest first: new ones, and verified ones whose identity changed',
     request: { query: pageQuery },
     replies: { 200: verificationQueue },
+  },
+  {
+    method: 'GET', path: '/v1/hidden-contributions', handler: 'list-recently-hidden', access: 'steward', table: 'read',
+    summary: 'The contributions hidden most recently across every action, the latest hidden first (stewards)',
+    request: { query: hiddenContributionsQuery },
+    replies: { 200: hiddenContributionList },
   },
   {
     method: 'GET', path: '/v1/reports', handler: 'list-reports', access: 'steward', table: 'read',

@@ -28,6 +28,8 @@ export const organisationEvents = ['verified', 'verification-withdrawn'] as cons
 export const verificationReasons = ['registered', 'identity-changed'] as const;
 
 export const contributionStatuses = ['published', 'withdrawn'] as const;
+/** Who hid a contribution: a lead of its action's coalition, or a platform steward. */
+export const moderators = ['lead', 'steward'] as const;
 
 /** What a contribution is: an offer of help, or a request for help, of the same types (`offerTypes`). */
 export const contributionKinds = ['offer', 'request'] as const;

@@ -90,6 +90,7 @@ const rows: Row[] = [
       return { path: `/v1/actions/${slug}/contributions/${id}` };
     },
   },
+  { route: 'GET /v1/hidden-contributions', forbidden: 'admin', allowed: 'steward', status: 200, request: async () => ({ path: '/v1/hidden-contributions?limit=5' }) },
   { route: 'GET /v1/me', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me' }) },
   { route: 'GET /v1/me/session', allowed: 'outsider', status: 204, request: async () => ({ path: '/v1/me/session' }) },
   { route: 'GET /v1/me/notifications', allowed: 'outsider', status: 200, request: async () => ({ path: '/v1/me/notifications' }) },
@@ -298,6 +299,12 @@ async function freshMemberContribution({ slug, logins, memberOrganisationId }: C
 const coalitionRows: CoalitionRow[] = [
   { route: 'GET /v1/actions/{slug}', expect: all200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}` }) },
   { route: 'GET /v1/organisations/{id}', expect: all200, request: async ({ memberOrganisationId }) => ({ path: `/v1/organisations/${memberOrganisationId}` }) },
+  {
+    // Its hidden and withdrawn contributions are for its own people only; its public ones for anyone.
+    route: 'GET /v1/organisations/{id}/contributions',
+    expect: [401, 403, 403, 200, 403, 403],
+    request: async ({ memberOrganisationId }) => ({ path: `/v1/organisations/${memberOrganisationId}/contributions?visibility=all` }),
+  },
   { route: 'GET /v1/actions/{slug}/members', expect: all200, request: async ({ slug }) => ({ path: `/v1/actions/${slug}/members` }) },
   {
     route: 'POST /v1/actions/{slug}/members',

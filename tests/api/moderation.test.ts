@@ -18,7 +18,7 @@ describe('moderation', () => {
 
     const hidden = await call<Contribution>('PUT', `${path}/hidden`, { as: lead, body: { reason: 'Advertising unrelated to the action.' } });
     expect(hidden.status).toBe(200);
-    expect(hidden.body.hidden).toEqual({ reason: 'Advertising unrelated to the action.', at: expect.any(String) });
+    expect(hidden.body.hidden).toEqual({ reason: 'Advertising unrelated to the action.', at: expect.any(String), by: 'lead' });
 
     expect(await publicIds(slug)).toEqual([kept.id]);
     expect((await countsOf(slug)).contributions).toBe(1);

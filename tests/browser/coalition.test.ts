@@ -84,7 +84,7 @@ describe('a coalition run from the site', () => {
     await steward.getByLabel("Reason (shown to its organisation and the coalition's leads)").fill('Advertising unrelated to the action.');
     await steward.getByRole('button', { name: 'Hide' }).click();
     await steward.waitForURL(`**/contributions/${contribution.id}`);
-    await expect.poll(() => steward.getByText("Hidden by the coalition's moderators: Advertising unrelated to the action.").count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => steward.getByText(/^Hidden by the platform's stewards on .+: Advertising unrelated to the action\.$/).count(), { timeout: 10_000 }).toBe(1);
 
     const visitor = await newPage(browser(), `${task.name} (visitor)`);
     expect((await visitor.goto(`/actions/${slug}/contributions/${contribution.id}`))?.status()).toBe(404);

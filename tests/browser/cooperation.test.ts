@@ -35,7 +35,7 @@ describe.each([
     // in French.
     const cityPage = await newPage(browser(), `${task.name} ${label} (city)`, { javaScript });
     await signInAs(cityPage, cityAdmin, '/fr/workspace', 'fr');
-    const newMatches = cityPage.locator('section[aria-labelledby="matches"]');
+    const newMatches = cityPage.locator(`section[aria-labelledby="matches-${city.id}"]`);
     expect(await newMatches.getByRole('link', { name: offer.title }).count()).toBe(1);
     await newMatches.getByRole('link', { name: new RegExp(`pourrai(en)?t répondre à « ${request.title} »`) }).click();
     await cityPage.waitForURL(`**/fr/actions/${slug}/contributions/${request.id}#matches`);

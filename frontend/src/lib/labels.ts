@@ -1,6 +1,7 @@
 // The words and formats of the interface for the platform's vocabulary, in the page's language.
 import type {
   AgendaItem,
+  Contribution,
   ContributionKind,
   ContributionProgress,
   CooperationStatus,
@@ -76,7 +77,6 @@ export const countryName = (code: string) => new Intl.DisplayNames([getLocale()]
 
 export const formatNumber = (value: number) => new Intl.NumberFormat(getLocale()).format(value);
 
-/** A day, as a person reads it in the page's language. */
 /** An instant as a date and time in UTC, say when a file was built. */
 export const formatInstant = (instant: string) =>
   new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeStyle: 'long', timeZone: 'UTC' }).format(new Date(instant));
@@ -85,7 +85,18 @@ export const formatInstant = (instant: string) =>
 export const formatMoment = (instant: string) =>
   new Intl.DateTimeFormat(getLocale(), { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(instant));
 
+/** A day, as a person reads it in the page's language. */
 export const formatDay = (instant: string) => new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(instant));
+
+/** Each action's title in the page's language, by slug, from the titles in every language. */
+export const titlesInPageLanguage = (titles: Record<string, Record<ReturnType<typeof getLocale>, string>>) =>
+  Object.fromEntries(Object.entries(titles).map(([slug, title]) => [slug, title[getLocale()]]));
+
+/** Why a contribution is hidden, by whom (a lead or a steward, when that was kept) and since when. */
+export const hiddenNote = ({ reason, at, by }: NonNullable<Contribution['hidden']>) => {
+  const inputs = { reason, date: formatDay(at) };
+  return by === 'lead' ? m.hidden_by_lead(inputs) : by === 'steward' ? m.hidden_by_steward(inputs) : m.hidden_by_moderators(inputs);
+};
 
 /** When an agenda item happens, in its own time zone, in the page's language. */
 export const formatWhen = (item: Pick<AgendaItem, 'start' | 'end' | 'timeZone' | 'startsAt' | 'endsAt'>) => formatAgendaTime(item, getLocale());

@@ -13,8 +13,8 @@ import { tableName } from './client.ts';
 import { keys } from './keys.ts';
 import { memberCountAttribute } from './actions.ts';
 import { outboxItem } from './notifications.ts';
-import { indexAttributes, itemExists, itemIsNew } from './table.ts';
-import { getItem, queryAll, queryPage, queryPartition, transactWrite, ulidPattern, WriteRaced, type TransactItem } from './toolkit.ts';
+import { itemExists, itemIsNew } from './table.ts';
+import { getItem, queryIndex, queryPage, queryPartition, transactWrite, ulidPattern, WriteRaced, type TransactItem } from './toolkit.ts';
 
 type Item = Record<string, any>;
 /** A membership as stored: the public record plus the request behind it. */
@@ -61,17 +61,26 @@ export async function listMembers(slug: string): Promise<StoredMember[]> {
   return (await queryPartition(keys.actionPartition(slug), keys.coalitionMemberPrefix)).map(toMember);
 }
 
+/** Every membership of an organisation, whatever its status, by action. */
+export async function listMembershipsOf(organisationId: string): Promise<StoredMember[]> {
+  return (await queryIndex(keys.coalitionsOfOrganisation(organisationId))).map(toMember);
+}
+
 /** The coalitions an organisation is an active member of, by action. */
 export async function listCoalitionsOf(organisationId: string): Promise<OrganisationCoalition[]> {
-  const { index, partition } = keys.coalitionsOfOrganisation(organisationId);
-  const items = await queryAll({
-    IndexName: index,
-    KeyConditionExpression: '#pk = :pk',
-    FilterExpression: '#status = :active',
-    ExpressionAttributeNames: { '#pk': indexAttributes(index).partitionKey, '#status': 'status' },
-    ExpressionAttributeValues: { ':pk': partition, ':active': 'active' },
+  return (await listMembershipsOf(organisationId))
+    .filter((member) => member.status === 'active')
+    .map(({ action, role, joinedAt }) => ({ action, role, joinedAt: joinedAt! }));
+}
+
+/** How many requests to join the action's coalition wait for its leads. */
+export async function countRequests(slug: string): Promise<number> {
+  const requests = await queryPartition(keys.actionPartition(slug), keys.coalitionMemberPrefix, {
+    expression: '#status = :requested',
+    names: { '#status': 'status' },
+    values: { ':requested': 'requested' },
   });
-  return items.map((item) => ({ action: item.action, role: item.role, joinedAt: item.joinedAt }));
+  return requests.length;
 }
 
 /** The organisations among `organisationIds` that lead the action. */

@@ -8,6 +8,8 @@ import {
   type ContributionChanges,
   type ContributionProgress,
   type ContributionsQuery,
+  type Moderator,
+  type OrganisationContributionsQuery,
 } from '@collective-actions/shared';
 import { dynamo, isConditionFailure, tableName } from './client.ts';
 import { progressCountAttribute } from './actions.ts';
@@ -38,7 +40,9 @@ export function toContribution(item: Item): StoredContribution {
     status: item.status,
     // Stored before progress: not started.
     progress: item.progress ?? 'not-started',
-    ...(item.hiding ? { hidden: { reason: item.hiding.reason, at: item.hiding.at } } : {}),
+    // Who hid it was kept from when a lead and a steward were told apart.
+    ...(item.hiding ? { hidden: { reason: item.hiding.reason, at: item.hiding.at, by: item.hiding.moderator ?? null } } : {}),
+    ...(item.status === 'withdrawn' ? { withdrawnAt: item.withdrawnAt } : {}),
     version: item.version,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
@@ -190,6 +194,8 @@ export interface HidingRecord {
   at: string;
   /** The lead or steward who hid it: kept, never shown. */
   by: string;
+  /** Whether they hid it as a lead of the coalition or as a steward: shown to its organisation. */
+  moderator: Moderator;
 }
 
 /** What is told of a contribution (its author and its organisation's admins, of its hiding or showing). */
@@ -275,15 +281,13 @@ export async function unhideContribution(contribution: StoredContribution, seen:
   ]);
 }
 
-/** An organisation's public contributions across actions, newest first. */
-export async function listContributionsOf(organisationId: string, page: { cursor?: string; limit: number }) {
+/** An organisation's contributions across actions, newest first: its public ones, or all of them. */
+export async function listContributionsOf(organisationId: string, page: OrganisationContributionsQuery) {
   const found = await queryPage({
     ...keys.contributionsOfOrganisation(organisationId),
-    filter: {
-      expression: '#status = :published AND attribute_not_exists(hiding)',
-      names: { '#status': 'status' },
-      values: { ':published': 'published' },
-    },
+    ...(page.visibility === 'public'
+      ? { filter: { expression: '#status = :published AND attribute_not_exists(hiding)', names: { '#status': 'status' }, values: { ':published': 'published' } } }
+      : {}),
     limit: page.limit,
     cursor: page.cursor,
     cursorPattern: /^[0-9A-HJKMNP-TV-Z]{26}#[a-z0-9-]{1,80}$/,
@@ -296,6 +300,11 @@ export async function listContributionsOf(organisationId: string, page: { cursor
 /** Every public contribution of an action (its listing holds nothing else), for the open-data snapshot. */
 export async function allContributionsOf(slug: string): Promise<Contribution[]> {
   return (await queryIndex(keys.contributionsOfAction(slug))).map((item) => publicContribution(toContribution(item)));
+}
+
+/** Every contribution hidden on an action: moderation keeps them few. */
+export async function allHiddenContributionsOf(slug: string): Promise<Contribution[]> {
+  return (await queryIndex(keys.hiddenContributionsOfAction(slug))).map((item) => publicContribution(toContribution(item)));
 }
 
 export async function listHiddenContributions(slug: string, query: ContributionsQuery) {

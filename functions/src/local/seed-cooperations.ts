@@ -39,7 +39,7 @@ const demoCooperations: DemoCooperation[] = [
 /** Proposes, accepts and moves on each demo cooperation, unless its proposer has one on the contribution already. */
 export async function addDemoCooperations(): Promise<void> {
   for (const demo of demoCooperations) {
-    const contribution = (await contributionRecords.listContributionsOf(demo.partner.organisation, { limit: 100 })).items.find(({ title }) => title === demo.on);
+    const contribution = (await contributionRecords.listContributionsOf(demo.partner.organisation, { visibility: 'public', limit: 100 })).items.find(({ title }) => title === demo.on);
     if (!contribution || (await cooperations.openProposalOf(contribution.action, contribution.id, demo.proposer.organisation))) continue;
     const [proposer, partner] = [callerOf(accountFor(demo.proposer.admin)), callerOf(accountFor(demo.partner.admin))];
     const { id } = await proposeCooperation(proposer, contribution.action, contribution.id, { organisationId: demo.proposer.organisation, message: demo.message });
@@ -72,7 +72,7 @@ const demoProgress: Array<{ organisation: string; admin: string; on: string; upd
 /** Posts the demo contributions' progress, unless one has some already. */
 export async function addDemoProgress(): Promise<void> {
   for (const demo of demoProgress) {
-    const contribution = (await contributionRecords.listContributionsOf(demo.organisation, { limit: 100 })).items.find(({ title }) => title === demo.on);
+    const contribution = (await contributionRecords.listContributionsOf(demo.organisation, { visibility: 'public', limit: 100 })).items.find(({ title }) => title === demo.on);
     if (!contribution || contribution.progress !== 'not-started') continue;
     const caller = callerOf(accountFor(demo.admin));
     for (const update of demo.updates) await postContributionUpdate(caller, contribution.action, contribution.id, update);

@@ -332,7 +332,7 @@ async function addDefaultFollows(): Promise<void> {
 async function addDemoRequests(time: string): Promise<void> {
   const city = '01JDEM00000000000000000002';
   const title = 'Demo — We seek help to publish our contracts in the Open Contracting Data Standard';
-  if ((await contributionRecords.listContributionsOf(city, { limit: 100 })).items.some((contribution) => contribution.title === title)) return;
+  if ((await contributionRecords.listContributionsOf(city, { visibility: 'public', limit: 100 })).items.some((contribution) => contribution.title === title)) return;
   await submitContribution(callerOf(accountFor('government')), 'open-public-procurement', {
     organisationId: city,
     kind: 'request',

@@ -98,10 +98,14 @@ export const acts = {
   'hide-contribution': 'lead',
   'unhide-contribution': 'lead',
   'list-hidden-contributions': 'lead',
+  /** The contributions hidden lately across every action. */
+  'list-recently-hidden': 'steward',
   'request-membership': 'organisation admin',
   'leave-coalition': 'organisation admin',
   /** Its own membership record (with its request) is seen by an organisation's people. */
   'see-own-membership': 'organisation member',
+  /** Its hidden contributions (why, and who hid them) and its withdrawn ones, for its own people's dashboard. */
+  'list-own-contributions': 'organisation member',
   'change-membership': 'lead',
   'see-join-requests': 'lead',
   /** A cooperation, for one of the caller's organisations; the people of either side read its thread and write in it. */
@@ -186,8 +190,10 @@ export const contributionCan = (standing: Standing | undefined, contribution: Pi
 export const contributionStanding = (caller: Caller | undefined, contribution: { action: string; organisation: { id: string }; authorId: string }) =>
   standingIfSignedIn(caller, { organisationId: contribution.organisation.id, action: contribution.action, authorId: contribution.authorId });
 
-export async function organisationCan(caller: Caller | undefined, id: string): Promise<OrganisationCan> {
-  const standing = await standingIfSignedIn(caller, { organisationId: id });
+/** The standing toward an organisation: whether the caller is one of its people, and a steward. */
+export const organisationStanding = (caller: Caller | undefined, id: string) => standingIfSignedIn(caller, { organisationId: id });
+
+export function organisationCan(standing: Standing | undefined): OrganisationCan {
   return {
     edit: allows('update-organisation', standing),
     listPeople: allows('list-people', standing),

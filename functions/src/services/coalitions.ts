@@ -16,7 +16,7 @@ import * as organisationRecords from '../data/organisations.ts';
 import type { Caller } from './caller.ts';
 import { getAction } from './actions.ts';
 import { getOrganisation } from './organisations.ts';
-import { authorise, coalitionCan, coalitionView, organisationCan, seesMember, seesRequest } from './authorisation.ts';
+import { allows, authorise, coalitionCan, coalitionView, organisationCan, organisationStanding, seesMember, seesRequest } from './authorisation.ts';
 import { now } from './clock.ts';
 import { withRetries } from './retries.ts';
 
@@ -165,8 +165,24 @@ export async function listHistory(slug: string, page: { cursor?: string; limit: 
   return history;
 }
 
-/** The organisation with its coalitions, and what the caller may do with it. */
+/**
+ * The organisation with its coalitions, and what the caller may do with it; for its own people, also its requests to
+ * join that wait, and how many requests wait in each coalition it leads.
+ */
 export async function viewOrganisation(caller: Caller | undefined, id: string): Promise<OrganisationView> {
-  const [organisation, memberships, can] = await Promise.all([getOrganisation(id), coalitions.listCoalitionsOf(id), organisationCan(caller, id)]);
-  return { ...organisation, coalitions: memberships, can };
+  const [organisation, memberships, standing] = await Promise.all([getOrganisation(id), coalitions.listMembershipsOf(id), organisationStanding(caller, id)]);
+  const active = memberships.filter((member) => member.status === 'active');
+  const view = { ...organisation, can: organisationCan(standing) };
+  if (!allows('see-own-membership', standing)) {
+    return { ...view, coalitions: active.map(({ action, role, joinedAt }) => ({ action, role, joinedAt: joinedAt! })) };
+  }
+  const waiting = await Promise.all(active.map((member) => (member.role === 'lead' ? coalitions.countRequests(member.action) : undefined)));
+  return {
+    ...view,
+    coalitions: active.map(({ action, role, joinedAt }, index) => ({ action, role, joinedAt: joinedAt!, ...(waiting[index] === undefined ? {} : { waiting: waiting[index] }) })),
+    requests: memberships
+      .filter((member) => member.status === 'requested' && member.request)
+      .map(({ action, request }) => ({ action, message: request!.message, at: request!.at }))
+      .sort((a, b) => a.at.localeCompare(b.at)),
+  };
 }

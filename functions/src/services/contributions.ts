@@ -22,7 +22,7 @@ import * as organisationRecords from '../data/organisations.ts';
 import * as progressRecords from '../data/progress.ts';
 import * as toolkit from '../data/toolkit.ts';
 import type { Caller } from './caller.ts';
-import { getAction } from './actions.ts';
+import { acrossActions, getAction } from './actions.ts';
 import { allows, authorise, contributionCan, contributionStanding } from './authorisation.ts';
 import { now } from './clock.ts';
 import { withRetries } from './retries.ts';
@@ -132,14 +132,21 @@ export async function hideContribution(caller: Caller, slug: string, id: string,
     const contribution = await contributionRecords.getContribution(slug, id, true);
     if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
     if (contribution.status !== 'published') throw new Conflict('This contribution was withdrawn: it is not shown anywhere already.');
-    const hiding = { reason, at: contribution.hidden?.at ?? now(), by: caller.id };
+    const hiding = { reason, at: contribution.hidden?.at ?? now(), by: caller.id, moderator: caller.steward ? ('steward' as const) : ('lead' as const) };
     if (contribution.hidden) {
       if (!(await contributionRecords.rewordHiding(slug, id, hiding))) throw new toolkit.WriteRaced('shown again meanwhile');
     } else {
       await contributionRecords.hideContribution(contribution, await countsSeen(contribution), hiding);
     }
-    return contributionRecords.publicContribution({ ...contribution, hidden: { reason, at: hiding.at } });
+    return contributionRecords.publicContribution({ ...contribution, hidden: { reason, at: hiding.at, by: hiding.moderator } });
   });
+}
+
+/** The contributions hidden most recently across every action, the latest hiding first: the stewards' queue. */
+export async function listRecentlyHidden(caller: Caller, { limit }: { limit: number }) {
+  await authorise(caller, 'list-recently-hidden');
+  const hidden = await acrossActions(contributionRecords.allHiddenContributionsOf);
+  return { items: hidden.sort((a, b) => b.hidden!.at.localeCompare(a.hidden!.at)).slice(0, limit) };
 }
 
 /** Shows a hidden contribution again, counted with its organisation as it is now; showing a shown one changes nothing. */

@@ -132,7 +132,7 @@ const newMatchesShown = 5;
  */
 export async function organisationMatches(caller: Caller, organisationId: string, { since }: OrganisationMatchesQuery): Promise<OrganisationMatches> {
   await authorise(caller, 'list-organisation-matches', { organisationId });
-  const [{ items: contributions }, index] = await Promise.all([contributionRecords.listContributionsOf(organisationId, { limit: 50 }), matchingIndex()]);
+  const [{ items: contributions }, index] = await Promise.all([contributionRecords.listContributionsOf(organisationId, { visibility: 'public', limit: 50 }), matchingIndex()]);
   const actions = new Map(await Promise.all([...new Set(contributions.map(({ action }) => action))].map(async (slug) => [slug, await getAction(slug)] as const)));
   // A week ago, from the start of that day (UTC): the same answer all day long.
   const from = since ?? `${new Date(Date.parse(now()) - 7 * 86_400_000).toISOString().slice(0, 10)}T00:00:00.000Z`;

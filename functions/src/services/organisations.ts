@@ -3,10 +3,12 @@ import { ulid } from 'ulid';
 import {
   Conflict,
   NotFound,
+  Unauthorized,
   type NewOrganisation,
   type NewPerson,
   type Organisation,
   type OrganisationChanges,
+  type OrganisationContributionsQuery,
   type OrganisationsQuery,
   type Person,
   type Verification,
@@ -31,9 +33,13 @@ export async function getOrganisation(id: string): Promise<Organisation> {
 
 export const listOrganisations = (query: OrganisationsQuery) => organisationRecords.listOrganisations(query);
 
-/** Its public contributions, newest first: not withdrawn, not hidden. */
-export async function listOrganisationContributions(id: string, page: { cursor?: string; limit: number }) {
-  const [, contributions] = await Promise.all([getOrganisation(id), contributionRecords.listContributionsOf(id, page)]);
+/** Its public contributions, newest first: not withdrawn, not hidden; or, for its own people, all of them. */
+export async function listOrganisationContributions(caller: Caller | undefined, id: string, query: OrganisationContributionsQuery) {
+  if (query.visibility === 'all') {
+    if (!caller) throw new Unauthorized("Sign in as one of the organisation's people to see its hidden and withdrawn contributions.");
+    await authorise(caller, 'list-own-contributions', { organisationId: id });
+  }
+  const [, contributions] = await Promise.all([getOrganisation(id), contributionRecords.listContributionsOf(id, query)]);
   return contributions;
 }
 

@@ -1,21 +1,14 @@
 // Platform-wide figures: those the counters of every contribution and cooperation write keep, and the organisations
 // taking part, read from each action's coalition.
 import { organisationKinds, type CountsByKind, type OrganisationSummary, type Stats } from '@collective-actions/shared';
-import * as actionRecords from '../data/actions.ts';
 import * as coalitions from '../data/coalitions.ts';
 import * as counts from '../data/counts.ts';
-
-// Coalitions read at once: one Query each.
-const actionsAtOnce = 8;
+import { acrossActions } from './actions.ts';
 
 /** Every organisation that is an active member of a coalition, once however many it is in. */
 async function participants(): Promise<OrganisationSummary[]> {
-  const actions = await actionRecords.listActions();
   const members = new Map<string, OrganisationSummary>();
-  for (let start = 0; start < actions.length; start += actionsAtOnce) {
-    const parts = await Promise.all(actions.slice(start, start + actionsAtOnce).map(({ slug }) => coalitions.listMembers(slug)));
-    for (const member of parts.flat()) if (member.status === 'active') members.set(member.organisation.id, member.organisation);
-  }
+  for (const member of await acrossActions(coalitions.listMembers)) if (member.status === 'active') members.set(member.organisation.id, member.organisation);
   return [...members.values()];
 }
 

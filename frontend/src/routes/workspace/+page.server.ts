@@ -3,31 +3,44 @@ import countries from 'i18n-iso-countries/index.js';
 import { formAction, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
+/** How many of an organisation's contributions the dashboard shows; its workspace page has them all. */
+const contributionsShown = 10;
+
 export const load: PageServerLoad = async ({ locals, url }) => {
   const session = requireSession(locals, url);
-  const [me, verifications, reports] = await Promise.all([
+  const [me, { actions }, verifications, reports, hidden] = await Promise.all([
     locals.api.read('GET /v1/me'),
+    locals.api.read('GET /v1/actions'),
     session.steward ? locals.api.read('GET /v1/verifications', { query: { limit: '100' } }) : null,
     session.steward ? locals.api.read('GET /v1/reports', { query: { limit: '100' } }) : null,
+    session.steward ? locals.api.read('GET /v1/hidden-contributions', { query: { limit: '10' } }) : null,
   ]);
-  // What could answer each of the caller's organisations' contributions, new this week (later, while the index is built).
-  const matches = await Promise.all(
-    me.organisations.map(({ organisation }) =>
-      locals.api.read('GET /v1/organisations/{id}/matches', { params: { id: organisation.id } }).then(
-        (found) => ({ organisation, items: found.items }),
-        (failure: unknown) => {
-          if (isHttpError(failure, 503)) return { organisation, items: null };
-          throw failure;
-        },
-      ),
-    ),
+  // For each of the caller's organisations: its coalitions and requests, all its contributions, and what could answer
+  // them, new this week (later, while the index is built).
+  const organisations = await Promise.all(
+    me.organisations.map(async ({ organisation, role }) => {
+      const params = { id: organisation.id };
+      const [view, contributions, matches] = await Promise.all([
+        locals.api.read('GET /v1/organisations/{id}', { params }),
+        locals.api.read('GET /v1/organisations/{id}/contributions', { params, query: { visibility: 'all', limit: String(contributionsShown) } }),
+        locals.api.read('GET /v1/organisations/{id}/matches', { params }).then(
+          (found) => found.items,
+          (failure: unknown) => {
+            if (isHttpError(failure, 503)) return null;
+            throw failure;
+          },
+        ),
+      ]);
+      return { organisation: view, role, contributions: contributions.items, moreContributions: contributions.next !== null, matches };
+    }),
   );
   return {
-    me,
-    matches,
+    organisations,
+    actionTitles: Object.fromEntries(actions.map((action) => [action.slug, action.title])),
     verifications: verifications?.items ?? null,
     // How many reports wait (a hundred or more, as "100+").
     reportsWaiting: reports && `${reports.items.length}${reports.next ? '+' : ''}`,
+    hidden: hidden?.items ?? null,
     countryCodes: Object.keys(countries.getAlpha2Codes()),
     formKey: crypto.randomUUID(),
   };

@@ -5,9 +5,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
   requireSession(locals, url);
   // Only its people may see who they are (the API answers 403 to anyone else).
-  const [organisation, people, cooperations, blocks] = await Promise.all([
+  const cursor = url.searchParams.get('cursor');
+  const [organisation, people, contributions, { actions }, cooperations, blocks] = await Promise.all([
     locals.api.read('GET /v1/organisations/{id}', { params }),
     locals.api.read('GET /v1/organisations/{id}/people', { params }),
+    locals.api.read('GET /v1/organisations/{id}/contributions', { params, query: { visibility: 'all', ...(cursor ? { cursor } : {}) } }),
+    locals.api.read('GET /v1/actions'),
     locals.api.read('GET /v1/organisations/{id}/cooperations', { params, query: { limit: '100' } }),
     locals.api.read('GET /v1/organisations/{id}/blocks', { params }),
   ]);
@@ -15,6 +18,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   return {
     organisation,
     people: people.items,
+    contributions: { items: contributions.items, next: contributions.next, paged: cursor !== null },
+    actionTitles: Object.fromEntries(actions.map((action) => [action.slug, action.title])),
     // Each with the other organisation, and whether it is blocked.
     cooperations: cooperations.items.map((cooperation) => {
       const other = cooperation.proposer.id === params.id ? cooperation.partner : cooperation.proposer;
