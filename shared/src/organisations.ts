@@ -43,6 +43,8 @@ export const organisation = z.object({
 export const organisationSummary = organisation.pick({ id: true, name: true, kind: true, country: true });
 
 export const organisationsQuery = z.strictObject({
+  /** Those whose name starts with this, whatever their accents or case. */
+  name: line(1, 200).optional(),
   kind: organisationKind.optional(),
   country: countryCode.optional(),
   cursor: cursor.optional(),

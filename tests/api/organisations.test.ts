@@ -44,6 +44,34 @@ describe('organisations', () => {
     expect(byKind.body.items.map((item) => item.name)).toContain('Iceland Ministry');
   });
 
+  it('finds the names that start with what is asked, whatever their accents or case, alone or with the other filters', async () => {
+    const base = unique('Élan');
+    const named = async (name: string, kind: 'civil-society' | 'local-government', country: string) =>
+      (await newOrganisation(unique('directory'), { name, kind, country })).name;
+    const [agency, ministry, council] = [
+      await named(`${base} Agence`, 'civil-society', 'SN'),
+      await named(`${base} Ministère`, 'civil-society', 'FR'),
+      await named(`${base} Conseil`, 'local-government', 'FR'),
+    ];
+    const found = async (query: string) =>
+      (await call<OrganisationPage>('GET', `/v1/organisations?limit=100&${query}`)).body.items.map((item) => item.name);
+    const plain = base.normalize('NFD').replace(/\p{M}/gu, '');
+    expect(await found(`name=${encodeURIComponent(plain.toUpperCase())}`)).toEqual([agency, council, ministry]);
+    expect(await found(`name=${encodeURIComponent(`${base} mini`)}`)).toEqual([ministry]);
+    expect(await found(`name=${encodeURIComponent(base)}&kind=civil-society`)).toEqual([agency, ministry]);
+    expect(await found(`name=${encodeURIComponent(base)}&country=FR`)).toEqual([council, ministry]);
+    expect(await found(`name=${encodeURIComponent(base)}&country=FR&kind=local-government`)).toEqual([council]);
+    expect(await found(`name=${encodeURIComponent(`${base} Z`)}`)).toEqual([]);
+    // Page by page within the names found.
+    const first = await call<OrganisationPage>('GET', `/v1/organisations?limit=2&name=${encodeURIComponent(base)}`);
+    const second = await call<OrganisationPage>('GET', `/v1/organisations?limit=2&name=${encodeURIComponent(base)}&cursor=${first.body.next}`);
+    expect([...first.body.items, ...second.body.items].map((item) => item.name)).toEqual([agency, council, ministry]);
+    expect(second.body.next).toBeNull();
+    for (const bad of ['', 'x'.repeat(201), 'two\nlines']) {
+      expect((await call('GET', `/v1/organisations?name=${encodeURIComponent(bad)}`)).status).toBe(400);
+    }
+  });
+
   it('lets admins edit; a rename reaches the organisation’s contributions', async () => {
     const admin = unique('renamer');
     const organisation = await newOrganisation(admin, { name: 'Old Name Foundation' });

@@ -99,6 +99,8 @@ describe('every public page', () => {
     '/fr/organisations/01JC5000000000000000000001',
     '/agenda',
     '/fr/agenda',
+    '/organisations',
+    '/fr/organisations?kind=civil-society',
     '/stats',
     '/fr/stats',
     '/search?q=marches+publics',

@@ -4,9 +4,14 @@ import { tableDefinition, type IndexName } from './table.ts';
 
 const position = (n: number) => String(n).padStart(6, '0');
 
+/** A name as the directory orders and finds it: without accents or case. */
+const directoryName = (name: string) => name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
 /** Organisation directory order: name without accents or case, then the id to break ties. */
-export const directorySortKey = (name: string, id: string) =>
-  `${name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}#${id}`;
+export const directorySortKey = (name: string, id: string) => `${directoryName(name)}#${id}`;
+
+/** The directory's sort keys of the names that start with `prefix`, whatever their accents or case (both bounds included). */
+export const directoryRange = (prefix: string) => ({ from: directoryName(prefix), to: `${directoryName(prefix)}\u{10FFFF}` });
 
 /** A change-feed entry: the instant first, then what finds the record again (its sort key prefix, id and action). */
 const change = (at: string, type: 'CONTRIBUTION' | 'AGENDA' | 'HISTORY' | 'COOPERATION', slug: string, id: string) => ({

@@ -15,7 +15,7 @@ import {
   type VerificationRequest,
 } from '@collective-actions/shared';
 import { cancellationReasonsOf, dynamo, tableName } from './client.ts';
-import { directorySortKey, keys } from './keys.ts';
+import { directoryRange, directorySortKey, keys } from './keys.ts';
 import { membershipItem, type PersonClaims } from './people.ts';
 import { itemExists, itemIsNew, keyOf } from './table.ts';
 import { getItem, getItems, queryIndex, queryPage, setChanges, transactWrite, ulidPattern, type Item } from './toolkit.ts';
@@ -62,6 +62,7 @@ export async function listOrganisations(query: OrganisationsQuery) {
       : keys.organisations;
   const page = await queryPage({
     ...source,
+    ...(query.name ? { range: directoryRange(query.name) } : {}),
     filter:
       query.country && query.kind
         ? { expression: '#kind = :kind', names: { '#kind': 'kind' }, values: { ':kind': query.kind } }
