@@ -1,6 +1,6 @@
 // Organisations (governments, local governments, civil society, international organisations) and their people.
 import * as z from 'zod';
-import { countryCode, cursor, httpsUrl, id, limit, line, patchOf, timestamp, version } from './common.ts';
+import { countryCode, cursor, httpsUrl, id, limit, line, patchOf, text, timestamp, version } from './common.ts';
 import { identityFields, organisationEvents, organisationKinds, organisationRoles, verificationReasons } from './vocabulary.ts';
 
 export const organisationKind = z.enum(organisationKinds, {
@@ -59,17 +59,26 @@ export const email = z
   .transform((value) => value.toLowerCase());
 
 /** A steward verifies the organisation as they read it: its identity at that version. */
-export const verification = z.strictObject({ version });
+export const verification = z.strictObject({
+  version,
+  /** What the steward checked, shown in the organisation's public history. */
+  note: text(1, 500).optional(),
+});
+
+/** A steward withdraws a verification, at the version read, saying why (shown in the public history). */
+export const verificationWithdrawal = z.strictObject({ version, note: text(3, 500) });
 
 const identityField = z.enum(identityFields);
 
-/** An entry of an organisation's public history: verified, or its verification withdrawn when its identity changed. */
+/** An entry of an organisation's public history: verified, or its verification withdrawn (by a steward, or when its identity changed). */
 export const organisationEvent = z.object({
   id,
   event: z.enum(organisationEvents),
   at: timestamp,
-  /** What changed, for a withdrawn verification. */
+  /** What changed, for a verification withdrawn when the identity changed (none when a steward withdrew it). */
   changed: z.array(identityField),
+  /** What the steward wrote when verifying, or why they withdrew the verification. */
+  note: z.string().nullable(),
 });
 
 export const organisationHistory = z.object({ items: z.array(organisationEvent), next: z.string().nullable() });
@@ -109,6 +118,7 @@ export type OrganisationsQuery = z.infer<typeof organisationsQuery>;
 export type OrganisationPage = z.infer<typeof organisationPage>;
 export type NewPerson = z.infer<typeof newPerson>;
 export type Verification = z.infer<typeof verification>;
+export type VerificationWithdrawal = z.infer<typeof verificationWithdrawal>;
 export type IdentityField = z.infer<typeof identityField>;
 export type OrganisationEvent = z.infer<typeof organisationEvent>;
 export type VerificationRequest = z.infer<typeof verificationRequest>;

@@ -92,6 +92,7 @@ import {
   unsubscription,
   verification,
   verificationQueue,
+  verificationWithdrawal,
 } from './index.ts';
 
 
@@ -487,13 +488,19 @@ export const routes = [
   },
   {
     method: 'POST', path: '/v1/organisations/{id}/verification', handler: 'verify-organisation', access: 'steward', table: 'write',
-    summary: 'Verify an organisation as it is at the version read; a later change of its name, kind, country or website withdraws it',
+    summary: 'Verify an organisation as it is at the version read, with a note if you wish (shown in its public history); a later change of its name, kind, country or website withdraws it',
     request: { params: organisationPath, body: verification },
     replies: { 200: organisation },
   },
   {
+    method: 'POST', path: '/v1/organisations/{id}/verification/withdrawal', handler: 'withdraw-verification', access: 'steward', table: 'write',
+    summary: 'Withdraw the verification of an organisation, at the version read, saying why (shown in its public history)',
+    request: { params: organisationPath, body: verificationWithdrawal },
+    replies: { 200: organisation },
+  },
+  {
     method: 'GET', path: '/v1/organisations/{id}/history', handler: 'list-organisation-history', access: 'public', table: 'read',
-    summary: "An organisation's public history: its verifications, and their withdrawal when its identity changed, newest first",
+    summary: "An organisation's public history: its verifications, and their withdrawal (by a steward, or when its identity changed), with the stewards' notes, newest first",
     request: { params: organisationPath, query: pageQuery },
     replies: { 200: organisationHistory },
   },

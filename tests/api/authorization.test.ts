@@ -169,6 +169,17 @@ const rows: Row[] = [
     }),
   },
   {
+    route: 'POST /v1/organisations/{id}/verification/withdrawal',
+    forbidden: 'admin',
+    allowed: 'steward',
+    status: 200,
+    request: async () => {
+      const { id } = await newOrganisation(unique('verified'));
+      await call('POST', `/v1/organisations/${id}/verification`, { as: 'steward', body: { version: 1 } });
+      return { path: `/v1/organisations/${id}/verification/withdrawal`, body: { version: 2, note: 'Withdrawn by the matrix.' } };
+    },
+  },
+  {
     route: 'GET /v1/verifications',
     forbidden: 'admin',
     allowed: 'steward',

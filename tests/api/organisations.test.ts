@@ -3,7 +3,7 @@ import * as organisationRecords from '@collective-actions/functions/data/organis
 import * as peopleRecords from '@collective-actions/functions/data/people.ts';
 import type { Contribution, ContributionView, Me, Organisation, OrganisationPage, VerificationRequest } from '@collective-actions/shared';
 
-type OrganisationHistory = { items: Array<{ id: string; event: string; at: string; changed: string[] }>; next: string | null };
+type OrganisationHistory = { items: Array<{ id: string; event: string; at: string; changed: string[]; note: string | null }>; next: string | null };
 import { call, newAction, newContribution, newOrganisation, unique } from '../support/api.ts';
 
 describe('organisations', () => {
@@ -190,8 +190,9 @@ describe('organisations', () => {
     expect((await verify(1, '01ARZ3NDEKTSV4RRFFQ69G5FAV')).status).toBe(404);
     expect((await call('POST', `/v1/organisations/${organisation.id}/verification`, { as: 'steward' })).status).toBe(400);
     const history = (await call<OrganisationHistory>('GET', `/v1/organisations/${organisation.id}/history`)).body;
-    expect(history.items).toEqual([{ id: expect.any(String), event: 'verified', at: reply.body.verifiedAt, changed: [] }]);
+    expect(history.items).toEqual([{ id: expect.any(String), event: 'verified', at: reply.body.verifiedAt, changed: [], note: null }]);
   });
+
 });
 
 describe('a verified badge', () => {
@@ -205,6 +206,34 @@ describe('a verified badge', () => {
     } while (next);
     return items;
   };
+
+  it('is verified with a note, and withdrawn by a steward saying why, both in its public history', async () => {
+    const organisation = await newOrganisation(unique('careful'));
+    const path = `/v1/organisations/${organisation.id}/verification`;
+    const note = 'Checked against the national register of associations.';
+    expect((await call('POST', path, { as: 'steward', body: { version: 1, note } })).body).toMatchObject({ verified: true, version: 2 });
+    const withdraw = (body: unknown) => call('POST', `${path}/withdrawal`, { as: 'steward', body });
+    // Why is required, and a stale version is refused.
+    expect((await withdraw({ version: 2 })).status).toBe(400);
+    expect((await withdraw({ version: 2, note: 'No' })).status).toBe(400);
+    expect((await withdraw({ version: 1, note: 'Its website is no longer theirs.' })).status).toBe(409);
+    const withdrawn = await withdraw({ version: 2, note: 'Its website is no longer theirs.' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ verified: false, verifiedAt: null, version: 3 });
+    const again = await withdraw({ version: 3, note: 'Its website is no longer theirs.' });
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toBe('This organisation is not verified: there is no verification to withdraw.');
+    expect((await call('POST', '/v1/organisations/01ARZ3NDEKTSV4RRFFQ69G5FAV/verification/withdrawal', { as: 'steward', body: { version: 1, note: 'Nobody.' } })).status).toBe(404);
+    const history = (await call<OrganisationHistory>('GET', `/v1/organisations/${organisation.id}/history`)).body;
+    expect(history.items.map(({ event, changed, note: written }) => ({ event, changed, note: written }))).toEqual([
+      { event: 'verification-withdrawn', changed: [], note: 'Its website is no longer theirs.' },
+      { event: 'verified', changed: [], note },
+    ]);
+    // A steward's withdrawal does not put it back in the queue: a steward decided.
+    expect((await queue()).map((request) => request.organisation.id)).not.toContain(organisation.id);
+    // It can be verified again.
+    expect((await call('POST', path, { as: 'steward', body: { version: 3 } })).body).toMatchObject({ verified: true, version: 4 });
+  });
 
   it('waits in the stewards’ queue from registration until a steward verifies it', async () => {
     const organisation = await newOrganisation(unique('queued'));

@@ -21,14 +21,35 @@ describe('a steward', () => {
     await page.goto(`/actions/${slug}`);
     expect(await page.locator('section[aria-labelledby="coalition"] ul').first().textContent()).toContain(organisation.name);
 
+    // Verifying is a second step that says what it vouches for, with a note for the public history.
     await page.goto(`/organisations/${organisation.id}`);
-    await page.getByRole('button', { name: 'Mark as verified' }).click();
-    await page.waitForURL(`**/organisations/${organisation.id}`);
+    await page.getByRole('link', { name: 'Verify this organisation…' }).click();
+    await page.waitForURL(`**/organisations/${organisation.id}?verify*`);
+    expect(await page.getByRole('heading', { name: `Verify ${organisation.name}?` }).count()).toBe(1);
+    await expectAccessible(page);
+    await page.getByLabel('What you checked (optional; shown in its public history)').fill('Checked with its registry entry.');
+    await page.getByRole('button', { name: 'Confirm the verification' }).click();
+    await page.waitForURL(`**/organisations/${organisation.id}#history`);
     await expect.poll(() => page.getByText(/^Verified by the platform’s stewards on /).count(), { timeout: 10_000 }).toBe(1);
-    // Its public history says so, and the stewards' queue no longer lists it.
-    expect(await page.locator('section[aria-labelledby="history"] li').first().textContent()).toMatch(/^\s*Verified by the platform’s stewards\s+—/);
+    // Its public history says so, with the note, and the stewards' queue no longer lists it.
+    const history = page.locator('section[aria-labelledby="history"] li');
+    expect(await history.first().textContent()).toMatch(/^\s*Verified by the platform’s stewards\s+—.*Checked with its registry entry\.\s*$/s);
     await page.goto('/workspace');
     expect(await page.locator('section[aria-labelledby="verifications"]').textContent()).not.toContain(organisation.name);
+
+    // Withdrawing it asks why; the reason shows in the public history, and the badge goes.
+    await page.goto(`/organisations/${organisation.id}`);
+    await page.getByRole('link', { name: 'Withdraw the verification…' }).click();
+    await page.getByRole('button', { name: 'Withdraw the verification' }).click();
+    await page.locator('#error-note').waitFor();
+    expect(await page.getByRole('heading', { name: `Withdraw the verification of ${organisation.name}?` }).count()).toBe(1);
+    await expectAccessible(page);
+    await page.getByLabel('Why (shown in its public history)').fill('Its website now belongs to someone else.');
+    await page.getByRole('button', { name: 'Withdraw the verification' }).click();
+    await page.waitForURL(`**/organisations/${organisation.id}#history`);
+    await expect.poll(() => history.first().textContent(), { timeout: 10_000 }).toMatch(/^\s*Verification withdrawn by the platform’s stewards\s+—.*Its website now belongs to someone else\.\s*$/s);
+    expect(await page.locator('h1 .tag.verified').count()).toBe(0);
+    expect(await page.getByText('Not verified yet').count()).toBe(1);
   });
 });
 

@@ -90,12 +90,22 @@ function verificationRequestItem(organisationId: string, reason: VerificationReq
 /** An entry of the organisation's public history. */
 const eventId = monotonicFactory();
 
-function organisationEventItem(organisationId: string, event: OrganisationEvent['event'], changed: IdentityField[], at: string, by: string) {
+function organisationEventItem(organisationId: string, event: OrganisationEvent['event'], changed: IdentityField[], at: string, by: string, note?: string) {
   const id = eventId();
-  return { ...keys.organisationEvent(organisationId, id), ...keys.organisationEventListing(organisationId, id), id, organisationId, event, changed, at, by };
+  return {
+    ...keys.organisationEvent(organisationId, id),
+    ...keys.organisationEventListing(organisationId, id),
+    id,
+    organisationId,
+    event,
+    changed,
+    at,
+    by,
+    ...(note ? { note } : {}),
+  };
 }
 
-const toOrganisationEvent = (item: Item): OrganisationEvent => ({ id: item.id, event: item.event, at: item.at, changed: item.changed ?? [] });
+const toOrganisationEvent = (item: Item): OrganisationEvent => ({ id: item.id, event: item.event, at: item.at, changed: item.changed ?? [], note: item.note ?? null });
 
 /** Registers an organisation with its first admin (the seed registers some with nobody yet); it waits in the stewards' queue. */
 export async function createOrganisation(
@@ -203,7 +213,7 @@ async function renameInCopies(organisationId: string, name: string): Promise<voi
  * A steward verifies the organisation at the version they read, so that what the badge vouches for is what they saw;
  * it leaves the stewards' queue and its history says so. Verifying a verified organisation changes nothing.
  */
-export async function verifyOrganisation(id: string, version: number, stewardId: string, now: string): Promise<Organisation> {
+export async function verifyOrganisation(id: string, version: number, stewardId: string, now: string, note?: string): Promise<Organisation> {
   const current = await getItem(keys.organisation(id), true);
   if (!current) throw new NotFound(`There is no organisation ${id}.`);
   if (current.version !== version) throw new StaleVersion('organisation');
@@ -220,12 +230,40 @@ export async function verifyOrganisation(id: string, version: number, stewardId:
           ExpressionAttributeValues: { ':true': true, ':now': now, ':steward': stewardId, ':one': 1, ':expected': version },
         },
       },
-      { Put: { TableName: tableName, Item: organisationEventItem(id, 'verified', [], now, stewardId) } },
+      { Put: { TableName: tableName, Item: organisationEventItem(id, 'verified', [], now, stewardId, note) } },
       { Delete: { TableName: tableName, Key: keys.verificationRequest(id) } },
     ],
     [() => new StaleVersion('organisation')],
   );
   return toOrganisation({ ...current, verified: true, verifiedAt: now, version: version + 1, updatedAt: now });
+}
+
+/**
+ * A steward withdraws a verification, at the version they read, saying why: the organisation is no longer verified,
+ * and does not wait in the queue again (a steward decided); its admins can still change it, and a steward verify it.
+ */
+export async function withdrawVerification(id: string, version: number, stewardId: string, now: string, note: string): Promise<Organisation> {
+  const current = await getItem(keys.organisation(id), true);
+  if (!current) throw new NotFound(`There is no organisation ${id}.`);
+  if (current.version !== version) throw new StaleVersion('organisation');
+  if (!current.verified) throw new Conflict('This organisation is not verified: there is no verification to withdraw.');
+  await transactWrite(
+    [
+      {
+        Update: {
+          TableName: tableName,
+          Key: keys.organisation(id),
+          UpdateExpression: 'SET verified = :false, updatedAt = :now, #version = #version + :one REMOVE verifiedAt, verifiedBy',
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':false': false, ':now': now, ':one': 1, ':expected': version },
+        },
+      },
+      { Put: { TableName: tableName, Item: organisationEventItem(id, 'verification-withdrawn', [], now, stewardId, note) } },
+    ],
+    [() => new StaleVersion('organisation')],
+  );
+  return toOrganisation({ ...current, verified: false, verifiedAt: undefined, version: version + 1, updatedAt: now });
 }
 
 /** An organisation's public history, newest first. */

@@ -28,6 +28,7 @@ const expected: Record<Act, Caller[]> = {
   'update-action': ['steward'],
   'appoint-lead': ['steward'],
   'verify-organisation': ['steward'],
+  'withdraw-verification': ['steward'],
   'list-verification-requests': ['steward'],
   'list-reports': ['steward'],
   'decide-report': ['steward'],

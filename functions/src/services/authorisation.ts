@@ -74,6 +74,7 @@ export const acts = {
   'update-action': 'steward',
   'appoint-lead': 'steward',
   'verify-organisation': 'steward',
+  'withdraw-verification': 'steward',
   'list-verification-requests': 'steward',
   /** The stewards alone read a reported message (and nothing else of its thread), and decide on it. */
   'list-reports': 'steward',

@@ -12,6 +12,7 @@ import {
   type OrganisationsQuery,
   type Person,
   type Verification,
+  type VerificationWithdrawal,
 } from '@collective-actions/shared';
 import * as contributionRecords from '../data/contributions.ts';
 import * as organisationRecords from '../data/organisations.ts';
@@ -66,7 +67,15 @@ export async function addPerson(caller: Caller, id: string, person: NewPerson) {
   return peopleRecords.invitePerson(id, person.email, person.role, caller.id, now());
 }
 
-export const verifyOrganisation = (caller: Caller, id: string, { version }: Verification) => organisationRecords.verifyOrganisation(id, version, caller.id, now());
+export async function verifyOrganisation(caller: Caller, id: string, { version, note }: Verification) {
+  await authorise(caller, 'verify-organisation');
+  return organisationRecords.verifyOrganisation(id, version, caller.id, now(), note);
+}
+
+export async function withdrawVerification(caller: Caller, id: string, { version, note }: VerificationWithdrawal) {
+  await authorise(caller, 'withdraw-verification');
+  return organisationRecords.withdrawVerification(id, version, caller.id, now(), note);
+}
 
 /** Its public history: when it was verified, and when a change of identity withdrew the verification. */
 export async function organisationHistory(id: string, page: { cursor?: string; limit: number }) {

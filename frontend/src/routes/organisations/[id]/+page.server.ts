@@ -10,14 +10,29 @@ export const load: PageServerLoad = async ({ locals, params, url, setHeaders }) 
     locals.api.read('GET /v1/organisations/{id}/history', { params, query: { limit: '100' } }),
     locals.api.read('GET /v1/actions'),
   ]);
-  return { organisation, contributions, history: history.items, actions: list.actions, paged: url.searchParams.has('cursor') };
+  return {
+    organisation,
+    contributions,
+    history: history.items,
+    actions: list.actions,
+    paged: url.searchParams.has('cursor'),
+    // A steward's second step: the verification, or its withdrawal, to confirm (which one follows the organisation's state).
+    confirming: url.searchParams.has('verify') || url.searchParams.has('unverify'),
+  };
 };
 
 export const actions: Actions = {
   // The version the steward saw: a verification vouches for that identity, not for one changed meanwhile.
   verify: formAction('POST /v1/organisations/{id}/verification', {
-    fields: ['version'],
-    body: ({ values }) => ({ version: Number(values.version) }),
-    done: ({ params }) => `/organisations/${params.id}`,
+    fields: ['version', 'note'],
+    trim: true,
+    body: ({ values }) => ({ ...values, version: Number(values.version) }),
+    done: ({ params }) => `/organisations/${params.id}#history`,
+  }),
+  unverify: formAction('POST /v1/organisations/{id}/verification/withdrawal', {
+    fields: ['version', 'note'],
+    trim: true,
+    body: ({ values }) => ({ ...values, version: Number(values.version) }),
+    done: ({ params }) => `/organisations/${params.id}#history`,
   }),
 };
