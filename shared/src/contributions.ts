@@ -62,7 +62,7 @@ export const contribution = z.object({
    * of them hid it (null for one hidden before this was kept).
    */
   hidden: z.object({ reason: z.string(), at: timestamp, by: z.enum(moderators).nullable() }).optional(),
-  /** When it was withdrawn: only its organisation's people ever see a withdrawn contribution. */
+  /** When it was withdrawn: only its organisation's people ever see a withdrawn contribution, and may restore it for a while. */
   withdrawnAt: timestamp.optional(),
   version,
   createdAt: timestamp,
@@ -81,6 +81,15 @@ export const contributionsQuery = z.strictObject({
 });
 
 export const hiding = z.strictObject({ reason: text(3, 500) });
+
+/** For how long after its withdrawal a contribution can be restored, as it was. */
+export const restorableDays = 30;
+
+/** Whether a withdrawn contribution can still be restored at `now`. */
+export const restorable = (contribution: Pick<Contribution, 'status' | 'withdrawnAt'>, now: Date) =>
+  contribution.status === 'withdrawn' &&
+  contribution.withdrawnAt !== undefined &&
+  now.getTime() - Date.parse(contribution.withdrawnAt) < restorableDays * 24 * 3600 * 1000;
 
 /** `all` adds the hidden and withdrawn contributions, for the organisation's own people. */
 export const organisationContributionsQuery = z.strictObject({

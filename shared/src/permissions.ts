@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { action, following } from './actions.ts';
 import { coalitionMembers, organisationDetail } from './coalitions.ts';
 import { id } from './common.ts';
-import { contribution } from './contributions.ts';
+import { contribution, restorableDays } from './contributions.ts';
 import { organisationSummary } from './organisations.ts';
 
 const may = (description: string) => z.boolean().meta({ description });
@@ -17,8 +17,9 @@ export const actionCan = z.object({
 });
 
 export const contributionCan = z.object({
-  edit: may('Change it (its author and the admins of its organisation)'),
-  withdraw: may('Withdraw it (its author and the admins of its organisation)'),
+  edit: may('Change it, while it is not withdrawn (its author and the admins of its organisation)'),
+  withdraw: may('Withdraw it, while it is not withdrawn (its author and the admins of its organisation)'),
+  restore: may(`Restore it, within ${restorableDays} days of its withdrawal (its author and the admins of its organisation)`),
   postUpdate: may('Post a progress update, and say it is in progress or delivered, while it is public (its author and the admins of its organisation)'),
   hide: may("Hide it, or reword why it is hidden (the coalition's leads and stewards)"),
   unhide: may("Show it again (the coalition's leads and stewards)"),

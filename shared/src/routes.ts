@@ -42,6 +42,7 @@ import {
   reportPage,
   reportPath,
   reportsQuery,
+  restorableDays,
   newCooperation,
   newMessage,
   statusChange,
@@ -146,7 +147,7 @@ export const routes = [
   },
   {
     method: 'GET', path: '/v1/actions/{slug}/contributions/{id}', handler: 'get-contribution', access: 'optional', table: 'read',
-    summary: 'Get a contribution; a hidden one only to its organisation, the leads and stewards',
+    summary: "Get a contribution; a hidden one only to its organisation, the leads and stewards; a withdrawn one only to its organisation's people",
     request: { params: contributionPath },
     replies: { 200: contributionView },
   },
@@ -245,9 +246,15 @@ export const routes = [
   },
   {
     method: 'DELETE', path: '/v1/actions/{slug}/contributions/{id}', handler: 'withdraw-contribution', access: 'signed-in', table: 'write',
-    summary: "Withdraw one of your organisation's contributions",
+    summary: `Withdraw one of your organisation's contributions: it leaves every list and count, and its people may restore it for ${restorableDays} days`,
     request: { params: contributionPath },
     replies: { 204: null },
+  },
+  {
+    method: 'POST', path: '/v1/actions/{slug}/contributions/{id}/restoration', handler: 'restore-contribution', access: 'signed-in', table: 'write',
+    summary: `Restore one of your organisation's withdrawn contributions as it was, within ${restorableDays} days of its withdrawal`,
+    request: { params: contributionPath },
+    replies: { 200: contribution },
   },
   {
     method: 'PUT', path: '/v1/actions/{slug}/contributions/{id}/hidden', handler: 'hide-contribution', access: 'signed-in', table: 'write',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from './notifications.ts';
-import { digestSections } from './wording.ts';
+import { digestSections, excerpt } from './wording.ts';
 
 const organisation = { id: '01JDEM00000000000000000001', name: 'Open Data Demo', kind: 'civil-society' as const, country: 'FR' };
 const agendaItem = (id: string, title: string) => ({ id, title, start: '2027-03-15T10:00', timeZone: 'Europe/Paris', startsAt: '2027-03-15T09:00:00.000Z' });
@@ -38,5 +38,31 @@ describe('digest sections', () => {
 
   it('say nothing of nothing', () => {
     expect(digestSections([])).toEqual([]);
+  });
+});
+
+describe('an excerpt', () => {
+  it('keeps a short text whole, on one line', () => {
+    expect(excerpt('We publish\n\nour contracts.')).toBe('We publish our contracts.');
+  });
+
+  it('cuts a long one after a word, without trailing punctuation, and says so', () => {
+    const text = `${'word '.repeat(39)}lastword, and more after it.`;
+    const cut = excerpt(text, 200);
+    expect(cut).toBe(`${'word '.repeat(39).trim()}…`);
+    expect(cut.length).toBeLessThanOrEqual(201);
+  });
+
+  it('cuts a text without spaces at its length', () => {
+    expect(excerpt('x'.repeat(300), 200)).toBe(`${'x'.repeat(200)}…`);
+  });
+
+  it('never gives more than the length and an ellipsis, whatever the text', () => {
+    for (const text of ['a'.repeat(500), 'é '.repeat(300), 'word. '.repeat(100), `${'a'.repeat(150)} ${'b'.repeat(150)}`]) {
+      const cut = excerpt(text, 200);
+      expect(cut.length).toBeLessThanOrEqual(201);
+      expect(cut.endsWith('…')).toBe(true);
+      expect(text.replace(/\s+/g, ' ').startsWith(cut.slice(0, -1))).toBe(true);
+    }
   });
 });

@@ -236,3 +236,15 @@ export function digestSections<N extends Pick<Notification, 'kind' | 'at' | 'id'
   }
   return [...sections].map(([action, kinds]) => ({ action, kinds: [...kinds].map(([kind, items]) => ({ kind, notifications: items })) }));
 }
+
+/**
+ * The start of a text, for a list: its first `length` characters or so on one line, cut after a word (unless the word
+ * is most of it), with an ellipsis when cut.
+ */
+export function excerpt(text: string, length = 200): string {
+  const flat = text.replace(/\s+/gu, ' ').trim();
+  if (flat.length <= length) return flat;
+  const cut = flat.slice(0, length + 1);
+  const end = cut.lastIndexOf(' ');
+  return `${(end > length / 2 ? cut.slice(0, end) : flat.slice(0, length)).replace(/[\s.,;:!?—–-]+$/u, '')}…`;
+}

@@ -64,6 +64,17 @@ const rows: Row[] = [
     },
   },
   {
+    route: 'POST /v1/actions/{slug}/contributions/{id}/restoration',
+    forbidden: 'member',
+    allowed: 'admin',
+    status: 200,
+    request: async ({ slug, organisationId, admin }) => {
+      const { id } = await newContribution(admin, slug, organisationId);
+      await call('DELETE', `/v1/actions/${slug}/contributions/${id}`, { as: admin });
+      return { path: `/v1/actions/${slug}/contributions/${id}/restoration` };
+    },
+  },
+  {
     route: 'GET /v1/organisations/{id}/matches',
     forbidden: 'outsider',
     allowed: 'member',
@@ -448,7 +459,7 @@ describe('authorisation of the coalition routes, for every kind of caller', () =
         },
         organisation: { edit: who === 'member', listPeople: who === 'member', addPeople: who === 'member', verify: who === 'steward' },
         // Hidden: only its organisation, the leads and stewards get it at all.
-        hidden: ['anonymous', 'outsider', 'requester'].includes(who) ? null : { edit: who === 'member', withdraw: who === 'member', postUpdate: false, hide: runs(who), unhide: runs(who) },
+        hidden: ['anonymous', 'outsider', 'requester'].includes(who) ? null : { edit: who === 'member', withdraw: who === 'member', restore: false, postUpdate: false, hide: runs(who), unhide: runs(who) },
       })),
     );
   });

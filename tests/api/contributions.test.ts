@@ -38,7 +38,7 @@ describe('the contribution flow', () => {
 
     const publicCopy = await call<Contribution>('GET', `/v1/actions/${slug}/contributions/${reply.body.id}`);
     expect(publicCopy.status).toBe(200);
-    expect(publicCopy.body).toEqual({ ...reply.body, can: { edit: false, withdraw: false, postUpdate: false, hide: false, unhide: false } });
+    expect(publicCopy.body).toEqual({ ...reply.body, can: { edit: false, withdraw: false, restore: false, postUpdate: false, hide: false, unhide: false } });
 
     const action = (await call<Action>('GET', `/v1/actions/${slug}`)).body;
     expect(action.counts.contributions).toBe(1);

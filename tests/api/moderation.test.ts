@@ -80,7 +80,9 @@ describe('moderation', () => {
     expect(await countsOf(slug)).toEqual(await counts.recountAction(slug));
     expect((await countsOf(slug)).contributions).toBe(0);
     expect((await call('DELETE', `${path}/hidden`, { as: lead })).status).toBe(200);
-    expect((await call('GET', path, { as: author })).status).toBe(404);
+    // Shown again but still withdrawn: its author sees it so (to restore it), nobody else at all.
+    expect((await call('GET', path, { as: author })).body).toMatchObject({ status: 'withdrawn', can: { restore: true } });
+    expect((await call('GET', path, { as: lead })).status).toBe(404);
     expect((await countsOf(slug)).contributions).toBe(0);
     expect((await call('PUT', `${path}/hidden`, { as: lead, body: { reason: 'Again.' } })).status).toBe(409);
     expect((await call<ContributionPage>('GET', `/v1/actions/${slug}/contributions?visibility=hidden`, { as: lead })).body.items).toEqual([]);

@@ -159,7 +159,7 @@ describe('organisations', () => {
     expect(people.status).toBe(403);
     const read = await call<ContributionView>('GET', `/v1/actions/${slug}/contributions/${contribution.id}`, { as: email });
     expect(read.status).toBe(200);
-    expect(read.body.can).toEqual({ edit: false, withdraw: false, postUpdate: false, hide: false, unhide: false });
+    expect(read.body.can).toEqual({ edit: false, withdraw: false, restore: false, postUpdate: false, hide: false, unhide: false });
     expect((await call('GET', `/v1/organisations/${organisation.id}`, { as: email })).body.can.listPeople).toBe(false);
     expect(await invitation()).toBe('member');
 

@@ -89,12 +89,30 @@ describe.each([
     await page.waitForURL(contributionUrl);
     expect(await page.locator('h1').textContent()).toBe('Données ouvertes des marchés publics de Dakar');
 
+    // Withdrawing is a second step, said done afterwards, and undone from the contribution's page.
     await page.getByRole('link', { name: 'Modifier' }).click();
     await page.waitForURL('**/edit');
+    await page.getByRole('link', { name: 'Retirer…' }).click();
+    await page.waitForURL('**/edit?withdraw*');
+    expect(await page.getByRole('heading', { name: 'Retirer « Données ouvertes des marchés publics de Dakar » ?' }).count()).toBe(1);
+    if (javaScript) await expectAccessible(page);
     await page.getByRole('button', { name: 'Retirer cette contribution' }).click();
-    await page.waitForURL(`**/fr/actions/${slug}`);
+    await page.waitForURL(contributionUrl);
+    expect(await page.getByRole('status').textContent()).toBe('C’est fait : la contribution est retirée. Rétablissez-la ci-dessous s’il s’agit d’une erreur.');
+    expect(await page.getByRole('heading', { name: /^Retirée le .+\. Seuls les membres de votre organisation la voient\.$/ }).count()).toBe(1);
+    if (javaScript) await expectAccessible(page);
+    await page.goto(`/fr/actions/${slug}`);
     expect(await page.getByRole('link', { name: 'Données ouvertes des marchés publics de Dakar' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Une expertise des registres de bénéficiaires effectifs' }).count()).toBe(1);
+    // The flash was said once.
+    expect(await page.getByRole('status').textContent()).toBe('');
+
+    await page.goto(contributionUrl);
+    await page.getByRole('button', { name: 'Rétablir' }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toBe('C’est fait : la contribution est rétablie, telle qu’elle était.');
+    expect(await page.getByRole('button', { name: 'Rétablir' }).count()).toBe(0);
+    await page.goto(`/fr/actions/${slug}`);
+    expect(await page.getByRole('link', { name: 'Données ouvertes des marchés publics de Dakar' }).count()).toBe(1);
   });
 });
 

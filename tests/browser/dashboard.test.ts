@@ -1,6 +1,7 @@
 // The dashboard, in a real browser, as each role finds it: an organisation's admin, in French, sees its request to
 // join waiting and its contributions as they stand (hidden by a lead, with why; withdrawn); the coalition's lead follows
-// the count of requests waiting to its console and approves; a steward finds the hidden one among those hidden lately.
+// the count of requests waiting to its console, approves, then makes it a lead and removes it (each confirmed, and said
+// done); a steward finds the hidden one among those hidden lately.
 // With and without JavaScript.
 import { describe, expect, it } from 'vitest';
 import { call, newCoalition, newContribution, newOrganisation, unique } from '../support/api.ts';
@@ -34,8 +35,8 @@ describe.each([
     const [withdrawnItem, hiddenItem, shownItem] = [contributions.nth(0), contributions.nth(1), contributions.nth(2)];
     expect(await withdrawnItem.locator('.tag').first().textContent()).toBe('Retirée');
     expect(await withdrawnItem.getByText(/^Retirée le /).count()).toBe(1);
-    // A withdrawn contribution has no page to go to.
-    expect(await withdrawnItem.getByRole('link', { name: withdrawn.title }).count()).toBe(0);
+    // A withdrawn contribution's page is still theirs, to restore it from.
+    expect(await withdrawnItem.getByRole('link', { name: withdrawn.title }).getAttribute('href')).toBe(`/fr/actions/${slug}/contributions/${withdrawn.id}`);
     expect(await hiddenItem.locator('.tag').first().textContent()).toBe('Masquée');
     expect(await hiddenItem.getByText(/^Masquée par les organisations animatrices de la coalition le .+ : Advertises paid services\.$/).count()).toBe(1);
     expect(await shownItem.locator('.tag').first().textContent()).toBe('Publique');
@@ -57,6 +58,19 @@ describe.each([
     await page.goto('/fr/workspace');
     expect(await coalitions.textContent()).not.toContain('Adhésion demandée');
     expect(await coalitions.getByRole('listitem').textContent()).toMatch(/— Membre\s*$/);
+
+    // The lead makes it a lead, then removes it, each in a second step, and is told each is done.
+    await leadPage.goto(`/actions/${slug}/console`);
+    await leadPage.getByRole('link', { name: `Make ${organisation.name} a lead…` }).click();
+    await leadPage.getByRole('heading', { name: `Make ${organisation.name} a lead of the coalition?` }).waitFor();
+    if (javaScript) await expectAccessible(leadPage);
+    await leadPage.getByRole('button', { name: 'Make lead', exact: true }).click();
+    await expect.poll(() => leadPage.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Done: the organisation is now a lead of the coalition.');
+    await leadPage.getByRole('link', { name: `Remove ${organisation.name}…` }).click();
+    await leadPage.getByRole('heading', { name: `Remove ${organisation.name} from the coalition?` }).waitFor();
+    await leadPage.getByRole('button', { name: 'Remove', exact: true }).click();
+    await expect.poll(() => leadPage.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Done: the organisation is no longer a member of the coalition.');
+    expect(await leadPage.getByText(organisation.name).count()).toBe(0);
 
     // A steward finds the hidden contribution among those hidden lately, with why and by whom.
     const steward = await newPage(browser(), `${task.name} ${label} (steward)`, { javaScript });

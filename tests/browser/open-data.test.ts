@@ -57,5 +57,13 @@ describe('the developers page', () => {
     expect(operations.sort()).toEqual(routes.map((route) => `${route.method} ${route.path}`).sort());
     expect(await page.locator('pre code').first().textContent()).toMatch(/^curl http:\/\/localhost:\d+\/v1\/actions$/);
     expect(await page.locator('article.operation p[lang="en"]').count()).toBe(routes.length);
+    // Who may call each, as the route table says, and each body's fields.
+    const operation = (key: string) => page.locator('article.operation', { has: page.locator('h4', { hasText: new RegExp(`^${key.replace(/[{}]/g, '\\$&')}$`) }) });
+    expect(await operation('GET /v1/actions').textContent()).toContain('Ouvert à tous, sans jeton');
+    expect(await operation('GET /v1/organisations/{id}/contributions').textContent()).toContain('Ouvert à tous ; avec un jeton d’accès');
+    expect(await operation('GET /v1/me').textContent()).toContain('Nécessite un jeton d’accès');
+    expect(await operation('GET /v1/reports').textContent()).toContain('Nécessite le jeton d’accès d’un responsable de la plateforme');
+    expect(await operation('POST /v1/organisations/{id}/verification/withdrawal').textContent()).toMatch(/Corps \(application\/json\) : version \(obligatoire\), note \(obligatoire\)/);
+    expect(await operation('POST /v1/actions/{slug}/contributions').textContent()).toMatch(/organisationId \(obligatoire\), kind, offers \(obligatoire\)/);
   });
 });

@@ -143,9 +143,14 @@ export const apiDescription = z.object({
         operationId: z.string(),
         summary: z.string(),
         tags: z.array(z.string()),
-        security: z.array(z.record(z.string(), z.array(z.string()))).optional(),
+        'x-access': z.enum(['public', 'optional', 'signed-in', 'steward']),
         parameters: z.array(parameter).optional(),
-        requestBody: z.unknown().optional(),
+        // Each body's fields, and which are required.
+        requestBody: z
+          .object({
+            content: z.record(z.string(), z.object({ schema: z.object({ properties: z.record(z.string(), z.unknown()).default({}), required: z.array(z.string()).default([]) }) })),
+          })
+          .optional(),
         responses: z.record(z.string(), z.object({ description: z.string() })),
       }),
     ),

@@ -147,6 +147,31 @@ export async function withdrawContribution(contribution: StoredContribution, see
 }
 
 /**
+ * Restores a withdrawn contribution as it was, with its organisation as it is now: back in every list and count it left
+ * (a hidden one stays in the hidden list, counted nowhere). Without `seen` only for a hidden one. Fails (WriteRaced) if
+ * it changed since it was read.
+ */
+export async function restoreContribution(contribution: StoredContribution, seen: CountsSeen | undefined, now: string): Promise<void> {
+  const { action, id, organisation } = contribution;
+  const listing = contribution.hidden ? {} : keys.contributionListing(action, id, organisation.kind, organisation.country, contribution.createdAt);
+  const update = setAndRemove({ status: 'published', organisation, updatedAt: now, ...listing }, ['withdrawnAt']);
+  await transactWrite([
+    {
+      Update: {
+        TableName: tableName,
+        Key: keys.contribution(action, id),
+        ...update,
+        UpdateExpression: `${update.UpdateExpression} ADD #version :one`,
+        ConditionExpression: `#status = :withdrawn AND withdrawnAt = :withdrawnAt AND ${contribution.hidden ? 'attribute_exists(hiding)' : 'attribute_not_exists(hiding)'}`,
+        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status', '#version': 'version' },
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':withdrawn': 'withdrawn', ':withdrawnAt': contribution.withdrawnAt, ':one': 1 },
+      },
+    },
+    ...(contribution.hidden ? [] : countUpdates({ ...contribution, status: 'published' }, seen!, 1)),
+  ]);
+}
+
+/**
  * Posts a progress update (its item) on a public contribution, which then stands at `progress`: the action's counts
  * follow, in the same transaction. Fails (WriteRaced) if the contribution changed since it was read.
  */

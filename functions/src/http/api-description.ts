@@ -168,6 +168,8 @@ function operationOf(route: Route): ZodOpenApiOperationObject {
     description: accessNote[route.access],
     tags: [route.path.split('/')[2].replace(/\..*$/, '')],
     security: security[route.access],
+    // Who may call it, in one word, for readers (the site's developers page) that do not read `security`.
+    'x-access': route.access,
     requestParams: {
       ...(request.params ? { path: request.params } : {}),
       ...(request.query ? { query: request.query } : {}),

@@ -45,6 +45,8 @@ const expected: Record<Act, Caller[]> = {
   'submit-contribution': members,
   'edit-contribution': [...admins, 'author, still a member', 'author, no longer a member'],
   'withdraw-contribution': [...admins, 'author, still a member', 'author, no longer a member'],
+  'restore-contribution': [...admins, 'author, still a member', 'author, no longer a member'],
+  'see-withdrawn-contribution': [...members, 'author, no longer a member'],
   'post-contribution-update': [...admins, 'author, still a member', 'author, no longer a member'],
   'see-hidden-contribution': [...members, ...leads],
   'hide-contribution': leads,
@@ -97,7 +99,7 @@ describe('the authorisation table', () => {
   });
 
   it('gives a caller who is not signed in none of the buttons', () => {
-    expect(Object.values(contributionCan(undefined, { status: 'published' }))).toEqual([false, false, false, false, false]);
+    expect(Object.values(contributionCan(undefined, { status: 'published' }, new Date()))).toEqual([false, false, false, false, false, false]);
   });
 });
 

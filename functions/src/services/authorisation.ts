@@ -16,6 +16,7 @@ import {
   type OrganisationRole,
   cooperationSides,
   isPublicStatus,
+  restorable,
   statusesAfter,
 } from '@collective-actions/shared';
 import * as coalitions from '../data/coalitions.ts';
@@ -57,6 +58,7 @@ const rules = {
   author: { allows: (s: Standing) => s.author, refusal: () => 'Only its author may do this.' },
   'author or organisation admin': { allows: (s: Standing) => s.author || s.role === 'admin', refusal: onlyAdmins },
   lead: { allows: (s: Standing) => s.steward || s.leads, refusal: () => "Only the coalition's leads and platform stewards may do this." },
+  'author or organisation member': { allows: (s: Standing) => s.author || s.role !== undefined, refusal: (_: Standing, c: Concerning) => notOneOfItsPeople(c) },
   'organisation member or lead': {
     allows: (s: Standing) => s.role !== undefined || s.steward || s.leads,
     refusal: () => "Only the organisation's people, the coalition's leads and platform stewards may see this.",
@@ -94,6 +96,9 @@ export const acts = {
   'submit-contribution': 'organisation member',
   'edit-contribution': 'author or organisation admin',
   'withdraw-contribution': 'author or organisation admin',
+  'restore-contribution': 'author or organisation admin',
+  /** A withdrawn contribution, for its organisation's people (and its author), who may restore it for a while. */
+  'see-withdrawn-contribution': 'author or organisation member',
   'post-contribution-update': 'author or organisation admin',
   'see-hidden-contribution': 'organisation member or lead',
   'hide-contribution': 'lead',
@@ -179,9 +184,10 @@ export async function actionCan(caller: Caller | undefined, slug: string): Promi
   };
 }
 
-export const contributionCan = (standing: Standing | undefined, contribution: Pick<Contribution, 'status' | 'hidden'>): ContributionCan => ({
-  edit: allows('edit-contribution', standing),
-  withdraw: allows('withdraw-contribution', standing),
+export const contributionCan = (standing: Standing | undefined, contribution: Pick<Contribution, 'status' | 'hidden' | 'withdrawnAt'>, now: Date): ContributionCan => ({
+  edit: contribution.status === 'published' && allows('edit-contribution', standing),
+  withdraw: contribution.status === 'published' && allows('withdraw-contribution', standing),
+  restore: restorable(contribution, now) && allows('restore-contribution', standing),
   postUpdate: contribution.status === 'published' && !contribution.hidden && allows('post-contribution-update', standing),
   hide: allows('hide-contribution', standing),
   unhide: allows('unhide-contribution', standing),

@@ -15,6 +15,8 @@ import {
   type NewContributionUpdate,
   type ProgressUpdate,
   type ProgressUpdatePage,
+  restorable,
+  restorableDays,
 } from '@collective-actions/shared';
 import * as contributionRecords from '../data/contributions.ts';
 import * as counts from '../data/counts.ts';
@@ -69,15 +71,18 @@ export async function submitContribution(caller: Caller, slug: string, input: Ne
 }
 
 /**
- * Published contributions are public; withdrawn ones are kept but no longer shown; hidden ones only to those who may see
- * them. Answered with what the caller may do with it.
+ * Published contributions are public; hidden ones only to those who may see them; withdrawn ones only to its
+ * organisation's people, who may restore them for a while. Answered with what the caller may do with it.
  */
 export async function getContribution(caller: Caller | undefined, slug: string, id: string): Promise<ContributionView> {
   const contribution = await contributionRecords.getContribution(slug, id);
   const standing = contribution && (await contributionStanding(caller, contribution));
-  const shown = contribution?.status === 'published' && (!contribution.hidden || allows('see-hidden-contribution', standing));
-  if (!shown) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
-  return { ...contributionRecords.publicContribution(contribution), can: contributionCan(standing, contribution) };
+  const shown =
+    contribution?.status === 'published'
+      ? !contribution.hidden || allows('see-hidden-contribution', standing)
+      : contribution?.status === 'withdrawn' && allows('see-withdrawn-contribution', standing);
+  if (!contribution || !shown) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
+  return { ...contributionRecords.publicContribution(contribution), can: contributionCan(standing, contribution, new Date()) };
 }
 
 export async function listContributions(caller: Caller | undefined, slug: string, query: ContributionsQuery) {
@@ -92,7 +97,7 @@ export async function listContributions(caller: Caller | undefined, slug: string
 }
 
 /** The stored contribution, if the caller may edit or withdraw it. */
-async function editable(caller: Caller, act: 'edit-contribution' | 'withdraw-contribution' | 'post-contribution-update', slug: string, id: string): Promise<contributionRecords.StoredContribution> {
+async function editable(caller: Caller, act: 'edit-contribution' | 'withdraw-contribution' | 'restore-contribution' | 'post-contribution-update', slug: string, id: string): Promise<contributionRecords.StoredContribution> {
   const contribution = await contributionRecords.getContribution(slug, id, true);
   if (!contribution) throw new NotFound(`There is no contribution ${id} on "${slug}".`);
   await authorise(caller, act, { organisationId: contribution.organisation.id, authorId: contribution.authorId });
@@ -121,6 +126,27 @@ export async function withdrawContribution(caller: Caller, slug: string, id: str
     const contribution = await contributionRecords.getContribution(slug, id, true);
     if (!contribution || contribution.status !== 'published') return;
     await contributionRecords.withdrawContribution(contribution, contribution.hidden ? undefined : await countsSeen(contribution), now());
+  });
+}
+
+/**
+ * Its author or one of its organisation's admins restores a withdrawn contribution, within `restorableDays` of its
+ * withdrawal, with its organisation as it is now; restoring a published one changes nothing.
+ */
+export async function restoreContribution(caller: Caller, slug: string, id: string): Promise<Contribution> {
+  await editable(caller, 'restore-contribution', slug, id);
+  return withRetries(async () => {
+    const contribution = (await contributionRecords.getContribution(slug, id, true))!;
+    if (contribution.status === 'published') return contributionRecords.publicContribution(contribution);
+    if (!restorable(contribution, new Date())) {
+      throw new Conflict(`This contribution was withdrawn more than ${restorableDays} days ago: it can no longer be restored. Submit it again instead.`);
+    }
+    const { name, kind, country } = (await organisationRecords.getOrganisation(contribution.organisation.id, true))!;
+    const current = { ...contribution, organisation: { ...contribution.organisation, name, kind, country } };
+    const time = now();
+    await contributionRecords.restoreContribution(current, current.hidden ? undefined : await countsSeen(current), time);
+    const { withdrawnAt: _, ...restored } = current;
+    return contributionRecords.publicContribution({ ...restored, status: 'published', version: restored.version + 1, updatedAt: time });
   });
 }
 

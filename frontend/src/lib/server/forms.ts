@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import type { AddressProblem, ProblemDocument } from '@collective-actions/shared';
 import { findRoute, type AnswerOf } from '@collective-actions/shared/routes';
 import type { ChangeKey, ChangeRequest } from '#lib/api.ts';
+import { flashCookie, type Flash } from '#lib/flash.ts';
 import { localizeHref } from '#lib/paraglide/runtime.js';
 import { m } from '#lib/paraglide/messages.js';
 
@@ -125,11 +126,13 @@ export function formAction<Key extends ChangeKey, Values extends Record<string, 
      */
     renamed?: Record<string, string>;
     done: (sending: Sending<Values>, answer: AnswerOf<Key>) => string;
+    /** What the next page says was done, if anything. */
+    flash?: Flash | ((sending: Sending<Values>) => Flash | undefined);
   },
 ): Action {
   const route = findRoute(key)!;
   const schema = 'request' in route && 'body' in route.request ? route.request.body : undefined;
-  return async ({ request, locals, params, url }: RequestEvent) => {
+  return async ({ request, locals, params, url, cookies }: RequestEvent) => {
     requireSession(locals, url);
     const form = await request.formData();
     const read = (name: string) => String(form.get(name) ?? '');
@@ -147,6 +150,8 @@ export function formAction<Key extends ChangeKey, Values extends Record<string, 
       idempotencyKey: formKeyOf(form),
     });
     if (!outcome.ok) return fail(outcome.problem.status, { values, errors: underFormNames(problemErrors(outcome.problem), spec.renamed ?? {}) });
+    const flash = typeof spec.flash === 'function' ? spec.flash(sending) : spec.flash;
+    if (flash) cookies.set(flashCookie.name, flash, { ...flashCookie.options, secure: url.protocol === 'https:' });
     redirect(303, localizeHref(spec.done(sending, outcome.value)));
   };
 }

@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const [settings, { themes }] = await Promise.all([locals.api.read('GET /v1/me/settings'), locals.api.read('GET /v1/actions')]);
   // What only stewards are told of, only stewards are asked about.
   const kinds = notificationKinds.filter((kind) => session.steward || !(stewardNotificationKinds as readonly string[]).includes(kind));
-  return { settings, themes, kinds, timeZones: Intl.supportedValuesOf('timeZone'), saved: url.searchParams.has('saved') };
+  return { settings, themes, kinds, timeZones: Intl.supportedValuesOf('timeZone') };
 };
 
 /** What was typed: a text per field, the themes ticked, and whether reminders are. */
@@ -29,6 +29,7 @@ export const actions: Actions = {
       themes: values.themes,
       reminders: values.reminders,
     }),
-    done: () => '/settings?saved',
+    done: () => '/settings',
+    flash: 'settings-saved',
   }),
 };

@@ -28,11 +28,13 @@ export const actions: Actions = {
     trim: true,
     body: ({ values }) => ({ ...values, version: Number(values.version) }),
     done: ({ params }) => `/organisations/${params.id}#history`,
+    flash: 'verified',
   }),
   unverify: formAction('POST /v1/organisations/{id}/verification/withdrawal', {
     fields: ['version', 'note'],
     trim: true,
     body: ({ values }) => ({ ...values, version: Number(values.version) }),
     done: ({ params }) => `/organisations/${params.id}#history`,
+    flash: 'unverified',
   }),
 };

@@ -20,6 +20,12 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     /** For stewards: organisations that could be appointed lead. */
     appointable: directory?.items.filter((organisation) => !inCoalition.has(organisation.id)) ?? null,
     formKey: crypto.randomUUID(),
+    // The change a lead is asked to confirm, for one member: removing it, or making it a lead.
+    confirming: url.searchParams.has('remove')
+      ? { change: 'remove' as const, organisationId: url.searchParams.get('remove') }
+      : url.searchParams.has('make-lead')
+        ? { change: 'make-lead' as const, organisationId: url.searchParams.get('make-lead') }
+        : null,
   };
 };
 
@@ -31,6 +37,7 @@ export const actions: Actions = {
     body: ({ values }) => values,
     params: ({ params, form }) => ({ slug: params.slug, organisationId: String(form.get('organisationId') ?? '') }),
     done: back,
+    flash: ({ values }) => (values.change === 'remove' ? 'removed' : values.change === 'make-lead' ? 'made-lead' : undefined),
   }),
   addAgendaItem: formAction('POST /v1/actions/{slug}/agenda', {
     fields: ['kind', 'title', 'description', 'start', 'end', 'timeZone', 'place', 'onlineUrl', 'language'],
@@ -42,5 +49,6 @@ export const actions: Actions = {
   unhide: formAction('DELETE /v1/actions/{slug}/contributions/{id}/hidden', {
     params: ({ params, form }) => ({ slug: params.slug, id: String(form.get('id') ?? '') }),
     done: back,
+    flash: 'shown',
   }),
 };

@@ -1,4 +1,5 @@
 import { isHttpError } from '@sveltejs/kit';
+import { restorableDays } from '@collective-actions/shared';
 import { sharedPage } from '#lib/server/cache.ts';
 import { formAction } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,8 +24,11 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
     locals.session ? locals.api.read('GET /v1/me') : null,
     locals.api.read('GET /v1/actions/{slug}/cooperations', { params: { slug: params.slug }, query: { contribution: params.id, limit: '20' } }),
   ]);
-  // A hidden contribution's updates are not shown (nor may one be posted) until it is shown again.
-  const updates = contribution.hidden ? null : await locals.api.read('GET /v1/actions/{slug}/contributions/{id}/updates', { params, query: { limit: '50' } });
+  // A hidden or withdrawn contribution's updates are not shown (nor may one be posted) until it is public again.
+  const updates =
+    contribution.hidden || contribution.status === 'withdrawn'
+      ? null
+      : await locals.api.read('GET /v1/actions/{slug}/contributions/{id}/updates', { params, query: { limit: '50' } });
   const organisations = me?.organisations.map(({ organisation }) => ({ id: organisation.id, name: organisation.name })) ?? [];
   return {
     action,
@@ -36,6 +40,9 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
     signedIn: me !== null,
     cooperations: cooperations.items,
     updates: updates?.items ?? null,
+    // Until when a withdrawn one can be restored.
+    restorableUntil: contribution.withdrawnAt ? new Date(Date.parse(contribution.withdrawnAt) + restorableDays * 24 * 3600 * 1000).toISOString() : null,
+    restorableDays,
     formKey: crypto.randomUUID(),
   };
 };
@@ -57,5 +64,10 @@ export const actions: Actions = {
     fields: ['reason'],
     body: ({ values }) => values,
     done: ({ params }) => `/actions/${params.slug}/contributions/${params.id}`,
+    flash: 'hidden',
+  }),
+  restore: formAction('POST /v1/actions/{slug}/contributions/{id}/restoration', {
+    done: ({ params }) => `/actions/${params.slug}/contributions/${params.id}`,
+    flash: 'restored',
   }),
 };
