@@ -14,8 +14,13 @@ describe('a steward', () => {
     await page.getByRole('link', { name: /Run this coalition/ }).click();
     await page.waitForURL(`**/actions/${slug}/console`);
     await expectAccessible(page);
-    await page.getByLabel('Organisation', { exact: true }).selectOption(organisation.id);
-    await page.getByRole('button', { name: 'Appoint' }).click();
+    // Found in the directory by the start of its name, whatever its case.
+    await page.getByLabel('Name starts with').fill(organisation.name.slice(0, 16).toLowerCase());
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.waitForURL(`**/actions/${slug}/console?appoint=*`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: `Appoint ${organisation.name} as a lead` }).click();
+    await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toBe('Done: the organisation is now a lead of the coalition.');
     // The console shows the new lead among the members once the appointment is done.
     await page.getByRole('button', { name: `Make ${organisation.name} a member, not a lead` }).waitFor();
     await page.goto(`/actions/${slug}`);

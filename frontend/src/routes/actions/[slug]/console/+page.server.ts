@@ -6,19 +6,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
   requireSession(locals, url);
   const [action, members] = await Promise.all([locals.api.read('GET /v1/actions/{slug}', { params }), locals.api.read('GET /v1/actions/{slug}/members', { params })]);
   if (!action.can.runCoalition) error(403, 'Forbidden');
+  const appointing = url.searchParams.get('appoint')?.trim() ?? '';
   const [agenda, hidden, directory] = await Promise.all([
     locals.api.read('GET /v1/actions/{slug}/agenda', { params, query: { limit: '100' } }),
     locals.api.read('GET /v1/actions/{slug}/contributions', { params, query: { visibility: 'hidden', limit: '100' } }),
-    members.can.appointLeads ? locals.api.read('GET /v1/organisations', { query: { limit: '100' } }) : null,
+    // For stewards: the organisations of the directory whose name starts with what they looked for.
+    members.can.appointLeads && appointing ? locals.api.read('GET /v1/organisations', { query: { name: appointing, limit: '20' } }) : null,
   ]);
-  const inCoalition = new Set(members.items.filter((member) => member.status === 'active' && member.role === 'lead').map((member) => member.organisation.id));
+  const leads = new Set(members.items.filter((member) => member.status === 'active' && member.role === 'lead').map((member) => member.organisation.id));
   return {
     action,
     members: members.items,
     agenda: agenda.items,
     hidden: hidden.items,
-    /** For stewards: organisations that could be appointed lead. */
-    appointable: directory?.items.filter((organisation) => !inCoalition.has(organisation.id)) ?? null,
+    /** For stewards: what they looked for, and the organisations found that could be appointed lead. */
+    appoint: members.can.appointLeads ? { query: appointing, found: directory?.items.filter((organisation) => !leads.has(organisation.id)) ?? null } : null,
     formKey: crypto.randomUUID(),
     // The change a lead is asked to confirm, for one member: removing it, or making it a lead.
     confirming: url.searchParams.has('remove')
@@ -45,7 +47,7 @@ export const actions: Actions = {
     body: ({ values }) => values,
     done: back,
   }),
-  appointLead: formAction('POST /v1/actions/{slug}/leads', { fields: ['organisationId'], body: ({ values }) => values, done: back }),
+  appointLead: formAction('POST /v1/actions/{slug}/leads', { fields: ['organisationId'], body: ({ values }) => values, done: back, flash: 'made-lead' }),
   unhide: formAction('DELETE /v1/actions/{slug}/contributions/{id}/hidden', {
     params: ({ params, form }) => ({ slug: params.slug, id: String(form.get('id') ?? '') }),
     done: back,
