@@ -47,6 +47,24 @@ describe('when an agenda item happens', () => {
   });
 });
 
+describe('where an agenda item happens', () => {
+  it('is said in the lists: the place, online, or both, in English and French', async () => {
+    const { slug, lead } = await newCoalition();
+    const add = async (title: string, where: { place?: string; onlineUrl?: string }) =>
+      call('POST', `/v1/actions/${slug}/agenda`, { as: lead, body: { kind: 'meeting', title, start: '2027-06-01T10:00', timeZone: 'Africa/Dakar', language: 'en', ...where } });
+    await add('Met in Dakar', { place: 'Dakar, Ministry of Finance' });
+    await add('Met online', { onlineUrl: 'https://meet.example.org/room' });
+    await add('Met in both', { place: 'Nairobi', onlineUrl: 'https://meet.example.org/both' });
+    for (const [prefix, online, both] of [['', 'Online', 'Nairobi, and online'], ['/fr', 'En ligne', 'Nairobi, et en ligne']]) {
+      const html = await page(`${prefix}/actions/${slug}`);
+      const item = (title: string) => html.slice(html.indexOf(`>${title}</a>`), html.indexOf('</li>', html.indexOf(`>${title}</a>`)));
+      expect(item('Met in Dakar')).toContain('<p>Dakar, Ministry of Finance</p>');
+      expect(item('Met online')).toContain(`<p>${online}</p>`);
+      expect(item('Met in both')).toContain(`<p>${both}</p>`);
+    }
+  });
+});
+
 describe('an outgoing link', () => {
   let organisations: Record<'mixed' | 'cyrillic' | 'legacy', Organisation>;
 

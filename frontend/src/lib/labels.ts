@@ -75,6 +75,10 @@ export const identityChanges = (fields: IdentityField[]) =>
 
 export const countryName = (code: string) => new Intl.DisplayNames([getLocale()], { type: 'region' }).of(code) ?? code;
 
+/** Countries to choose from, by name in the page's language. */
+export const countryOptions = (codes: string[]) =>
+  codes.map((code) => ({ value: code, label: countryName(code) })).sort((a, b) => a.label.localeCompare(b.label, getLocale()));
+
 export const formatNumber = (value: number) => new Intl.NumberFormat(getLocale()).format(value);
 
 /** An instant as a date and time in UTC, say when a file was built. */
