@@ -92,6 +92,10 @@ export const formatMoment = (instant: string) =>
 /** A day, as a person reads it in the page's language. */
 export const formatDay = (instant: string) => new Intl.DateTimeFormat(getLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(instant));
 
+/** Each action's title in every language, by slug: what a page's data carries, for `titlesInPageLanguage`. */
+export const titlesBySlug = (actions: Array<{ slug: string; title: Record<ReturnType<typeof getLocale>, string> }>) =>
+  Object.fromEntries(actions.map((action) => [action.slug, action.title]));
+
 /** Each action's title in the page's language, by slug, from the titles in every language. */
 export const titlesInPageLanguage = (titles: Record<string, Record<ReturnType<typeof getLocale>, string>>) =>
   Object.fromEntries(Object.entries(titles).map(([slug, title]) => [slug, title[getLocale()]]));

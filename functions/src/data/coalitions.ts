@@ -66,11 +66,12 @@ export async function listMembershipsOf(organisationId: string): Promise<StoredM
   return (await queryIndex(keys.coalitionsOfOrganisation(organisationId))).map(toMember);
 }
 
+/** What an organisation's page shows of one of its active memberships. */
+export const coalitionOf = ({ action, role, joinedAt }: StoredMember): OrganisationCoalition => ({ action, role, joinedAt: joinedAt! });
+
 /** The coalitions an organisation is an active member of, by action. */
 export async function listCoalitionsOf(organisationId: string): Promise<OrganisationCoalition[]> {
-  return (await listMembershipsOf(organisationId))
-    .filter((member) => member.status === 'active')
-    .map(({ action, role, joinedAt }) => ({ action, role, joinedAt: joinedAt! }));
+  return (await listMembershipsOf(organisationId)).filter((member) => member.status === 'active').map(coalitionOf);
 }
 
 /** How many requests to join the action's coalition wait for its leads. */

@@ -174,12 +174,12 @@ export async function viewOrganisation(caller: Caller | undefined, id: string): 
   const active = memberships.filter((member) => member.status === 'active');
   const view = { ...organisation, can: organisationCan(standing) };
   if (!allows('see-own-membership', standing)) {
-    return { ...view, coalitions: active.map(({ action, role, joinedAt }) => ({ action, role, joinedAt: joinedAt! })) };
+    return { ...view, coalitions: active.map(coalitions.coalitionOf) };
   }
   const waiting = await Promise.all(active.map((member) => (member.role === 'lead' ? coalitions.countRequests(member.action) : undefined)));
   return {
     ...view,
-    coalitions: active.map(({ action, role, joinedAt }, index) => ({ action, role, joinedAt: joinedAt!, ...(waiting[index] === undefined ? {} : { waiting: waiting[index] }) })),
+    coalitions: active.map((member, index) => ({ ...coalitions.coalitionOf(member), ...(waiting[index] === undefined ? {} : { waiting: waiting[index] }) })),
     requests: memberships
       .filter((member) => member.status === 'requested' && member.request)
       .map(({ action, request }) => ({ action, message: request!.message, at: request!.at }))

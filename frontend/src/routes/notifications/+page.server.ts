@@ -1,3 +1,4 @@
+import { titlesBySlug } from '#lib/labels.ts';
 import { formAction, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -9,8 +10,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     locals.api.read('GET /v1/actions'),
   ]);
   // Each notification names its action by slug: the page says its title.
-  const titles = Object.fromEntries(actions.map((action) => [action.slug, action.title]));
-  return { notifications, titles };
+  return { notifications, titles: titlesBySlug(actions) };
 };
 
 export const actions: Actions = {

@@ -1,5 +1,6 @@
 import { isHttpError } from '@sveltejs/kit';
 import countries from 'i18n-iso-countries/index.js';
+import { titlesBySlug } from '#lib/labels.ts';
 import { formAction, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +37,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   );
   return {
     organisations,
-    actionTitles: Object.fromEntries(actions.map((action) => [action.slug, action.title])),
+    actionTitles: titlesBySlug(actions),
     verifications: verifications?.items ?? null,
     // How many reports wait (a hundred or more, as "100+").
     reportsWaiting: reports && `${reports.items.length}${reports.next ? '+' : ''}`,

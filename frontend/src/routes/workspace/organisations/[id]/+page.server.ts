@@ -1,4 +1,5 @@
 import countries from 'i18n-iso-countries/index.js';
+import { titlesBySlug } from '#lib/labels.ts';
 import { formAction, requireSession } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
     organisation,
     people: people.items,
     contributions: { items: contributions.items, next: contributions.next, paged: cursor !== null },
-    actionTitles: Object.fromEntries(actions.map((action) => [action.slug, action.title])),
+    actionTitles: titlesBySlug(actions),
     // Each with the other organisation, and whether it is blocked.
     cooperations: cooperations.items.map((cooperation) => {
       const other = cooperation.proposer.id === params.id ? cooperation.partner : cooperation.proposer;

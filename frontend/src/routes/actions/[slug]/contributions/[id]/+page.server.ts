@@ -1,5 +1,6 @@
 import { isHttpError } from '@sveltejs/kit';
 import { restorableDays } from '@collective-actions/shared';
+import { titlesBySlug } from '#lib/labels.ts';
 import { sharedPage } from '#lib/server/cache.ts';
 import { formAction } from '#lib/server/forms.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async ({ locals, params, setHeaders }) => {
     action,
     contribution,
     matches,
-    actionTitles: Object.fromEntries(actions.actions.map(({ slug, title }) => [slug, title])),
+    actionTitles: titlesBySlug(actions.actions),
     proposers: organisations.filter(({ id }) => id !== contribution.organisation.id),
     ownOrganisation: organisations.some(({ id }) => id === contribution.organisation.id),
     signedIn: me !== null,
